@@ -1,0 +1,58 @@
+/** The shapes every part of the guard shares: findings, reports and the rules that produce them. */
+
+export type Severity = "error" | "warning" | "info";
+export type FileKind = "state" | "plan" | "synth";
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** File the finding is in, as given on the command line or relative to the working folder. */
+  readonly file: string;
+  /** RFC 6901 JSON pointer of the place in the file ("" for the whole file). */
+  readonly pointer: string;
+  /** Terraform address (`aws_secretsmanager_secret_version.x`, `output.y`, `provider.genesyscloud`) or construct path. */
+  readonly address: string;
+  /** Attribute path inside the address (`secret_string`, `fields.password`), "" when none. */
+  readonly attribute: string;
+  /** Whether Terraform itself marked this place sensitive. */
+  readonly markedSensitive: boolean;
+  /** fingerprint() of the secret value, "" when the finding is not about a value. Never the value. */
+  readonly fingerprint: string;
+  /** One line for people. Never holds a secret value. */
+  readonly message: string;
+  readonly suppressed: boolean;
+  /** Why it was suppressed, when it was. */
+  readonly suppressionReason?: string;
+}
+
+export interface ScannedFile {
+  readonly path: string;
+  readonly kind: FileKind;
+}
+
+export interface Report {
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly files: readonly ScannedFile[];
+  readonly findings: readonly Finding[];
+  readonly summary: { readonly error: number; readonly warning: number; readonly info: number };
+}
+
+/** A rule as data (gitleaks/cdk-nag style): stable id, severity, what it means, how to fix it. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly severity: Severity;
+  /** Why this matters, one or two sentences. */
+  readonly explanation: string;
+  /** What to do instead. */
+  readonly fix: string;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** Counts unsuppressed findings per severity. */
+export function summarize(findings: readonly Finding[]): Report["summary"] {
+  const s = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) if (!f.suppressed) s[f.severity]++;
+  return s;
+}

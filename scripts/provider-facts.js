@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// Builds guard/schemas/provider-facts.json: for every resource, data source, ephemeral resource and provider
+// block of the providers this toolkit knows, the attribute paths that are sensitive or write-only.
+// - genesyscloud: from schemas/genesyscloud-1.84.1.schema.json (the project's copy of the real schema);
+// - aws: read from the real provider with `terraform providers schema -json` (offline, from the mirror);
+// - random: schemas/random-3.7.2.facts.json (read from the provider's source; no binary here).
+// The shipped file is small (only sensitive/write-only paths), so the guard never loads a 30 MB schema.
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { terraformEnv } = require("./terraform-env");
+
+const ROOT = path.resolve(__dirname, "..");
+const OUT = path.join(ROOT, "guard", "schemas", "provider-facts.json");
+
+/** Walks a schema block; returns { sensitive: [...paths], writeOnly: [...paths] } (paths joined with "."). */
+function blockFacts(block, prefix = "", acc = { sensitive: [], writeOnly: [] }) {
+  for (const [name, attr] of Object.entries(block.attributes || {})) {
+    const p = prefix + name;
+    if (attr.sensitive) acc.sensitive.push(p);
+    if (attr.write_only) acc.writeOnly.push(p);
+    if (attr.nested_type) blockFacts(attr.nested_type, p + ".", acc);
+  }
+  for (const [name, bt] of Object.entries(block.block_types || {})) blockFacts(bt.block, prefix + name + ".", acc);
+  return acc;
+}
+
+function providerFacts(schema) {
+  const pick = (kind) => {
+    const out = {};
+    for (const [type, s] of Object.entries(schema[kind] || {})) {
+      const f = blockFacts(s.block);
+      if (f.sensitive.length || f.writeOnly.length) out[type] = compact(f);
+    }
+    return out;
+  };
+  return {
+    provider: compact(blockFacts(schema.provider.block)),
+    resources: pick("resource_schemas"),
+    data_sources: pick("data_source_schemas"),
+    ephemeral_resources: pick("ephemeral_resource_schemas"),
+  };
+}
+
+function compact(f) {
+  const o = {};
+  if (f.sensitive.length) o.sensitive = f.sensitive.sort();
+  if (f.writeOnly.length) o.writeOnly = f.writeOnly.sort();
+  return o;
+}
+
+function awsSchema() {
+  const tf = terraformEnv();
+  if (!tf.ok) throw new Error(tf.reason);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-schema-"));
+  try {
+    fs.writeFileSync(
+      path.join(dir, "main.tf.json"),
+      JSON.stringify({ terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "5.100.0" } } } }),
+    );
+    const env = { ...process.env, ...tf.env };
+    execFileSync("terraform", ["init", "-backend=false", "-no-color"], { cwd: dir, env, stdio: "ignore" });
+    const json = execFileSync("terraform", ["providers", "schema", "-json"], { cwd: dir, env, maxBuffer: 1 << 30, encoding: "utf8" });
+    return JSON.parse(json).provider_schemas["registry.terraform.io/hashicorp/aws"];
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function main() {
+  const gc = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "genesyscloud-1.84.1.schema.json"), "utf8"));
+  const random = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "random-3.7.2.facts.json"), "utf8"));
+  const facts = {
+    "registry.terraform.io/mypurecloud/genesyscloud": {
+      version: gc.provider_versions["registry.terraform.io/mypurecloud/genesyscloud"],
+      ...providerFacts(gc.provider_schemas["registry.terraform.io/mypurecloud/genesyscloud"]),
+    },
+    "registry.terraform.io/hashicorp/random": random,
+    "registry.terraform.io/hashicorp/aws": { version: "5.100.0", ...providerFacts(awsSchema()) },
+  };
+  fs.writeFileSync(OUT, JSON.stringify(facts, null, 1) + "\n");
+  const n = (p) => Object.keys(facts[p].resources).length;
+  console.log(`provider-facts: wrote ${path.relative(ROOT, OUT)} (aws ${n("registry.terraform.io/hashicorp/aws")} resource types with sensitive or write-only attributes)`);
+}
+
+main();
