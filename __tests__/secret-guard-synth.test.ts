@@ -1,0 +1,183 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
+import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
+import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
+import { EncryptedS3Backend, GeneratedSecret, GenesysOAuthClient, SecretGuard } from "../index";
+import { SYNTH_RULES } from "../guard/rules/synth-rules";
+
+const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
+// Planted values: the guard must find them and never print them.
+const PLANTED = {
+  genesysSecret: "Qm9sZFN0YXJ0X3Rlc3Rfc2VjcmV0X3ZhbHVlXzAwMDE",
+  awsKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYPLANTEDKEY1",
+  password: "planted-Password-for-guard-tests-0003",
+};
+
+function guardedStack(backend: "encrypted" | "none" | "plain-s3" | "local" = "encrypted"): TerraformStack {
+  const s = new TerraformStack(Testing.app(), "guarded");
+  if (backend === "encrypted") new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k/terraform.tfstate", region: "us-east-1", kmsKeyId: "alias/tf" });
+  if (backend === "plain-s3") new S3Backend(s, { bucket: "state-bucket", key: "k" });
+  if (backend === "local") new LocalBackend(s, {});
+  new GenesyscloudProvider(s, "gc", {});
+  SecretGuard.of(s);
+  return s;
+}
+
+/** Runs the full synth (aspects, validations, gate); returns the error text, or "" when synth passed. */
+function fullSynthError(s: TerraformStack): string {
+  try {
+    Testing.fullSynth(s);
+    return "";
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
+function expectNoPlanted(text: string): void {
+  for (const [name, v] of Object.entries(PLANTED)) {
+    if (text.includes(v)) throw new Error(`planted value ${name} leaked into output`);
+  }
+}
+
+describe("SecretGuard rule pack", () => {
+  test("rules are data: unique stable ids, severity, explanation and fix", () => {
+    const ids = SYNTH_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const r of SYNTH_RULES) {
+      expect(r.id).toMatch(/^SG0\d\d$/);
+      expect(["error", "warning", "info"]).toContain(r.severity);
+      expect(r.explanation.length).toBeGreaterThan(20);
+      expect(r.fix.length).toBeGreaterThan(10);
+    }
+  });
+
+  test("a clean stack built from the constructs passes and still writes its reports", () => {
+    const s = guardedStack();
+    new GenesysOAuthClient(s, "api", { name: "A", roles: [{ id: ROLE_ID }], secretDelivery: "secrets-manager", secretsManager: { name: "x/y" } });
+    new AwsProvider(s, "aws", { region: "us-east-1" });
+    const g = new GeneratedSecret(s, "gen");
+    g.toSensitiveOutput("out");
+    g.toSecretsManager({ name: "a/b" });
+    const out = Testing.fullSynth(s);
+    const dir = path.join(out, "stacks", "guarded");
+    const report = JSON.parse(fs.readFileSync(path.join(dir, "secret-guard.json"), "utf8"));
+    expect(report.summary.error).toBe(0);
+    expect(report.files).toEqual([expect.objectContaining({ kind: "synth" })]);
+    expect(fs.existsSync(path.join(dir, "secret-guard.sarif"))).toBe(true);
+  });
+
+  test("SG001: an output of a sensitive attribute without sensitive = true fails with the construct path", () => {
+    const s = guardedStack();
+    const g = new GeneratedSecret(s, "gen");
+    new TerraformOutput(s, "leak", { value: g.value });
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG001\] output leak takes its value from random_password\.[^.]+\.result but is not marked sensitive/);
+    expect(err).toContain("guarded/leak");
+  });
+
+  test("SG001 follows sensitive variables and locals", () => {
+    const s = guardedStack();
+    const v = new TerraformVariable(s, "token", { type: "string", sensitive: true });
+    new TerraformOutput(s, "copy", { value: `prefix-${v.stringValue}` });
+    expect(fullSynthError(s)).toMatch(/\[SG001\] output copy takes its value from var\.token/);
+  });
+
+  test("SG002: literal provider credentials, resource secrets, variable defaults and backend keys; values never printed", () => {
+    const s = new TerraformStack(Testing.app(), "guarded");
+    new S3Backend(s, { bucket: "state-bucket", key: "k", encrypt: true, secretKey: PLANTED.awsKey, accessKey: "AKIAABCDEFGHIJKLMNOP" });
+    s.addOverride("terraform.backend.s3.use_lockfile", true);
+    new GenesyscloudProvider(s, "gc", { oauthclientSecret: PLANTED.genesysSecret });
+    new AwsProvider(s, "aws", { region: "us-east-1", secretKey: PLANTED.awsKey });
+    new IntegrationCredential(s, "cred", { credentialTypeName: "basicAuth", fields: { userName: "svc", password: PLANTED.password } });
+    new TerraformVariable(s, "api_password", { type: "string", default: PLANTED.password });
+    SecretGuard.of(s);
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG002\] provider genesyscloud argument oauthclient_secret is a literal secret \(43 characters, sha256:[0-9a-f]{12}\)/);
+    expect(err).toMatch(/\[SG002\] provider aws argument secret_key/);
+    expect(err).toMatch(/\[SG002\] genesyscloud_integration_credential\.cred argument fields\.password/);
+    expect(err).toMatch(/\[SG002\] variable api_password default/);
+    expect(err).toMatch(/\[SG002\] S3 backend setting secret_key/);
+    expect(err).not.toMatch(/fields\.userName/);
+    expectNoPlanted(err);
+  });
+
+  test("SG003/SG004/SG005: local backend, no backend, unencrypted or unlocked S3", () => {
+    const none = guardedStack("none");
+    expect(fullSynthError(none)).toMatch(/\[SG003\] the stack has no backend/);
+    const local = guardedStack("local");
+    expect(fullSynthError(local)).toMatch(/\[SG003\] the stack uses the local backend/);
+    const plain = guardedStack("plain-s3");
+    const err = fullSynthError(plain);
+    expect(err).toMatch(/\[SG004\] the S3 backend does not set encrypt = true/);
+    expect(err).toMatch(/\[SG005\] the S3 backend has no state locking/);
+  });
+
+  test("SG006 (missing KMS key) is a warning: synth passes, the report records it", () => {
+    const s = new TerraformStack(Testing.app(), "guarded");
+    new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k" });
+    SecretGuard.of(s);
+    const out = Testing.fullSynth(s);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "stacks", "guarded", "secret-guard.json"), "utf8"));
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: "SG006", severity: "warning", suppressed: false })]);
+  });
+
+  test("SG007: client_secret on genesyscloud_oauth_client (the tutorial's mistake), without printing it", () => {
+    const s = guardedStack();
+    new OauthClient(s, "tutorial", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", clientSecret: PLANTED.genesysSecret });
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG007\] genesyscloud_oauth_client\.tutorial sets client_secret: Genesys generates client secrets/);
+    expectNoPlanted(err);
+  });
+
+  test("SG008: expose_client_secret without an encrypted remote backend", () => {
+    const s = guardedStack("plain-s3");
+    new OauthClient(s, "c", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", exposeClientSecret: true });
+    expect(fullSynthError(s)).toMatch(/\[SG008\] genesyscloud_oauth_client\.c keeps its client secret in state/);
+  });
+
+  test("SG009 directory_client_secret and SG010 sdk_debug", () => {
+    const s = new TerraformStack(Testing.app(), "guarded");
+    new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k", kmsKeyId: "alias/x" });
+    new GenesyscloudProvider(s, "gc", { sdkDebug: true });
+    new OauthClient(s, "c", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", directoryClientSecret: "/tmp/secrets" });
+    SecretGuard.of(s);
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG009\] genesyscloud_oauth_client\.c sets directory_client_secret/);
+    expect(err).toMatch(/\[SG010\] genesyscloud provider has sdk_debug = true/);
+  });
+
+  test("SG011: a secret passed to secret_string while secret_string_wo exists", () => {
+    const s = guardedStack();
+    new AwsProvider(s, "aws", { region: "us-east-1" });
+    const g = new GeneratedSecret(s, "gen");
+    const secret = new SecretsmanagerSecret(s, "sm", { name: "x" });
+    new SecretsmanagerSecretVersion(s, "v", { secretId: secret.id, secretString: g.value });
+    expect(fullSynthError(s)).toMatch(/\[SG011\] aws_secretsmanager_secret_version\.v passes a secret to secret_string.*secret_string_wo/);
+  });
+
+  test("the gate sees escape hatches the aspect cannot: an override adding client_secret fails and points at the file", () => {
+    const s = guardedStack();
+    const c = new GenesysOAuthClient(s, "api", { name: "A", roles: [{ id: ROLE_ID }] });
+    s.addOverride(`resource.genesyscloud_oauth_client.${c.client.friendlyUniqueId}.client_secret`, PLANTED.genesysSecret);
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG007\].*override in .*cdk\.tf\.json#\/resource\/genesyscloud_oauth_client\//);
+    expectNoPlanted(err);
+  });
+
+  test("suppressions need a reason of 10+ characters and keep the finding in the report, marked", () => {
+    const s = guardedStack();
+    const c = new OauthClient(s, "c", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", directoryClientSecret: "/secure/tmpfs" });
+    expect(() => SecretGuard.suppress(c, "SG009", "short")).toThrow(/at least 10 characters/);
+    SecretGuard.suppress(c, "SG009", "tmpfs mounted 0700 for the bootstrap job only");
+    const out = Testing.fullSynth(s);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "stacks", "guarded", "secret-guard.json"), "utf8"));
+    const f = report.findings.find((x: any) => x.ruleId === "SG009");
+    expect(f).toEqual(expect.objectContaining({ suppressed: true, severity: "error" }));
+    expect(report.summary.error).toBe(0);
+  });
+});

@@ -1,0 +1,60 @@
+// Runs the real terraform binary offline (provider mirror config from scripts/terraform-env.js).
+// When terraform or the mirror is missing, tests that need it are skipped with the reason printed.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { terraformEnv } = require("../../scripts/terraform-env.js");
+
+export interface TerraformResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export const TF: { ok: boolean; reason?: string; env?: Record<string, string>; version?: string } = terraformEnv();
+
+/** `it` when real Terraform can run here; otherwise `it.skip`, after saying why. */
+export function itWithTerraform(): jest.It {
+  if (!TF.ok) {
+    // eslint-disable-next-line no-console
+    console.warn(`SKIPPED real-Terraform test: ${TF.reason}`);
+    return it.skip;
+  }
+  return it;
+}
+
+export function tempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
+}
+
+/** Runs terraform in `cwd`; never throws on a non-zero exit (the caller asserts). */
+export function terraform(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<TerraformResult> {
+  return new Promise((resolve) => {
+    execFile(
+      "terraform",
+      [...args],
+      { cwd, env: { ...process.env, ...TF.env, ...extraEnv }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Asserts success, showing terraform's own message (never a secret: tests pass secrets through TF_VAR_*). */
+export async function terraformOk(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<TerraformResult> {
+  const r = await terraform(cwd, args, extraEnv);
+  if (r.code !== 0) throw new Error(`terraform ${args[0]} failed (${r.code}):\n${r.stderr.slice(0, 4000)}`);
+  return r;
+}
+
+/** AWS provider settings that let `plan` and the S3 backend run without AWS. */
+export const OFFLINE_AWS_ENV = {
+  AWS_ACCESS_KEY_ID: "offline-test",
+  AWS_SECRET_ACCESS_KEY: "offline-test",
+  AWS_REGION: "us-east-1",
+  AWS_EC2_METADATA_DISABLED: "true",
+};

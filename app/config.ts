@@ -1,0 +1,205 @@
+import * as fs from "node:fs";
+import Ajv, { ErrorObject } from "ajv";
+import configSchema from "../schemas/genesys-oauth.config.schema.json";
+import { GenesysConfigError } from "../constructs/errors";
+import type { GrantType, RoleGrant, SecretDelivery } from "../constructs/genesys-oauth-client";
+import type { SelfOwnedCredentialType, SecretsManagerCopyProps } from "../constructs/generated-secret";
+import type { StateLocking } from "../constructs/encrypted-s3-backend";
+
+/** The app's config file (see schemas/genesys-oauth.config.schema.json and the README). */
+export const DEFAULT_CONFIG_FILE = "genesys-oauth.config.json";
+
+export interface ClientConfig {
+  readonly name: string;
+  readonly description?: string;
+  readonly grantType?: GrantType;
+  readonly roles?: RoleGrant[];
+  readonly scopes?: string[];
+  readonly redirectUris?: string[];
+  readonly tokenLifetimeSeconds?: number;
+  readonly state?: "active" | "inactive";
+  readonly preventDestroy?: boolean;
+  readonly secretDelivery?: SecretDelivery;
+  readonly integrationCredentialName?: string;
+  readonly secretsManager?: SecretsManagerCopyProps;
+  readonly adoptClientId?: string;
+}
+
+export interface GeneratedSecretConfig {
+  readonly name: string;
+  readonly length?: number;
+  readonly special?: boolean;
+  readonly ephemeral?: boolean;
+  readonly secretsManager?: SecretsManagerCopyProps;
+  readonly integrationCredential?: { name: string; type: SelfOwnedCredentialType; principal: string };
+  readonly sensitiveOutput?: boolean;
+}
+
+export interface S3BackendSettings {
+  readonly type: "s3";
+  readonly bucket: string;
+  readonly key: string;
+  readonly region: string;
+  readonly kmsKeyId?: string;
+  readonly locking?: StateLocking;
+  readonly dynamodbTable?: string;
+  readonly endpoint?: string;
+  readonly usePathStyle?: boolean;
+  readonly profile?: string;
+  readonly roleArn?: string;
+}
+
+export interface CloudBackendSettings {
+  readonly type: "cloud";
+  readonly organization: string;
+  readonly workspace: string;
+  readonly hostname?: string;
+  readonly project?: string;
+}
+
+export type BackendSettings = S3BackendSettings | CloudBackendSettings;
+
+export interface EnvironmentConfig {
+  readonly name: string;
+  readonly stackName: string;
+  readonly region: string;
+  readonly aws: { readonly region: string; readonly accountId?: string; readonly profile?: string };
+  readonly backend: BackendSettings;
+  readonly clients: ClientConfig[];
+  readonly generatedSecrets: GeneratedSecretConfig[];
+  /** Where this environment sits in the file, for error messages (`environments[1]`). */
+  readonly location: string;
+}
+
+export interface FleetConfig {
+  readonly file: string;
+  readonly environments: EnvironmentConfig[];
+}
+
+let validator: ReturnType<Ajv["compile"]> | undefined;
+
+/** `/environments/0/clients/3/grantType` -> `environments[0].clients[3].grantType`. */
+export function pointerToPath(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, seg) => (/^\d+$/.test(seg) ? `${acc}[${seg}]` : acc ? `${acc}.${seg}` : seg), "");
+}
+
+function describe(err: ErrorObject, data: unknown): string {
+  const at = pointerToPath(err.instancePath) || "(top level)";
+  const got = valueAt(data, err.instancePath);
+  const shown = typeof got === "string" || typeof got === "number" || typeof got === "boolean" ? ` (got ${JSON.stringify(got)})` : "";
+  switch (err.keyword) {
+    case "additionalProperties": {
+      const allowed = Object.keys(propertiesAt(err.parentSchema) ?? {}).join(", ");
+      return `${at}: unknown field "${(err.params as any).additionalProperty}"; allowed: ${allowed}`;
+    }
+    case "required":
+      return `${at}: missing required field "${(err.params as any).missingProperty}"`;
+    case "enum":
+      return `${at} must be one of ${(err.params as any).allowedValues.join(", ")}${shown}`;
+    case "const":
+      if (at.endsWith("encrypt")) return `${at} must be true: state holds secrets, unencrypted backends are refused${shown}`;
+      return `${at} must be ${JSON.stringify((err.params as any).allowedValue)}${shown}`;
+    default:
+      return `${at} ${err.message}${shown}`;
+  }
+}
+
+function propertiesAt(schema: any): Record<string, unknown> | undefined {
+  return schema?.properties;
+}
+
+function valueAt(data: any, pointer: string): unknown {
+  let v = data;
+  for (const seg of pointer.split("/").slice(1)) v = v?.[seg.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return v;
+}
+
+function fail(file: string, message: string): never {
+  throw new GenesysConfigError(`${file}: ${message}`);
+}
+
+/** Reads, validates and resolves defaults of a fleet config. Every error is one line naming file and path. */
+export function loadConfig(file: string): FleetConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    fail(file, `cannot read config (${(e as NodeJS.ErrnoException).code ?? "error"}); pass a file with --config or GENESYS_OAUTH_CONFIG`);
+  }
+  let data: any;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    fail(file, `not valid JSON (${(e as Error).message})`);
+  }
+  return parseConfig(data, file);
+}
+
+export function parseConfig(data: unknown, file: string): FleetConfig {
+  validator ??= new Ajv({ allErrors: false, strict: false, verbose: true }).compile(configSchema);
+  if (!validator(data)) fail(file, describe(validator.errors![0], data));
+  const raw = data as any;
+  const d = raw.defaults ?? {};
+  const seenEnv = new Map<string, number>();
+  const seenStack = new Map<string, number>();
+  const environments = (raw.environments as any[]).map((e, i): EnvironmentConfig => {
+    const location = `environments[${i}]`;
+    if (seenEnv.has(e.name)) fail(file, `${location}.name "${e.name}" is already used by environments[${seenEnv.get(e.name)}]`);
+    seenEnv.set(e.name, i);
+    const stackName = e.stackName ?? `genesys-oauth-${e.name}`;
+    if (seenStack.has(stackName)) fail(file, `${location}.stackName "${stackName}" is already used by environments[${seenStack.get(stackName)}]`);
+    seenStack.set(stackName, i);
+
+    const backend = { ...(d.backend ?? {}), ...(e.backend ?? {}) };
+    backend.type ??= "s3";
+    if (backend.type === "s3") {
+      for (const k of ["organization", "workspace", "hostname", "project"]) {
+        if (backend[k] !== undefined) fail(file, `${location}.backend.${k} applies to type cloud, not s3`);
+      }
+      if (!backend.bucket) fail(file, `${location}.backend: missing required field "bucket" (type s3)`);
+      backend.key ??= `genesys-oauth/${e.name}/terraform.tfstate`;
+      backend.region ??= e.aws?.region ?? d.aws?.region;
+      if (!backend.region) fail(file, `${location}.backend: missing required field "region" (type s3)`);
+      const locking = backend.locking ?? "lockfile";
+      if (locking !== "lockfile" && !backend.dynamodbTable) fail(file, `${location}.backend.dynamodbTable is required for locking "${locking}"`);
+    } else {
+      for (const k of ["bucket", "key", "region", "encrypt", "kmsKeyId", "locking", "dynamodbTable", "endpoint", "usePathStyle", "profile", "roleArn"]) {
+        if (e.backend?.[k] !== undefined) fail(file, `${location}.backend.${k} applies to type s3, not cloud`);
+      }
+      for (const k of ["bucket", "key", "region", "encrypt", "kmsKeyId", "locking", "dynamodbTable", "endpoint", "usePathStyle", "profile", "roleArn"]) delete backend[k];
+      if (!backend.organization) fail(file, `${location}.backend: missing required field "organization" (type cloud)`);
+      if (!backend.workspace) fail(file, `${location}.backend: missing required field "workspace" (type cloud)`);
+    }
+    delete backend.encrypt;
+
+    const seenClient = new Map<string, number>();
+    const clients = (e.clients ?? []).map((c: any, j: number) => {
+      // Genesys answers 409 at apply for a duplicate name; catch it at synth instead.
+      const key = c.name.trim().toLowerCase();
+      if (seenClient.has(key)) {
+        fail(file, `${location}.clients[${j}].name "${c.name}" duplicates ${location}.clients[${seenClient.get(key)}] in the same org (Genesys would answer 409)`);
+      }
+      seenClient.set(key, j);
+      return { ...(d.client ?? {}), ...c };
+    });
+    const seenSecret = new Set<string>();
+    const generatedSecrets = (e.generatedSecrets ?? []).map((g: any, j: number) => {
+      if (seenSecret.has(g.name)) fail(file, `${location}.generatedSecrets[${j}].name "${g.name}" is used twice`);
+      seenSecret.add(g.name);
+      if (g.ephemeral && (g.integrationCredential || g.sensitiveOutput)) {
+        fail(file, `${location}.generatedSecrets[${j}]: an ephemeral secret can only feed write-only arguments (secretsManager), not integrationCredential or sensitiveOutput`);
+      }
+      return g;
+    });
+    const aws = { ...(d.aws ?? {}), ...(e.aws ?? {}) };
+    aws.region ??= backend.type === "s3" ? backend.region : undefined;
+    const needsAws = clients.some((c: ClientConfig) => c.secretDelivery === "secrets-manager") || generatedSecrets.some((g: GeneratedSecretConfig) => g.secretsManager);
+    if (needsAws && !aws.region) fail(file, `${location}.aws.region is required when secrets go to AWS Secrets Manager`);
+    return { name: e.name, stackName, region: e.region, aws, backend, clients, generatedSecrets, location };
+  });
+  return { file, environments };
+}

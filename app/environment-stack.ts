@@ -1,0 +1,98 @@
+import { Construct } from "constructs";
+import { CloudBackend, NamedCloudWorkspace, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { EncryptedS3Backend } from "../constructs/encrypted-s3-backend";
+import { GenesysCloudProvider } from "../constructs/genesys-cloud-provider";
+import { GenesysOAuthClient } from "../constructs/genesys-oauth-client";
+import { EphemeralGeneratedSecret, GeneratedSecret } from "../constructs/generated-secret";
+import { GenesysConfigError } from "../constructs/errors";
+import { SecretGuard } from "../guard/secret-guard";
+import type { EnvironmentConfig } from "./config";
+
+export interface EnvironmentStackProps {
+  readonly environment: EnvironmentConfig;
+  /** Config file name, for error messages. */
+  readonly file: string;
+  /** Environment checked for provider variables at synth (default process.env). */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Adds `<file>: <location>: ` to a construct's own error, so a config mistake names where it is. */
+function at<T>(file: string, location: string, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (e instanceof GenesysConfigError) throw new GenesysConfigError(`${file}: ${location}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** One Genesys Cloud org: its providers, encrypted backend, OAuth clients and generated secrets, guarded. */
+export class GenesysOAuthEnvironmentStack extends TerraformStack {
+  constructor(scope: Construct, props: EnvironmentStackProps) {
+    const e = props.environment;
+    super(scope, e.stackName);
+    const { file } = props;
+
+    at(file, `${e.location}.region`, () => new GenesysCloudProvider(this, "genesys", { region: e.region, env: props.env }));
+    const needsAws =
+      e.clients.some((c) => c.secretDelivery === "secrets-manager") || e.generatedSecrets.some((g) => g.secretsManager);
+    if (needsAws) {
+      new AwsProvider(this, "aws", {
+        region: e.aws.region,
+        allowedAccountIds: e.aws.accountId ? [e.aws.accountId] : undefined,
+        profile: e.aws.profile,
+      });
+    }
+
+    const b = e.backend;
+    if (b.type === "s3") {
+      at(file, `${e.location}.backend`, () =>
+        new EncryptedS3Backend(this, {
+          bucket: b.bucket,
+          key: b.key,
+          region: b.region,
+          kmsKeyId: b.kmsKeyId,
+          locking: b.locking,
+          dynamodbTable: b.dynamodbTable,
+          profile: b.profile,
+          roleArn: b.roleArn,
+          endpoints: b.endpoint ? { s3: b.endpoint } : undefined,
+          usePathStyle: b.usePathStyle,
+        }),
+      );
+    } else {
+      new CloudBackend(this, {
+        organization: b.organization,
+        hostname: b.hostname,
+        workspaces: new NamedCloudWorkspace(b.workspace, b.project),
+      });
+    }
+
+    e.clients.forEach((c, i) =>
+      at(file, `${e.location}.clients[${i}]`, () => new GenesysOAuthClient(this, clientId(c.name, i), c)),
+    );
+    e.generatedSecrets.forEach((g, i) =>
+      at(file, `${e.location}.generatedSecrets[${i}]`, () => {
+        if (g.ephemeral) {
+          const s = new EphemeralGeneratedSecret(this, `secret-${g.name}`, { length: g.length, special: g.special });
+          if (g.secretsManager) s.toSecretsManager(g.secretsManager);
+          return s;
+        }
+        const s = new GeneratedSecret(this, `secret-${g.name}`, { length: g.length, special: g.special });
+        if (g.secretsManager) s.toSecretsManager(g.secretsManager);
+        if (g.integrationCredential) s.toIntegrationCredential(g.integrationCredential);
+        if (g.sensitiveOutput) s.toSensitiveOutput("value").overrideLogicalId(`${g.name.replace(/-/g, "_")}_secret`);
+        return s;
+      }),
+    );
+
+    SecretGuard.of(this);
+  }
+}
+
+/** A stable construct id from a client name (Terraform addresses stay put when clients are reordered). */
+function clientId(name: string, index: number): string {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+  return slug ? `client-${slug}` : `client-${index}`;
+}

@@ -1,0 +1,218 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { IConstruct } from "constructs";
+import {
+  Annotations,
+  Aspects,
+  DefaultTokenResolver,
+  IAspect,
+  StringConcat,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Tokenization,
+} from "cdktf";
+import { ProviderFacts } from "./provider-facts";
+import { checkConfig, ConfigFinding } from "./synth/check-config";
+import { addSuppression, suppressionFor } from "./suppressions";
+import { Finding, Report, summarize } from "./finding";
+import { SYNTH_RULES } from "./rules/synth-rules";
+import { toJson, toSarif } from "./report";
+import { TOOL } from "./tool";
+
+export interface SecretGuardOptions {
+  /** Write secret-guard.json and secret-guard.sarif next to cdk.tf.json (default true). */
+  readonly reports?: boolean;
+  /** Provider facts beyond the shipped ones (genesyscloud, random, aws). */
+  readonly facts?: ProviderFacts;
+}
+
+export const REPORT_JSON = "secret-guard.json";
+export const REPORT_SARIF = "secret-guard.sarif";
+const RULES = new Map(SYNTH_RULES.map((r) => [r.id, r]));
+const guards = new WeakMap<TerraformStack, SecretGuard>();
+
+interface StackSynthesizerLike {
+  synthesize(session: { outdir: string; manifest: any; skipValidation?: boolean }): void;
+  continueOnErrorAnnotations?: boolean;
+}
+
+/**
+ * The synth-time secret rule pack. Two passes over each stack:
+ * 1. an aspect over the construct tree, which reports at the construct that is wrong;
+ * 2. a gate over the written cdk.tf.json (the stack synthesizer, wrapped), which also sees property overrides
+ *    and escape hatches, and writes the JSON and SARIF reports.
+ * Error findings fail `cdktf synth` and `Testing.fullSynth`. Messages never hold a secret value.
+ */
+export class SecretGuard implements IAspect {
+  /** Applies the guard to a stack (once; later calls return the same guard). Aspects on the App never run. */
+  public static of(stack: TerraformStack, options: SecretGuardOptions = {}): SecretGuard {
+    let g = guards.get(stack);
+    if (!g) {
+      g = new SecretGuard(stack, options);
+      guards.set(stack, g);
+    }
+    return g;
+  }
+
+  /** Accepts a finding of `ruleId` on `scope` and below, for a stated reason (at least 10 characters). */
+  public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
+    addSuppression(scope, ruleId, reason);
+  }
+
+  private readonly facts: ProviderFacts;
+  private readonly aspectFindings = new Map<string, Finding>();
+
+  private constructor(private readonly stack: TerraformStack, private readonly options: SecretGuardOptions) {
+    this.facts = options.facts ?? ProviderFacts.shipped();
+    Aspects.of(stack).add(this);
+    this.wrapSynthesizer();
+  }
+
+  public visit(node: IConstruct): void {
+    if (node !== this.stack) return;
+    // The whole stack at once: some rules (outputs, backend) need facts from other blocks.
+    const doc = this.resolvedStack();
+    const byPath = this.constructsByPath();
+    for (const f of checkConfig(doc, this.facts)) {
+      const target = this.targetOf(f, byPath);
+      const finding = this.toFinding(f, target, "cdk.tf.json");
+      this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
+      annotate(target, finding);
+    }
+  }
+
+  private resolvedStack(): any {
+    const doc: any = {};
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    for (const el of this.stack.node.findAll()) {
+      if (!(el instanceof TerraformElement)) continue;
+      merge(doc, Tokenization.resolve(el.toTerraform(), { scope: this.stack, resolver, preparing: false }));
+    }
+    return doc;
+  }
+
+  /** Construct paths and Terraform addresses -> constructs, so each finding lands on the construct at fault. */
+  private constructsByPath(): Map<string, IConstruct> {
+    const map = new Map<string, IConstruct>();
+    for (const c of this.stack.node.findAll()) {
+      map.set(c.node.path, c);
+      const address = addressOf(c);
+      if (address) map.set(address, c);
+    }
+    return map;
+  }
+
+  private targetOf(f: ConfigFinding, byPath: Map<string, IConstruct>): IConstruct {
+    return (f.constructPath && byPath.get(f.constructPath)) || byPath.get(f.address) || this.stack;
+  }
+
+  private toFinding(f: ConfigFinding, target: IConstruct, file: string): Finding {
+    const rule = RULES.get(f.ruleId)!;
+    const s = suppressionFor(target, f.ruleId);
+    return {
+      ruleId: f.ruleId,
+      severity: rule.severity,
+      file,
+      pointer: f.pointer,
+      address: f.address,
+      attribute: f.attribute,
+      markedSensitive: false,
+      fingerprint: f.fingerprint,
+      message: `${f.message} (construct ${target.node.path})`,
+      suppressed: !!s,
+      ...(s ? { suppressionReason: s.reason } : {}),
+    };
+  }
+
+  private wrapSynthesizer(): void {
+    const original = this.stack.synthesizer as unknown as StackSynthesizerLike;
+    const guard = this;
+    const wrapped: StackSynthesizerLike = {
+      synthesize(session) {
+        original.synthesize(session);
+        guard.gate(session, original.continueOnErrorAnnotations === true);
+      },
+    };
+    (this.stack as { synthesizer: unknown }).synthesizer = wrapped;
+  }
+
+  /** Checks the file as written, adds what the aspect could not see, writes reports, fails on errors. */
+  private gate(session: { outdir: string; manifest: any }, continueOnErrors: boolean): void {
+    const stackManifest = session.manifest.forStack(this.stack);
+    const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
+    if (!fs.existsSync(file)) return; // HCL output: nothing to read back.
+    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    const byPath = this.constructsByPath();
+    const findings: Finding[] = [];
+    const rel = path.relative(process.cwd(), file) || file;
+    for (const f of checkConfig(doc, this.facts)) {
+      const known = this.aspectFindings.get(`${f.ruleId} ${f.pointer}`);
+      if (known) {
+        findings.push({ ...known, file: rel });
+        continue;
+      }
+      const target = this.targetOf(f, byPath);
+      const finding = this.toFinding(f, target, rel);
+      findings.push({ ...finding, message: `${finding.message} (override in ${rel}#${f.pointer})` });
+      if (!finding.suppressed) {
+        stackManifest.annotations.push({
+          constructPath: target.node.path,
+          level: finding.severity === "error" ? "@cdktf/error" : finding.severity === "warning" ? "@cdktf/warn" : "@cdktf/info",
+          message: `[${finding.ruleId}] ${finding.message} (${rel}#${f.pointer})`,
+        });
+      }
+    }
+    if (this.options.reports !== false) {
+      const report: Report = { tool: TOOL, files: [{ path: rel, kind: "synth" }], findings, summary: summarize(findings) };
+      const dir = path.dirname(file);
+      writeAtomic(path.join(dir, REPORT_JSON), toJson(report));
+      writeAtomic(path.join(dir, REPORT_SARIF), toSarif(report));
+    }
+    const newErrors = findings.filter((f) => !f.suppressed && f.severity === "error" && !this.aspectFindings.has(`${f.ruleId} ${f.pointer}`));
+    if (newErrors.length && !continueOnErrors) {
+      // Plain `node main.js` / Testing.fullSynth: fail like cdktf does for error annotations, leaving no stack file.
+      fs.rmSync(file, { force: true });
+      throw new Error(
+        `Validation failed with the following errors:\n` +
+          newErrors.map((f) => `[${this.stack.node.path}] [${f.ruleId}] ${f.message}`).join("\n"),
+      );
+    }
+  }
+}
+
+function addressOf(c: IConstruct): string | undefined {
+  if (c instanceof TerraformDataSource) return `data.${c.terraformResourceType}.${c.friendlyUniqueId}`;
+  if (c instanceof TerraformResource) return `${c.terraformResourceType}.${c.friendlyUniqueId}`;
+  if (c instanceof TerraformOutput) return `output.${c.friendlyUniqueId}`;
+  if (c instanceof TerraformVariable) return `var.${c.friendlyUniqueId}`;
+  if (c instanceof TerraformProvider) return c.alias ? `provider.${c.terraformResourceType}.${c.alias}` : `provider.${c.terraformResourceType}`;
+  return undefined;
+}
+
+function annotate(target: IConstruct, f: Finding): void {
+  // cdktf prints the construct path itself.
+  const text = `[${f.ruleId}] ${f.message.replace(/ \(construct [^)]*\)$/, "")}`;
+  if (f.suppressed) Annotations.of(target).addInfo(`${text} (suppressed: ${f.suppressionReason})`);
+  else if (f.severity === "error") Annotations.of(target).addError(text);
+  else if (f.severity === "warning") Annotations.of(target).addWarning(text);
+  else Annotations.of(target).addInfo(text);
+}
+
+function merge(into: any, from: any): void {
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (v && typeof v === "object" && !Array.isArray(v) && into[k] && typeof into[k] === "object" && !Array.isArray(into[k])) merge(into[k], v);
+    else if (Array.isArray(v) && Array.isArray(into[k])) into[k] = [...into[k], ...v];
+    else into[k] = v;
+  }
+}
+
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+}
