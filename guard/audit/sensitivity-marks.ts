@@ -1,0 +1,54 @@
+/**
+ * Terraform's own sensitivity marks, as tests on a value path ("cty path": attribute names, map keys and list
+ * indices, without the JSON wrappers of the file format).
+ */
+export type CtyStep = string | number;
+export type MarkTest = (cty: readonly CtyStep[]) => boolean;
+
+export const NOTHING_MARKED: MarkTest = () => false;
+export const ALL_MARKED: MarkTest = () => true;
+
+const WILDCARD = Symbol("any index");
+type MarkStep = CtyStep | typeof WILDCARD;
+
+/**
+ * State `sensitive_attributes`. Terraform 0.15-1.x writes a list of paths, each a list of steps
+ * `{type: "get_attr", value: "name"}` / `{type: "index", value: {value: 0, type: "number"}}`; some writers put
+ * the bare key in `value`, or a path object `{path: [...]}`, or a dotted string. Set elements (index by an
+ * object) match any index.
+ */
+export function fromSensitiveAttributes(raw: unknown): MarkTest {
+  if (!Array.isArray(raw) || raw.length === 0) return NOTHING_MARKED;
+  const paths: MarkStep[][] = [];
+  for (const p of raw) {
+    const steps = Array.isArray(p) ? p : p && typeof p === "object" ? ((p as any).path ?? (p as any).steps) : p;
+    if (typeof steps === "string") paths.push(steps.split("."));
+    else if (Array.isArray(steps)) paths.push(steps.map(toStep));
+  }
+  if (paths.length === 0) return NOTHING_MARKED;
+  return (cty) => paths.some((p) => p.length <= cty.length && p.every((s, i) => s === WILDCARD || s === cty[i]));
+}
+
+function toStep(s: any): MarkStep {
+  if (typeof s === "string" || typeof s === "number") return s;
+  if (!s || typeof s !== "object") return WILDCARD;
+  let v = s.value;
+  if (v && typeof v === "object" && "value" in v) v = v.value; // cty-typed index {value, type}
+  if (typeof v === "string" || typeof v === "number") return v;
+  return WILDCARD;
+}
+
+/** Plan `sensitive_values` / `after_sensitive` / `before_sensitive`: `true`, or a mirror of the value with `true` leaves. */
+export function fromMirror(mirror: unknown): MarkTest {
+  if (mirror === true) return ALL_MARKED;
+  if (!mirror || typeof mirror !== "object") return NOTHING_MARKED;
+  return (cty) => {
+    let node: any = mirror;
+    for (const step of cty) {
+      if (node === true) return true;
+      if (!node || typeof node !== "object") return false;
+      node = node[step];
+    }
+    return node === true;
+  };
+}

@@ -1,0 +1,70 @@
+import type { FileKind } from "../finding";
+import type { Step } from "./json-pointer";
+
+/**
+ * Where the three file kinds keep their bulk, so the splitter walks into those containers and cuts out one
+ * resource (or instance, or change) at a time. The top-level member names of state, plan JSON and cdk.tf.json do
+ * not collide, so one rule serves all three before the kind is known.
+ */
+export function descendInto(path: readonly Step[]): boolean {
+  const n = path.length;
+  const top = path[0];
+  if (n === 1) {
+    return (
+      top === "resources" || // state
+      top === "outputs" ||
+      top === "values" || // `terraform show -json` of a state
+      top === "planned_values" ||
+      top === "prior_state" ||
+      top === "resource_changes" ||
+      top === "resource_drift" ||
+      top === "output_changes" ||
+      top === "configuration" ||
+      top === "resource" || // cdk.tf.json
+      top === "data"
+    );
+  }
+  if (top === "resources") return (n === 2 && typeof path[1] === "number") || (n === 3 && path[2] === "instances");
+  if (top === "resource" || top === "data") return n === 2;
+  if (top === "prior_state") return (n === 2 && path[1] === "values") || isModulePart(path, 2);
+  if (top === "values" || top === "planned_values") return isModulePart(path, 1);
+  if (top === "configuration") return n === 2 ? path[1] === "root_module" : n === 3 && path[2] === "resources";
+  return false;
+}
+
+/** `root_module`, its `resources` and `child_modules`, and each child module, recursively. */
+function isModulePart(path: readonly Step[], at: number): boolean {
+  const last = path[path.length - 1];
+  if (path.length === at + 1) return last === "root_module";
+  if (path[at] !== "root_module") return false;
+  const prev = path[path.length - 2];
+  if (last === "resources" || last === "child_modules") return true;
+  return prev === "child_modules" && typeof last === "number";
+}
+
+/** Telling the kind from the top-level members seen (never from the file name). */
+export class KindEvidence {
+  private readonly keys = new Set<string>();
+  stateVersion: number | undefined;
+
+  saw(key: Step): void {
+    if (typeof key === "string") this.keys.add(key);
+  }
+
+  kind(): FileKind | undefined {
+    const k = this.keys;
+    if (k.has("format_version")) {
+      if (k.has("values")) return "state";
+      if (["planned_values", "resource_changes", "output_changes", "prior_state", "configuration", "variables"].some((x) => k.has(x))) {
+        return "plan";
+      }
+      return undefined;
+    }
+    if (k.has("version") && (k.has("lineage") || k.has("serial") || k.has("resources") || k.has("terraform_version"))) return "state";
+    if (k.has("version")) return undefined;
+    if (["resource", "provider", "terraform", "data", "variable", "output", "locals", "module", "//"].some((x) => k.has(x))) {
+      return "synth";
+    }
+    return undefined;
+  }
+}

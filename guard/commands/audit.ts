@@ -1,0 +1,107 @@
+import { promises as fsp } from "node:fs";
+import type { Report, Severity } from "../finding";
+import { SEVERITY_RANK } from "../finding";
+import type { KnownValue } from "../audit/file-auditor";
+import { AuditInputError } from "../audit/input-error";
+import { oneOf, parseCommandLine, UsageError } from "./args";
+import { writeFileAtomic } from "./atomic-write";
+
+export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
+
+const FORMATS = ["text", "json", "sarif"] as const;
+const FAIL_ON = ["error", "warning", "info", "none"] as const;
+const USAGE = "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... PATH...";
+
+export const help = `${USAGE}
+
+Finds secrets in Terraform state files, plan JSON (terraform show -json) and synthesized cdk.tf.json, or in
+folders of them (e.g. cdktf.out). Values are never printed: findings show a fingerprint instead.
+
+  --format FORMAT     text (default), json or sarif (SARIF 2.1.0)
+  --output FILE       write the report to FILE (atomically) instead of stdout
+  --fail-on LEVEL     exit 1 when an unsuppressed finding is at or above LEVEL (default error; none never fails)
+  --schema FILE       add a provider schema (terraform providers schema -json); repeatable
+  --known-env NAME    look for the value of environment variable NAME; repeatable
+  --known-file FILE   look for each line of FILE as a secret value; repeatable
+  --max-piece-mb N    largest single JSON value held in memory (default 64)
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
+`;
+
+export async function run(argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      format: { type: "string", default: "text" },
+      output: { type: "string" },
+      "fail-on": { type: "string", default: "error" },
+      schema: { type: "string", multiple: true },
+      "known-env": { type: "string", multiple: true },
+      "known-file": { type: "string", multiple: true },
+      "max-piece-mb": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    process.stdout.write(help);
+    return 0;
+  }
+  const format = oneOf("--format", String(values.format), FORMATS);
+  const failOn = oneOf("--fail-on", String(values["fail-on"]), FAIL_ON);
+  if (positionals.length === 0) throw new UsageError(`no PATH given; ${USAGE}`);
+  let maxPieceBytes: number | undefined;
+  if (values["max-piece-mb"] !== undefined) {
+    const mb = Number(values["max-piece-mb"]);
+    if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
+    maxPieceBytes = Math.floor(mb * 1024 * 1024);
+  }
+  const known = await knownValues((values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
+
+  // Loaded here, not at the top, so `--help` and usage errors stay fast.
+  const { auditFiles } = await import("../audit/audit-files");
+  const report = await auditFiles(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes });
+  const out = await render(report, format, values.output === undefined && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  if (values.output !== undefined) {
+    await writeFileAtomic(String(values.output), out);
+    const s = report.summary;
+    process.stdout.write(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
+  } else {
+    process.stdout.write(out);
+  }
+  return failing(report, failOn) ? 1 : 0;
+}
+
+async function render(report: Report, format: (typeof FORMATS)[number], color: boolean): Promise<string> {
+  const r = await import("../report");
+  if (format === "json") return r.toJson(report);
+  if (format === "sarif") return r.toSarif(report);
+  return r.toText(report, { color });
+}
+
+function failing(report: Report, failOn: (typeof FAIL_ON)[number]): boolean {
+  if (failOn === "none") return false;
+  const min = SEVERITY_RANK[failOn as Severity];
+  return report.findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= min);
+}
+
+async function knownValues(envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
+  const out: KnownValue[] = [];
+  for (const name of envNames) {
+    const v = process.env[name];
+    if (v === undefined || v === "") throw new UsageError(`--known-env ${name}: the environment variable is not set`);
+    out.push({ value: v, source: `--known-env ${name}` });
+  }
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await fsp.readFile(file, "utf8");
+    } catch (e) {
+      throw new AuditInputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    }
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (line.length > 0) out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
+    });
+  }
+  return out;
+}

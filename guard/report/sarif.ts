@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import type { Report, RuleInfo, Severity } from "../finding";
+import { ruleById } from "../rules";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
+/** GitHub code scanning reads rule `properties["security-severity"]` (0.0-10.0) to rank alerts. */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.0", info: "2.0" };
+
+/**
+ * SARIF 2.1.0 log of a report: one run, the rules that fired (plus their stable ids), results with the file as
+ * artifact and the JSON pointer as logical location, and partialFingerprints for de-duplication across runs.
+ */
+export function toSarif(report: Report): string {
+  const used = [...new Set(report.findings.map((f) => f.ruleId))];
+  const rules: RuleInfo[] = used.map(
+    (id) => ruleById(id) ?? { id, name: id, severity: "error", explanation: id, fix: "" },
+  );
+  rules.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.name },
+              fullDescription: { text: r.explanation },
+              help: { text: r.fix ? `${r.explanation} Fix: ${r.fix}` : r.explanation },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: { "security-severity": SECURITY_SEVERITY[r.severity], tags: ["security", "secrets"] },
+            })),
+          },
+        },
+        artifacts: report.files.map((f) => ({ location: { uri: toUri(f.path) }, properties: { kind: f.kind } })),
+        results: report.findings.map((f) => ({
+          ruleId: f.ruleId,
+          ruleIndex: index.get(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: toUri(f.file) },
+                region: { startLine: 1, description: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
+              },
+              logicalLocations: [
+                { name: f.attribute || f.address, fullyQualifiedName: `${f.address}${f.attribute ? "." + f.attribute : ""}`, kind: "member" },
+                { fullyQualifiedName: f.pointer || "/", kind: "element", properties: { jsonPointer: f.pointer } },
+              ],
+            },
+          ],
+          partialFingerprints: {
+            "secretGuardPlace/v1": createHash("sha256").update(`${f.ruleId}\0${f.file}\0${f.pointer}`).digest("hex").slice(0, 32),
+            ...(f.fingerprint ? { "secretGuardValue/v1": f.fingerprint } : {}),
+          },
+          properties: {
+            pointer: f.pointer,
+            address: f.address,
+            attribute: f.attribute,
+            markedSensitive: f.markedSensitive,
+            fingerprint: f.fingerprint,
+          },
+          ...(f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressionReason ?? "" }] } : {}),
+        })),
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+/** A relative path as a URI reference (forward slashes, percent-encoded). */
+function toUri(p: string): string {
+  return p.split(/[\\/]/).map(encodeURIComponent).join("/");
+}

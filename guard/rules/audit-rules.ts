@@ -1,0 +1,107 @@
+import type { RuleInfo } from "../finding";
+
+/**
+ * The audit rule pack (`secret-guard audit` over state, plan JSON and cdk.tf.json), as data. Ids are stable:
+ * a retired rule's id is never reused. Severity design: a value Terraform marked sensitive, in clear where
+ * Terraform always puts it, is a warning (expected, but exposed to whoever reads the file); anything Terraform
+ * did not mark (copies, schema-sensitive values of old states, literals, known values, pattern hits) is an error;
+ * a key-gated entropy hint is a warning.
+ */
+export const AUDIT_RULES: RuleInfo[] = [
+  {
+    id: "SG101",
+    name: "marked-sensitive-in-clear",
+    severity: "warning",
+    explanation:
+      "Terraform marked this value sensitive (sensitive_attributes, *_sensitive, sensitive_values, a sensitive output or variable) but state and plan files still hold it in clear, readable by anyone who can read the file.",
+    fix: "Keep the secret out of Terraform: use write-only arguments (*_wo) fed by ephemeral resources or variables, or let the service generate and store it; restrict and encrypt the backend that holds the file.",
+  },
+  {
+    id: "SG102",
+    name: "schema-sensitive-unmarked",
+    severity: "error",
+    explanation:
+      "The provider schema declares this attribute sensitive, but the file does not mark it: states written before Terraform 1.8 never recorded provider sensitivity, so tools that trust the marks miss it.",
+    fix: "Treat the file as secret; upgrade to Terraform >= 1.8 and refresh the state so it records the marks; rotate the secret if the file was shared.",
+  },
+  {
+    id: "SG103",
+    name: "unmarked-copy-of-secret",
+    severity: "error",
+    explanation:
+      "The value of a sensitive attribute, output or variable also sits in a place Terraform did not mark (another attribute, a JSON-encoded string, a non-sensitive output), where it is printed and copied without redaction.",
+    fix: "Do not pass secrets through non-sensitive attributes (terraform_data output, tags, jsonencode into plain fields); mark outputs sensitive; prefer write-only arguments.",
+  },
+  {
+    id: "SG104",
+    name: "literal-secret-in-configuration",
+    severity: "error",
+    explanation:
+      "A literal value is given for an argument the provider schema marks sensitive or write-only, or as the default of a sensitive variable: it is stored in the configuration and every plan made from it.",
+    fix: "Pass the secret as a sensitive (better: ephemeral) variable from the environment, or let the provider generate it.",
+  },
+  {
+    id: "SG105",
+    name: "write-only-attribute-has-value",
+    severity: "error",
+    explanation: "A write-only argument (*_wo) is never stored by Terraform; a value here means the file was produced by a tool that did store it.",
+    fix: "Find the tool that wrote the value, delete the file, and rotate the secret.",
+  },
+  {
+    id: "SG110",
+    name: "known-secret-value",
+    severity: "error",
+    explanation: "A secret you named with --known-env or --known-file is present in the file.",
+    fix: "Remove the secret from what Terraform stores (write-only arguments, ephemeral resources) and rotate it.",
+  },
+  {
+    id: "SG120",
+    name: "genesys-client-secret",
+    severity: "error",
+    explanation: "A 43-character base64url value under a client-secret key: the shape of a Genesys Cloud OAuth client secret, unmarked.",
+    fix: "Keep client secrets out of state (expose_client_secret = false, or an integration credential); rotate the client secret.",
+  },
+  {
+    id: "SG121",
+    name: "aws-access-key-id",
+    severity: "error",
+    explanation: "An AWS access key id (AKIA/ASIA...): long-lived credentials usually travel with their secret key.",
+    fix: "Use roles or short-lived credentials from the environment instead of keys in configuration; deactivate the key if it leaked.",
+  },
+  {
+    id: "SG122",
+    name: "aws-secret-access-key",
+    severity: "error",
+    explanation: "A 40-character AWS secret access key under a secret-key-like key.",
+    fix: "Remove it from configuration and state, use roles or the environment, and rotate the key.",
+  },
+  {
+    id: "SG123",
+    name: "private-key",
+    severity: "error",
+    explanation: "A PEM private key in clear.",
+    fix: "Generate and keep private keys outside Terraform (or in a secrets manager via write-only arguments); rotate the key.",
+  },
+  {
+    id: "SG124",
+    name: "json-web-token",
+    severity: "error",
+    explanation: "A JSON Web Token: a bearer credential for as long as it is valid.",
+    fix: "Do not store tokens in configuration or state; fetch them at run time.",
+  },
+  {
+    id: "SG125",
+    name: "high-entropy-secret-hint",
+    severity: "warning",
+    explanation:
+      "A random-looking value under a secret-like key (password, secret, token, api_key, private_key, credential...), not marked sensitive. Hashes, ids, UUIDs, ARNs, digests and encoded text are ignored.",
+    fix: "If it is a secret, mark it sensitive and keep it out of state; if not, rename the key or suppress the finding with a reason.",
+  },
+  {
+    id: "SG126",
+    name: "password-in-url",
+    severity: "error",
+    explanation: "A URL carries a password in its user-info part (scheme://user:password@host).",
+    fix: "Pass the password separately, as a sensitive value, and rotate it.",
+  },
+];
