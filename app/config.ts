@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
-import Ajv, { ErrorObject } from "ajv";
-import configSchema from "../schemas/genesys-oauth.config.schema.json";
+import type { ErrorObject } from "ajv";
+// Precompiled from schemas/genesys-oauth.config.schema.json at build time (scripts/build-config-validator.js).
+import { validate as validateSchema } from "./config-validator.generated";
 import { GenesysConfigError } from "../constructs/errors";
 import type { GrantType, RoleGrant, SecretDelivery } from "../constructs/genesys-oauth-client";
 import type { SelfOwnedCredentialType, SecretsManagerCopyProps } from "../constructs/generated-secret";
@@ -76,7 +77,8 @@ export interface FleetConfig {
   readonly environments: EnvironmentConfig[];
 }
 
-let validator: ReturnType<Ajv["compile"]> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+const validator = validateSchema as Validator;
 
 /** `/environments/0/clients/3/grantType` -> `environments[0].clients[3].grantType`. */
 export function pointerToPath(pointer: string): string {
@@ -140,7 +142,6 @@ export function loadConfig(file: string): FleetConfig {
 }
 
 export function parseConfig(data: unknown, file: string): FleetConfig {
-  validator ??= new Ajv({ allErrors: false, strict: false, verbose: true }).compile(configSchema);
   if (!validator(data)) fail(file, describe(validator.errors![0], data));
   const raw = data as any;
   const d = raw.defaults ?? {};
