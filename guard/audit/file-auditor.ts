@@ -8,7 +8,7 @@ import { JsonSplitter } from "./json-splitter";
 import { PieceLayout, PieceView, Region } from "./piece-regions";
 import { detectPattern } from "./secret-patterns";
 import { SecretIndex, worthTracking } from "./secret-index";
-import type { CtyStep } from "./sensitivity-marks";
+import { CtyStep, NOTHING_MARKED } from "./sensitivity-marks";
 import { forEachString } from "./string-leaves";
 import { descendInto, KindEvidence } from "./terraform-layout";
 import { ruleById } from "../rules";
@@ -70,6 +70,17 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
     const view = layout.view(pathSteps, value);
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
+      const region = regionOf(view, steps);
+      if (!region || (region.marks === NOTHING_MARKED && !region.literal && !hasFacts(region))) {
+        // Fast path: nothing but patterns can apply; locate only on a hit.
+        if (s.length < 8) return;
+        const hit = detectPattern(lastKey(steps, wrappers), s);
+        if (!hit) return;
+        const w = locate(view, steps, wrappers);
+        const label = `${w.address}${w.attribute ? " " + w.attribute : ""}`;
+        put(make(hit.ruleId, toPointer([...pathSteps, ...steps]), w.address, w.attribute, false, s, `${label}: looks like ${hit.what}`));
+        return;
+      }
       const pointer = toPointer([...pathSteps, ...steps]);
       const where = locate(view, steps, wrappers);
       if (where.region) {
@@ -108,8 +119,26 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       }
     });
   };
+  const hasFacts = (r: Region) => {
+    if (!r.schema) return false;
+    const f = opts.facts.of(r.schema.kind, r.schema.type);
+    return f.sensitive.size > 0 || f.writeOnly.size > 0;
+  };
   const track = (s: string, origin: string) => {
     if (worthTracking(s)) secrets.add(s, origin, "SG103");
+    // A JSON-encoded secret (secret_string = jsonencode({password = ...})): follow its members too.
+    const c = s.charCodeAt(0);
+    if ((c === 0x7b || c === 0x5b) && s.length <= 1 << 20) {
+      let inner: unknown;
+      try {
+        inner = JSON.parse(s);
+      } catch {
+        return;
+      }
+      forEachString(inner, [], false, (x) => {
+        if (worthTracking(x)) secrets.add(x, origin, "SG103");
+      });
+    }
   };
 
   // Pass 1: kind, marks, schemas, patterns; collect secrets.
@@ -220,6 +249,20 @@ function locate(view: PieceView, steps: readonly Step[], wrappers: readonly numb
     }
   }
   return { region, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key };
+}
+
+function regionOf(view: PieceView, steps: readonly Step[]): Region | undefined {
+  for (const r of view.regions) {
+    if (r.steps.length <= steps.length && r.steps.every((s, i) => s === steps[i])) return r;
+  }
+  return undefined;
+}
+
+function lastKey(steps: readonly Step[], wrappers: readonly number[]): string {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (typeof steps[i] === "string" && !wrappers.includes(i) && steps[i] !== "constant_value") return steps[i] as string;
+  }
+  return "";
 }
 
 function formatAttribute(cty: readonly CtyStep[]): string {

@@ -47,7 +47,7 @@ export function toSarif(report: Report): string {
             {
               physicalLocation: {
                 artifactLocation: { uri: toUri(f.file) },
-                region: { startLine: 1, description: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
+                region: { startLine: 1, message: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
               },
               logicalLocations: [
                 { name: f.attribute || f.address, fullyQualifiedName: `${f.address}${f.attribute ? "." + f.attribute : ""}`, kind: "member" },

@@ -1,0 +1,48 @@
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { randomBytes } from "node:crypto";
+
+export const CLI = path.resolve(__dirname, "../../dist/guard/cli.js");
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built CLI (npm run build first). */
+export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliResult {
+  const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", ...opts.env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function tempDir(prefix = "sg-audit-"): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A Genesys-shaped client secret: 43 characters of base64url with upper, lower and digits. */
+export function genesysSecret(): string {
+  for (;;) {
+    const s = randomBytes(32).toString("base64url");
+    if (/[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)) return s;
+  }
+}
+
+/** A 64-character random password with symbols, like random_password would make. */
+export function randomPassword(): string {
+  const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!#%*()-_=+[]{}:?";
+  const b = randomBytes(64);
+  return Array.from(b, (x) => chars[x % chars.length]).join("") + "Aa1!";
+}
+
+/** Asserts a text does not contain a secret without printing the secret on failure. */
+export function expectNoLeak(text: string, secret: string, where: string): void {
+  const leaked = text.includes(secret);
+  if (leaked) throw new Error(`secret of length ${secret.length} leaked into ${where}`);
+}
