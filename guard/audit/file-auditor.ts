@@ -34,7 +34,8 @@ export interface FileAuditResult {
 }
 
 /** Which finding wins when two rules hit the same place: higher first. */
-const PRIORITY: Record<string, number> = { SG101: 90, SG105: 85, SG104: 80, SG102: 75, SG103: 70, SG110: 65, SG125: 10 };
+// A value the user named (--known-env/--known-file) outranks everything: they asked to fail on it wherever it sits.
+const PRIORITY: Record<string, number> = { SG110: 95, SG101: 90, SG105: 85, SG104: 80, SG102: 75, SG103: 70, SG125: 10 };
 const priority = (ruleId: string) => PRIORITY[ruleId] ?? 50;
 
 /**
@@ -92,6 +93,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const attr = where.attribute;
         const origin = `${r.address}${attr ? " " + attr : ""}`;
         if (r.literal) {
+          // Plan `configuration`: only `constant_value` holds literals; `references` lists addresses.
+          if (r.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
           if ((r.literal === "all" || schemaSensitive || writeOnly) && !s.includes("${")) {
             track(s, origin);
             put(make("SG104", pointer, r.address, attr, false, s, `${origin}: literal value for a sensitive argument in configuration`));
@@ -143,7 +146,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
 
   // Pass 1: kind, marks, schemas, patterns; collect secrets.
   await splitFile(path, display, opts, (p, text) => {
-    if (p.length === 1) evidence.saw(p[0]);
+    // Every piece path starts at a top-level member, whatever depth the piece was cut at.
+    if (p.length >= 1) evidence.saw(p[0]);
     const value = parsePiece(display, p, text);
     if (layout.takeContext(p, value)) return;
     kindSoFar = evidence.kind() ?? kindSoFar;
@@ -198,7 +202,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
           pointer,
           address: where.address,
           attribute: where.attribute,
-          markedSensitive: false,
+          markedSensitive: old?.markedSensitive ?? false,
           fingerprint: secret.fingerprint,
           message,
           suppressed: false,

@@ -5,9 +5,9 @@ export interface TrackedSecret {
   readonly value: string;
   readonly fingerprint: string;
   /** Where it came from, for messages: "terraform_data.x input.client_secret", "var.pw", "--known-env NAME". */
-  readonly origin: string;
+  origin: string;
   /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
-  readonly ruleId: "SG103" | "SG110";
+  ruleId: "SG103" | "SG110";
   /** The value as it appears inside a JSON-encoded string (escaped by JSON, or by Go's HTML-safe encoder). */
   readonly variants: readonly string[];
   /** 8 characters of the value that JSON never escapes, to find candidates in raw piece text; "" when none. */
@@ -52,7 +52,15 @@ export class SecretIndex {
 
   /** Adds a value; the first origin recorded for a value wins. */
   add(value: string, origin: string, ruleId: TrackedSecret["ruleId"]): void {
-    if (this.byValue.has(value)) return;
+    const known = this.byValue.get(value);
+    if (known) {
+      // A value the user named is reported as such, even where Terraform also marked it.
+      if (ruleId === "SG110" && known.ruleId !== "SG110") {
+        known.ruleId = ruleId;
+        known.origin = origin;
+      }
+      return;
+    }
     const json = JSON.stringify(value).slice(1, -1);
     const goHtml = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
     const variants = [...new Set([value, json, goHtml, JSON.stringify(json).slice(1, -1)])];
