@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { Annotations } from "cdktf";
 import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
 import { GenesysConfigError, require_ } from "./errors";
 import { allowedRegionsText, normalizeRegion } from "./regions";
 import { checkGenesysEnv, GENESYS_ENV } from "./genesys-env";
+import { annotate } from "./annotate";
 
 export interface GenesysCloudProviderProps {
   /**
@@ -54,14 +54,15 @@ export class GenesysCloudProvider extends Construct {
     // Synth needs no credentials; only say what would break a deploy run from this same shell.
     const env = props.env ?? process.env;
     for (const p of checkGenesysEnv(env, { requireCredentials: false })) {
-      if (p.level === "error") Annotations.of(this).addError(p.message);
-      else Annotations.of(this).addWarning(p.message);
+      annotate(this, p.level, p.message);
     }
     const envRegion = env[GENESYS_ENV.region];
     const envKey = envRegion !== undefined ? normalizeRegion(envRegion) : undefined;
     if (envKey && envKey !== region) {
       // A warning, not an error: `cdktf synth` builds every environment's stack from one shell.
-      Annotations.of(this).addWarning(
+      annotate(
+        this,
+        "warning",
         `${GENESYS_ENV.region} is ${envKey} but this stack manages an org in ${region}: deploy it with ${GENESYS_ENV.region}=${region}`,
       );
     }

@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { IConstruct } from "constructs";
 import {
-  Annotations,
   Aspects,
   DefaultTokenResolver,
   IAspect,
@@ -17,6 +16,7 @@ import {
   Tokenization,
 } from "cdktf";
 import { ProviderFacts } from "./provider-facts";
+import { annotate } from "../constructs/annotate";
 import { checkConfig, ConfigFinding } from "./synth/check-config";
 import { addSuppression, suppressionFor } from "./suppressions";
 import { Finding, Report, summarize } from "./finding";
@@ -82,7 +82,7 @@ export class SecretGuard implements IAspect {
       const target = this.targetOf(f, byPath);
       const finding = this.toFinding(f, target, "cdk.tf.json");
       this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
-      annotate(target, finding);
+      annotateFinding(target, finding, f.message);
     }
   }
 
@@ -158,12 +158,14 @@ export class SecretGuard implements IAspect {
       }
       const target = this.targetOf(f, byPath);
       const finding = this.toFinding(f, target, rel);
-      findings.push({ ...finding, message: `${finding.message} (override in ${rel}#${f.pointer})` });
+      const where = `override in ${rel}#${f.pointer}`;
+      findings.push({ ...finding, message: `${finding.message} (${where})` });
       if (!finding.suppressed) {
+        // The manifest is what the CLI reads; the aspect phase is over, so add to it directly.
         stackManifest.annotations.push({
           constructPath: target.node.path,
           level: finding.severity === "error" ? "@cdktf/error" : finding.severity === "warning" ? "@cdktf/warn" : "@cdktf/info",
-          message: `[${finding.ruleId}] ${finding.message} (${rel}#${f.pointer})`,
+          message: `[${finding.ruleId}] ${f.message} (${where})`,
         });
       }
     }
@@ -194,13 +196,10 @@ function addressOf(c: IConstruct): string | undefined {
   return undefined;
 }
 
-function annotate(target: IConstruct, f: Finding): void {
-  // cdktf prints the construct path itself.
-  const text = `[${f.ruleId}] ${f.message.replace(/ \(construct [^)]*\)$/, "")}`;
-  if (f.suppressed) Annotations.of(target).addInfo(`${text} (suppressed: ${f.suppressionReason})`);
-  else if (f.severity === "error") Annotations.of(target).addError(text);
-  else if (f.severity === "warning") Annotations.of(target).addWarning(text);
-  else Annotations.of(target).addInfo(text);
+function annotateFinding(target: IConstruct, f: Finding, rawMessage: string): void {
+  const text = `[${f.ruleId}] ${rawMessage}`;
+  if (f.suppressed) annotate(target, "info", `${text} (suppressed: ${f.suppressionReason})`);
+  else annotate(target, f.severity, text);
 }
 
 function merge(into: any, from: any): void {
