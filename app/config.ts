@@ -3,28 +3,15 @@ import type { ErrorObject } from "ajv";
 // Precompiled from schemas/genesys-oauth.config.schema.json at build time (scripts/build-config-validator.js).
 import { validate as validateSchema } from "./config-validator.generated";
 import { GenesysConfigError } from "../constructs/errors";
-import type { GrantType, RoleGrant, SecretDelivery } from "../constructs/genesys-oauth-client";
+import type { GenesysOAuthClientProps } from "../constructs/genesys-oauth-client";
 import type { SelfOwnedCredentialType, SecretsManagerCopyProps } from "../constructs/generated-secret";
 import type { StateLocking } from "../constructs/encrypted-s3-backend";
 
 /** The app's config file (see schemas/genesys-oauth.config.schema.json and the README). */
 export const DEFAULT_CONFIG_FILE = "genesys-oauth.config.json";
 
-export interface ClientConfig {
-  readonly name: string;
-  readonly description?: string;
-  readonly grantType?: GrantType;
-  readonly roles?: RoleGrant[];
-  readonly scopes?: string[];
-  readonly redirectUris?: string[];
-  readonly tokenLifetimeSeconds?: number;
-  readonly state?: "active" | "inactive";
-  readonly preventDestroy?: boolean;
-  readonly secretDelivery?: SecretDelivery;
-  readonly integrationCredentialName?: string;
-  readonly secretsManager?: SecretsManagerCopyProps;
-  readonly adoptClientId?: string;
-}
+/** A client in the config: GenesysOAuthClient's props, as plain data. */
+export type ClientConfig = Omit<GenesysOAuthClientProps, "provider" | "awsProvider">;
 
 export interface GeneratedSecretConfig {
   readonly name: string;
