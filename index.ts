@@ -19,5 +19,8 @@ export { EphemeralResource, ephemeralVariable, useS3Lockfile } from "./construct
 export { GenesysConfigError } from "./constructs/errors";
 export { SecretGuard } from "./guard/secret-guard";
 export type { SecretGuardOptions } from "./guard/secret-guard";
-export { SYNTH_RULES } from "./guard/rules/synth-rules";
 export type { Finding, Report, RuleInfo, Severity } from "./guard/finding";
+export { auditFiles } from "./guard/audit/audit-files";
+export type { AuditOptions } from "./guard/audit/audit-files";
+export { toJson, toSarif, toText } from "./guard/report";
+export { ALL_RULES, ruleById } from "./guard/rules";
