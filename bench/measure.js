@@ -1,0 +1,77 @@
+// Runs a whole process under GNU time: wall time (measured here, high resolution) and peak RSS (`%M`, the
+// largest single process of the tree that time waited for). A run may time out or fail: that is recorded,
+// never thrown, so one failing tool does not stop the bench.
+"use strict";
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+
+const GNU_TIME = "/usr/bin/time";
+const HAS_GNU_TIME = fs.existsSync(GNU_TIME);
+
+/**
+ * One run. spec: { cmd, args, cwd, env, timeoutS, okCodes (default [0]), stdout (file path, else discarded) }.
+ * Returns { ok, code, wallS, rssMB (null without GNU time), error (one sanitized line when not ok) }.
+ */
+function runOnce(spec) {
+  const timeFile = path.join(os.tmpdir(), `bench-time-${process.pid}.txt`);
+  const inner = spec.timeoutS ? ["timeout", "-s", "KILL", String(spec.timeoutS), spec.cmd, ...spec.args] : [spec.cmd, ...spec.args];
+  const argv = HAS_GNU_TIME ? [GNU_TIME, "-f", "%e %M", "-o", timeFile, ...inner] : inner;
+  const out = spec.stdout ? fs.openSync(spec.stdout, "w") : "ignore";
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(argv[0], argv.slice(1), {
+    cwd: spec.cwd,
+    env: spec.env || process.env,
+    stdio: ["ignore", out, "pipe"],
+    maxBuffer: 256 << 20,
+  });
+  const wallS = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (typeof out === "number") fs.closeSync(out);
+  let rssMB = null;
+  if (HAS_GNU_TIME && fs.existsSync(timeFile)) {
+    const last = fs.readFileSync(timeFile, "utf8").trim().split("\n").pop();
+    const m = /^([\d.]+) (\d+)$/.exec(last || "");
+    if (m) rssMB = Number(m[2]) / 1024;
+    fs.rmSync(timeFile, { force: true });
+  }
+  const code = r.status;
+  const ok = (spec.okCodes || [0]).includes(code);
+  let error;
+  if (!ok) {
+    if (code === 137 || r.signal === "SIGKILL") error = spec.timeoutS ? `killed after the ${spec.timeoutS} s timeout (or out of memory)` : "killed (SIGKILL)";
+    else error = `exit ${code}: ${firstErrorLine(String(r.stderr || ""))}`;
+  }
+  return { ok, code, wallS, rssMB, error };
+}
+
+/** The most telling line of a failure's stderr, with anything token-like masked (never a secret in the report). */
+function firstErrorLine(stderr) {
+  const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
+  const line = lines.find((l) => /Error|error:|FATAL|heap|Invalid string length|Cannot create a string/.test(l)) || lines[0] || "(no message)";
+  return line.replace(/[A-Za-z0-9+/_=-]{20,}/g, "…").slice(0, 160);
+}
+
+/**
+ * A series: `warmup` unrecorded runs, then `runs` recorded ones. When `capS` is given, stops early once the
+ * series has used that many seconds (after at least one recorded run). Stops at the first failure.
+ * Returns { runs: [{wallS, rssMB}], failure?, warmup }.
+ */
+function series(spec, { runs, warmup = 1, capS } = {}) {
+  const t0 = Date.now();
+  const result = { runs: [], warmup };
+  for (let k = 0; k < warmup + runs; k++) {
+    const r = runOnce(spec);
+    if (!r.ok) {
+      result.failure = r.error;
+      result.failedRss = r.rssMB;
+      result.failedWall = r.wallS;
+      break;
+    }
+    if (k >= warmup) result.runs.push({ wallS: r.wallS, rssMB: r.rssMB });
+    if (capS && result.runs.length >= 1 && (Date.now() - t0) / 1000 > capS) break;
+  }
+  return result;
+}
+
+module.exports = { runOnce, series, HAS_GNU_TIME };

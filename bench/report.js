@@ -1,0 +1,145 @@
+// BENCHMARKS.md: headline targets, machine, synth, fleet growth, audit timings and findings, method.
+"use strict";
+
+const MB = 1e6;
+const sec = (v) => (v < 1 ? `${(v * 1000).toFixed(0)} ms` : `${v.toFixed(2)} s`);
+const mb = (v) => (v === null || v === undefined ? "n/a" : `${v.toFixed(0)} MB`);
+const metText = (m) => (m === true ? "**met**" : m === false ? "**NOT MET**" : "not measured");
+const size = (b) => (b >= 1e9 ? `${(b / 2 ** 30).toFixed(2)} GiB` : `${(b / 2 ** 20).toFixed(1)} MiB`);
+
+function timingCells(t) {
+  if (!t.stats) return [`failed: ${t.failure}`, "", "", t.failedRss ? `${mb(t.failedRss)} (at failure)` : "", "0"];
+  const s = t.stats;
+  return [sec(s.wall.median), `${sec(s.wall.min)} – ${sec(s.wall.max)}`, "", s.rss ? `${mb(s.rss.median)} (max ${mb(s.rss.max)})` : "n/a", String(s.n)];
+}
+
+function render({ machine, plan, synth, audit, targets, elapsedS, chartPath, hasGnuTime }) {
+  const L = [];
+  const p = (s = "") => L.push(s);
+  p("# Benchmarks");
+  p();
+  p(`Written by \`npm run bench\` (\`npm run build && node bench/run.js\`${plan.mode !== "full" ? `, mode ${plan.mode}` : ""}) on ${machine.date}; the whole bench took ${(elapsedS / 60).toFixed(1)} min.`);
+  p("Every figure is a whole process, spawned and timed from outside: wall time, and peak resident memory from GNU time (`%M`).");
+  p();
+  p("## Headline");
+  p();
+  p("| target | measured | result |");
+  p("|---|---|---|");
+  for (const t of targets) p(`| ${t.target} | ${t.measured} | ${metText(t.met)} |`);
+  p();
+  p(`![time and peak memory against input size](${chartPath})`);
+  p();
+  p("## Machine");
+  p();
+  p("| | |");
+  p("|---|---|");
+  p(`| CPU | ${machine.cpu} |`);
+  p(`| cores | ${machine.cores} |`);
+  p(`| memory | ${machine.memoryGiB.toFixed(1)} GiB |`);
+  p(`| OS | ${machine.os} |`);
+  p(`| Node | ${machine.node} |`);
+  p(`| npm | ${machine.npm} |`);
+  p(`| Terraform | ${machine.terraform} |`);
+  p(`| date | ${machine.date} |`);
+  p(`| load average (1/5/15 min) at start, at end | ${machine.loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, ${machine.loadAtEnd.map((x) => x.toFixed(2)).join(" / ")} |`);
+  p(`| peak RSS | ${hasGnuTime ? "/usr/bin/time -f \"%e %M\" (the largest single process of the tree)" : "**/usr/bin/time missing: no memory figures**"} |`);
+  p();
+
+  p("## Synth");
+  p();
+  p(`Default app (genesys-oauth.config.json: one stack, one OAuth client, one generated secret). ${plan.warmup} warm-up run(s), then ${plan.runs} measured runs each${plan.template ? `; the template rows stop early once a series has used ${plan.templateCapS} s` : ""}.`);
+  p();
+  p("| command | median | min – max | peak RSS (median) | runs |");
+  p("|---|---|---|---|---|");
+  for (const c of synth.commands) {
+    const [m, r, , rss, n] = timingCells(c);
+    p(`| ${c.label} | ${m} | ${r} | ${rss} | ${n} |`);
+  }
+  p();
+  const get = (k) => synth.commands.find((c) => c.key === k);
+  const ratio = (a, b) => (get(a) && get(b) && get(a).stats && get(b).stats ? `${(get(a).stats.wall.median / get(b).stats.wall.median).toFixed(1)}x` : "n/a");
+  p(`Ratios (medians): template \`cdktf synth\` / project \`cdktf synth\` = ${ratio("template-cdktf", "cdktf")}; template \`ts-node main.ts\` / \`node dist/app.js\` = ${ratio("template-tsnode", "app")}; \`node dist/main.js\` / \`node dist/app.js\` = ${ratio("main", "app")}; \`cdktf synth\` / \`node dist/app.js\` = ${ratio("cdktf", "app")} (the CLI's own start-up is most of \`cdktf synth\`).`);
+  if (plan.template) {
+    p();
+    p(`The template baseline is bench/template-baseline/main.ts.txt, copied to a temp folder with the cdktf template's tsconfig.json and \`"app": "npx ts-node main.ts"\`: root imports of \`@cdktf/provider-aws\` and \`@cdktf/provider-random\`, the project's .gen genesyscloud bindings by relative path. Same resources, data sources, providers, outputs and backend as the default app's cdk.tf.json: **${synth.templateSameShape ? "yes" : "NO"}** (checked on each run's output).`);
+  }
+  p();
+  p("### Fleet: environments × 20 OAuth clients, `node dist/app.js`");
+  p();
+  p("| environments | clients | stacks written | median | min – max | peak RSS (median) | ms per client | runs |");
+  p("|---|---|---|---|---|---|---|---|");
+  for (const f of synth.fleet) {
+    const [m, r, , rss, n] = timingCells(f);
+    const per = f.stats ? (f.stats.wall.median * 1000 / f.clients).toFixed(1) : "";
+    p(`| ${f.envs} | ${f.clients} | ${f.stacks} | ${m} | ${r} | ${rss} | ${per} | ${n} |`);
+  }
+  p();
+  const fit = synth.fleetFit;
+  if (fit) {
+    const lin = (r2) => (r2 >= 0.98 ? "linear" : r2 >= 0.9 ? "close to linear" : "not linear");
+    p(`Growth: time ≈ ${fit.time.a.toFixed(2)} s + ${(fit.time.b * 1000).toFixed(2)} ms per client (R² = ${fit.time.r2.toFixed(3)}, ${lin(fit.time.r2)})` +
+      (fit.mem ? `; peak RSS ≈ ${fit.mem.a.toFixed(0)} MB + ${(fit.mem.b * 1024).toFixed(0)} KB per client (R² = ${fit.mem.r2.toFixed(3)}, ${lin(fit.mem.r2)}).` : "."));
+    p("The fixed part is Node start-up and loading the bundle; the per-client part is constructs, validation, the SecretGuard checks and writing one cdk.tf.json per environment.");
+  }
+  p();
+
+  p("## Audit");
+  p();
+  p("Generated inputs (bench/generate-inputs.js, bench/terraform-resources.js), in a temp folder and deleted afterwards: an indented v4 state and a one-line plan JSON (`terraform show -json` shape: planned_values, resource_changes with before/after and their sensitivity, prior_state, configuration). Cycles of 50 resources: a genesyscloud_oauth_client (client_secret), a random_password (result, bcrypt_hash), a genesyscloud_integration_credential (fields) and an aws_secretsmanager_secret_version (secret_string holding JSON), all marked by Terraform, then 46 clean AWS resources (S3 buckets and objects, Lambda functions, IAM roles, security groups, SQS queues: ARNs, ids, tags, UUIDs, etags, digests). Unmarked leaks: every 10th cycle the password copied into a bucket tag; every 20th cycle a Lambda environment with an AWS key pair, a Genesys client secret and a database URL with a password. The generator records the JSON pointer of every planted secret, so each finding is checked against where it must be.");
+  p();
+  const runsText = plan.bigBytes === Infinity
+    ? `${plan.warmup} warm-up + ${plan.runs} run(s) per tool and input`
+    : `below ${plan.bigBytesLabel}: ${plan.warmup} warm-up + ${plan.runs} runs per tool and input; ${plan.bigBytesLabel}: at most ${plan.bigRuns} runs, no warm-up (the file was just written and read), stopping once a series has used ${plan.bigCapS} s, so the runs column says how many were made`;
+  p(`Commands: \`node dist/guard/cli.js audit --format json --output REPORT FILE\`; \`secretlint --secretlintrc RC --format json FILE\` (preset-recommend); floor \`node -e "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))" FILE\`. Runs: ${runsText}. Timeout ${plan.timeoutS} s per run; a failure is recorded with its first error line.`);
+  p();
+  p("| input | tool | median | min – max | throughput | peak RSS (median) | runs | findings |");
+  p("|---|---|---|---|---|---|---|---|");
+  for (const r of audit.rows) {
+    const input = `${r.size} ${r.kind} (${size(r.bytes)}, ${r.resources} resources)`;
+    for (const [key, name] of [["audit", "secret-guard audit"], ["secretlint", "secretlint"], ["floor", "JSON.parse floor"]]) {
+      const t = r.tools[key];
+      const [m, range, , rss, n] = timingCells(t);
+      const thr = t.stats ? `${+(r.bytes / MB / t.stats.wall.median).toPrecision(3)} MB/s` : "";
+      let findings = "";
+      if (key === "audit" && t.counts) findings = `${t.counts.total} (${t.counts.summary.error} error, ${t.counts.summary.warning} warning, ${t.counts.summary.info} info)`;
+      if (key === "secretlint" && t.counts) findings = `${t.counts.total} (${Object.entries(t.counts.byRule).map(([k, v]) => `${k} ${v}`).join(", ") || "none"})`;
+      if (key === "floor") findings = "–";
+      p(`| ${input} | ${name} | ${m} | ${range} | ${thr} | ${rss} | ${n} | ${findings} |`);
+    }
+  }
+  p();
+  p("### Findings against the planted secrets");
+  p();
+  p("| input | planted secrets | found at their pointer | other marked values reported | unexpected findings | audit findings by rule | secretlint ratio (time) |");
+  p("|---|---|---|---|---|---|---|");
+  for (const r of audit.rows) {
+    const a = r.tools.audit, sl = r.tools.secretlint;
+    const c = a.counts;
+    const slRatio = a.stats && sl.stats ? `${(sl.stats.wall.median / a.stats.wall.median).toFixed(2)}x` : sl.failure ? "secretlint failed" : "n/a";
+    if (!c) p(`| ${r.size} ${r.kind} | ${r.planted} | audit failed | | | | ${slRatio} |`);
+    else p(`| ${r.size} ${r.kind} | ${c.expected} | ${c.found}${c.found === c.expected ? " (all)" : " (**missed " + (c.expected - c.found) + "**)"} | ${c.markedFound} of ${c.markedExpected} | ${c.unexpected} | ${Object.entries(c.byRule).sort().map(([k, v]) => `${k} ${v}`).join(", ")} | ${slRatio} |`);
+  }
+  p();
+  p("\"Other marked values\" are the userName members of integration credential `fields`: Terraform marks the whole map sensitive, so the audit rightly reports every member; they are not counted as planted secrets. SG101 (warning) is a value Terraform marked sensitive, in clear; SG103 an unmarked copy of a marked value; SG120-SG126 secrets found by shape (Genesys client secret, AWS key id and secret key, password in a URL).");
+  p();
+  const failures = [];
+  for (const r of audit.rows) for (const [k, t] of Object.entries(r.tools)) if (t.failure) failures.push(`- ${r.size} ${r.kind}, ${k}: ${t.failure}${t.failedWall ? ` (after ${sec(t.failedWall)}${t.failedRss ? `, ${mb(t.failedRss)}` : ""})` : ""}`);
+  for (const c of synth.commands.concat(synth.fleet)) if (c.failure) failures.push(`- synth ${c.label || c.envs + " environments"}: ${c.failure}`);
+  if (failures.length) {
+    p("### Failures (recorded, not hidden)");
+    p();
+    for (const f of failures) p(f);
+    p();
+  }
+  p("## Method");
+  p();
+  p("- Each run is a fresh process (`spawnSync` of `/usr/bin/time -f \"%e %M\" -o FILE timeout -s KILL T CMD...`); wall time is measured around the spawn with `process.hrtime`. Medians, minima and maxima are over the measured runs; warm-up runs are not counted.");
+  p("- Peak RSS is GNU time's maximum resident set size: for commands that start children (`cdktf synth`, `npx ts-node`), it is the largest single process, not the sum.");
+  p("- All generated inputs, configs, synth outputs and reports live under one folder in the system temp directory, removed at the end. No planted secret value is printed or written to this report: only counts and pointers' totals.");
+  p("- Other work on the same 2-core machine shows up as noise; the load average above says how busy it was.");
+  p(`- Reproduce: \`npm run bench\`. \`BENCH_QUICK=1\` shrinks the sizes; \`BENCH_SMOKE=1 BENCH_OUT_DIR=DIR node bench/run.js\` is the tiny run the test suite uses.`);
+  p();
+  return L.join("\n");
+}
+
+module.exports = { render };

@@ -1,0 +1,73 @@
+// The targets and whether each is met, from the measured results. A target that could not be measured says so.
+"use strict";
+
+const MB = 1e6;
+const s2 = (v) => `${v.toFixed(2)} s`;
+const tp = (bytes, t) => +(bytes / MB / t.stats.wall.median).toPrecision(3);
+const find = (synth, key) => synth.commands.find((c) => c.key === key);
+
+function targets(synth, audit) {
+  const out = [];
+  const add = (target, measured, met) => out.push({ target, measured, met });
+
+  const app = find(synth, "app");
+  add("bare app `node dist/app.js` ≤ 0.35 s", app.stats ? `${s2(app.stats.wall.median)} median` : `failed: ${app.failure}`, app.stats ? app.stats.wall.median <= 0.35 : false);
+  const cli = find(synth, "cdktf");
+  add("`cdktf synth` ≤ 2 s", cli.stats ? `${s2(cli.stats.wall.median)} median` : `failed: ${cli.failure}`, cli.stats ? cli.stats.wall.median <= 2 : false);
+  const tpl = find(synth, "template-cdktf");
+  if (!tpl) add("`cdktf synth` ≥ 4x faster than the template (ts-node, root imports)", "not measured (template skipped in this mode)", null);
+  else if (!tpl.stats || !cli.stats) add("`cdktf synth` ≥ 4x faster than the template (ts-node, root imports)", `failed: ${tpl.failure || cli.failure}`, false);
+  else {
+    const r = tpl.stats.wall.median / cli.stats.wall.median;
+    add("`cdktf synth` ≥ 4x faster than the template (ts-node, root imports)", `${r.toFixed(1)}x (${s2(tpl.stats.wall.median)} vs ${s2(cli.stats.wall.median)})`, r >= 4);
+  }
+
+  // Audit: per size and kind, worst case shown.
+  const rows = audit.rows;
+  const vsSl = [], vsFloor = [], misses = [], mem = [];
+  for (const r of rows) {
+    const a = r.tools.audit, sl = r.tools.secretlint, fl = r.tools.floor;
+    const name = `${r.size} ${r.kind}`;
+    if (!a.stats) {
+      vsSl.push({ name, text: `audit failed: ${a.failure}`, met: false });
+      vsFloor.push({ name, text: `audit failed`, met: false });
+      misses.push({ name, text: "audit failed", met: false });
+      mem.push({ name, text: `audit failed${a.failedRss ? ` at ${a.failedRss.toFixed(0)} MB` : ""}`, met: false });
+      continue;
+    }
+    if (sl.stats && sl.counts) {
+      const ratio = sl.stats.wall.median / a.stats.wall.median;
+      const more = a.counts.total > sl.counts.total;
+      vsSl.push({ name, text: `${ratio.toFixed(2)}x, ${a.counts.total} vs ${sl.counts.total} findings`, met: ratio >= 2 && more, ratio });
+    } else vsSl.push({ name, text: `secretlint failed (${sl.failure}); audit ran`, met: true, ratio: Infinity });
+    if (fl.stats) {
+      const share = fl.stats.wall.median / a.stats.wall.median;
+      vsFloor.push({ name, text: `${(share * 100).toFixed(0)}% (${tp(r.bytes, a)} vs ${tp(r.bytes, fl)} MB/s)`, met: share >= 0.5, ratio: share });
+    } else vsFloor.push({ name, text: `floor failed (${fl.failure}); audit read it at ${tp(r.bytes, a)} MB/s`, met: null, ratio: Infinity });
+    const c = a.counts;
+    misses.push({ name, text: `${c.found}/${c.expected}${c.unexpected ? `, ${c.unexpected} unexpected` : ""}`, met: c.found === c.expected && c.unexpected === 0 });
+    const peak = a.stats.rss ? a.stats.rss.max : null;
+    mem.push({ name, text: peak === null ? "no GNU time" : `${peak.toFixed(0)} MB`, met: peak === null ? null : peak < 256, ratio: peak });
+  }
+  const worst = (list, by) => {
+    const measured = list.filter((x) => x.ratio !== undefined && isFinite(x.ratio));
+    const w = measured.length ? measured.reduce((a, b) => (by(a) <= by(b) ? a : b)) : list[0];
+    const notMet = list.filter((x) => x.met === false);
+    const met = list.some((x) => x.met === false) ? false : list.every((x) => x.met === null) ? null : true;
+    const rest = notMet.length ? `; not met at ${notMet.map((x) => `${x.name} (${x.text})`).join(", ")}` : "";
+    return { measured: w ? `worst ${w.name}: ${w.text}${rest}` : "not measured", met };
+  };
+  if (rows.length) {
+    let w = worst(vsSl, (x) => x.ratio);
+    add("audit ≥ 2x faster than secretlint, with more findings (every size)", w.measured, w.met);
+    w = worst(vsFloor, (x) => x.ratio);
+    add("audit ≥ half the JSON.parse floor's throughput (every size)", w.measured, w.met);
+    w = worst(mem, (x) => -x.ratio);
+    add("audit peak memory < 256 MB (every size)", w.measured, w.met);
+    const allFound = misses.every((x) => x.met);
+    add("audit finds every planted secret, nothing unexpected (every size)", misses.map((x) => `${x.name}: ${x.text}`).join("; "), allFound);
+  }
+  return out;
+}
+
+module.exports = { targets };
