@@ -1,0 +1,84 @@
+// Smoke test of `npm run bench`: the tiny mode (BENCH_SMOKE=1) writes a complete report and chart to a temp
+// folder, fast, without touching the repository and without printing a planted secret.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { spawnSync } from "node:child_process";
+
+const ROOT = path.resolve(__dirname, "..");
+
+/** Files the bench could write into the repository, with their modification times. */
+function repoSnapshot(): Record<string, number> {
+  const out: Record<string, number> = {};
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[path.relative(ROOT, p)] = fs.statSync(p).mtimeMs;
+    }
+  };
+  walk(path.join(ROOT, "bench"));
+  walk(path.join(ROOT, "cdktf.out"));
+  for (const f of ["BENCHMARKS.md"]) if (fs.existsSync(path.join(ROOT, f))) out[f] = fs.statSync(path.join(ROOT, f)).mtimeMs;
+  return out;
+}
+
+/** The secret values the smoke run plants (same generator, same size), to prove none is printed. */
+function plantedValues(dir: string): string[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { writeState } = require("../bench/generate-inputs");
+  const file = path.join(dir, "probe.tfstate");
+  const gen = writeState(file, 100 * 1024);
+  const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+  fs.rmSync(file);
+  return gen.planted.map((ptr: string) =>
+    ptr.split("/").slice(1).reduce((v: any, step: string) => v[step.replace(/~1/g, "/").replace(/~0/g, "~")], doc),
+  );
+}
+
+describe("npm run bench (smoke mode)", () => {
+  it("writes the report and the chart to BENCH_OUT_DIR in under 60 s, and nothing into the repository", () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), "bench-smoke-"));
+    const before = repoSnapshot();
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bench", "run.js")], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_SMOKE: "1", BENCH_OUT_DIR: out },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    const seconds = (Date.now() - t0) / 1000;
+    expect(r.status).toBe(0);
+    expect(seconds).toBeLessThan(60);
+    expect(repoSnapshot()).toEqual(before);
+
+    const md = fs.readFileSync(path.join(out, "BENCHMARKS.md"), "utf8");
+    for (const heading of ["# Benchmarks", "## Headline", "## Machine", "## Synth", "### Fleet", "## Audit", "### Findings against the planted secrets", "## Method"])
+      expect(md).toContain(heading);
+    expect(md).toMatch(/\| bare app `node dist\/app\.js` ≤ 0\.35 s \| \d+\.\d\d s median \| \*\*(met|NOT MET)\*\* \|/);
+    expect(md).toMatch(/\| `cdktf synth` ≤ 2 s \| \d+\.\d\d s median \|/);
+    expect(md).toMatch(/\| audit peak memory < 256 MB \(every size\) \| worst .*\d+ MB/);
+    expect(md).toMatch(/\| cores \| \d+ \|/);
+    expect(md).toMatch(/\| Terraform \| Terraform v\d+\.\d+\.\d+ \|/);
+    // Both fleet sizes synthesized every stack; every planted secret found, nothing unexpected.
+    expect(md).toMatch(/\| 1 \| 20 \| 1 \| \d+ ms \|/);
+    expect(md).toMatch(/\| 2 \| 40 \| 2 \| \d+ ms \|/);
+    expect(md).toMatch(/\| 100 KiB state \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
+    expect(md).toMatch(/\| 100 KiB plan \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
+    expect(md).not.toMatch(/failed:/);
+    expect(md).toContain("](benchmarks.svg)");
+
+    const svg = fs.readFileSync(path.join(out, "benchmarks.svg"), "utf8");
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.trim().endsWith("</svg>")).toBe(true);
+    expect((svg.match(/<polyline /g) || []).length).toBeGreaterThanOrEqual(4);
+    expect(svg).toContain("256 MB target");
+
+    for (const v of plantedValues(out)) {
+      expect(typeof v).toBe("string");
+      for (const text of [r.stdout, r.stderr, md, svg]) expect(text.includes(v)).toBe(false);
+    }
+    fs.rmSync(out, { recursive: true, force: true });
+  }, 90_000);
+});
