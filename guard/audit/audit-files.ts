@@ -16,7 +16,7 @@ export interface AuditOptions {
   readonly known?: readonly KnownValue[];
   /** Largest single JSON piece held in memory; default 64 MiB. */
   readonly maxPieceBytes?: number;
-  /** Read size; default 2 MiB. */
+  /** Read size; default 4 MiB. */
   readonly chunkBytes?: number;
 }
 
@@ -32,7 +32,7 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
     facts,
     known: options.known ?? [],
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
-    chunkBytes: options.chunkBytes ?? 2 * 1024 * 1024,
+    chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
   };
   const files: ScannedFile[] = [];
   const findings: Finding[] = [];

@@ -4,13 +4,15 @@ import { fingerprint } from "../fingerprint";
 import type { ProviderFacts } from "../provider-facts";
 import { AuditInputError } from "./input-error";
 import { Step, toPointer } from "./json-pointer";
-import { JsonSplitter } from "./json-splitter";
+import { JsonSplitter, JumpRule, PieceSink } from "./json-splitter";
 import { PieceLayout, PieceView, Region } from "./piece-regions";
 import { detectPattern } from "./secret-patterns";
-import { SecretIndex, worthTracking } from "./secret-index";
+import { SpanLog } from "./piece-spans";
+import { SecretHits } from "./secret-hits";
+import { GRAM, SecretIndex, TrackedSecret, worthTracking } from "./secret-index";
 import { CtyStep, NOTHING_MARKED } from "./sensitivity-marks";
 import { forEachString } from "./string-leaves";
-import { descendInto, KindEvidence } from "./terraform-layout";
+import { descendInto, KindEvidence, piecesOf } from "./terraform-layout";
 import { ruleById } from "../rules";
 
 /** A secret the user already knows, searched for by value (layer 4). */
@@ -69,10 +71,11 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
 
   const classify = (pathSteps: Step[], value: unknown) => {
     const view = layout.view(pathSteps, value);
+    const patternsOnly = view.regions.map((r) => r.marks === NOTHING_MARKED && !r.literal && !hasFacts(r));
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
-      const region = regionOf(view, steps);
-      if (!region || (region.marks === NOTHING_MARKED && !region.literal && !hasFacts(region))) {
+      const at = regionIndex(view, steps);
+      if (at < 0 || patternsOnly[at]) {
         // Fast path: nothing but patterns can apply; locate only on a hit.
         if (s.length < 8) return;
         const hit = detectPattern(lastKey(steps, wrappers), s);
@@ -145,17 +148,22 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   };
 
   // Pass 1: kind, marks, schemas, patterns; collect secrets.
-  await splitFile(path, display, opts, (p, text) => {
-    // Every piece path starts at a top-level member, whatever depth the piece was cut at.
-    if (p.length >= 1) evidence.saw(p[0]);
-    const value = parsePiece(display, p, text);
-    if (layout.takeContext(p, value)) return;
-    kindSoFar = evidence.kind() ?? kindSoFar;
-    if (p.length === 1 && p[0] === "variables") {
-      deferred.push({ path: p, value }); // sensitivity of variables is declared later, in `configuration`
-      return;
-    }
-    classify(p, value);
+  const spans = new SpanLog();
+  await splitFile(path, display, opts, (cut, piece) => {
+    let content = false;
+    piecesOf(cut, piece.value(), (p, value) => {
+      // Every piece path starts at a top-level member, whatever depth the piece was cut at.
+      if (p.length >= 1) evidence.saw(p[0]);
+      if (layout.takeContext(p, value)) return;
+      content = true;
+      kindSoFar = evidence.kind() ?? kindSoFar;
+      if (p.length === 1 && p[0] === "variables") {
+        deferred.push({ path: p, value }); // sensitivity of variables is declared later, in `configuration`
+        return;
+      }
+      classify(p, value);
+    });
+    if (content) spans.add(piece.start, piece.end);
   });
   const kind = evidence.kind();
   if (!kind) {
@@ -168,19 +176,19 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   for (const d of deferred) classify(d.path, d.value);
   for (const k of opts.known) if (k.value.length > 0) secrets.add(k.value, k.source, "SG110");
 
-  // Pass 2: follow every collected value to its unmarked copies.
+  // Pass 2: find where collected values occur in the raw bytes, then read only the pieces that hold one.
   if (secrets.size > 0) {
+    const hits = new SecretHits();
+    await scanFile(path, display, opts, secrets, hits);
+    const everywhere = secrets.everywhere;
     const pass2 = new PieceLayout();
     for (const v of layout.sensitiveVariables) pass2.sensitiveVariables.add(v);
     pass2.terraformVersion = layout.terraformVersion;
-    await splitFile(path, display, opts, (p, text) => {
-      if (pass2.isContextPiece(p)) {
-        pass2.takeContext(p, parsePiece(display, p, text));
-        return;
-      }
-      const candidates = secrets.candidatesIn(text);
-      if (candidates.length === 0) return;
-      const value = parsePiece(display, p, text);
+    const jump = (start: number) => {
+      const end = spans.endOf(start);
+      return end >= 0 && everywhere.length === 0 && !hits.anyIn(start, end) ? end : -1;
+    };
+    const follow = (p: Step[], value: unknown, candidates: readonly TrackedSecret[]) => {
       const view = pass2.view(p, value);
       forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
         if (s.length < 8) return;
@@ -208,7 +216,16 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
           suppressed: false,
         });
       });
-    });
+    };
+    await splitFile(path, display, opts, (cut, piece) => {
+      const hit = hits.secretsIn(piece.start, piece.end);
+      const candidates = everywhere.length === 0 ? hit : [...everywhere, ...hit];
+      if (candidates.length === 0 && !pass2.isContextPiece(cut)) return;
+      piecesOf(cut, piece.value(), (p, value) => {
+        if (pass2.isContextPiece(p)) pass2.takeContext(p, value);
+        else if (candidates.length > 0) follow(p, value, candidates);
+      });
+    }, jump);
   }
   return { kind, findings: [...findings.values()] };
 }
@@ -255,11 +272,8 @@ function locate(view: PieceView, steps: readonly Step[], wrappers: readonly numb
   return { region, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key };
 }
 
-function regionOf(view: PieceView, steps: readonly Step[]): Region | undefined {
-  for (const r of view.regions) {
-    if (r.steps.length <= steps.length && r.steps.every((s, i) => s === steps[i])) return r;
-  }
-  return undefined;
+function regionIndex(view: PieceView, steps: readonly Step[]): number {
+  return view.regions.findIndex((r) => r.steps.length <= steps.length && r.steps.every((s, i) => s === steps[i]));
 }
 
 function lastKey(steps: readonly Step[], wrappers: readonly number[]): string {
@@ -286,20 +300,31 @@ function prefixIn(set: ReadonlySet<string>, names: readonly string[]): boolean {
   return false;
 }
 
-function parsePiece(display: string, path: readonly Step[], text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Never echo JSON.parse's message: it quotes the text, which may hold a secret.
-    throw new AuditInputError(`${display}: not valid JSON in the value at ${toPointer(path) || "the top"}`);
-  }
+async function splitFile(path: string, display: string, opts: FileAuditOptions, sink: PieceSink, jump?: JumpRule): Promise<void> {
+  const splitter = new JsonSplitter(display, descendInto, sink, opts.maxPieceBytes, jump);
+  await readChunks(path, display, opts, (chunk) => splitter.push(chunk));
+  splitter.end();
 }
 
-async function splitFile(path: string, display: string, opts: FileAuditOptions, sink: (p: Step[], text: string) => void): Promise<void> {
-  const splitter = new JsonSplitter(display, descendInto, sink, opts.maxPieceBytes);
+/** Records every place a gated secret's gram occurs in the file, across chunk boundaries too. */
+async function scanFile(path: string, display: string, opts: FileAuditOptions, secrets: SecretIndex, hits: SecretHits): Promise<void> {
+  const add = (offset: number, s: TrackedSecret) => hits.add(offset, s);
+  let offset = 0;
+  let tail: Buffer = Buffer.alloc(0);
+  await readChunks(path, display, opts, (chunk) => {
+    // Grams that start in the last bytes of the previous chunk and end in this one.
+    const seam = Buffer.concat([tail, chunk.subarray(0, GRAM - 1)]);
+    if (seam.length >= GRAM) secrets.scanBytes(seam.subarray(0, tail.length + GRAM - 1), offset - tail.length, add);
+    secrets.scanBytes(chunk, offset, add);
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - (GRAM - 1))));
+    offset += chunk.length;
+  });
+}
+
+async function readChunks(path: string, display: string, opts: FileAuditOptions, take: (chunk: Buffer) => void): Promise<void> {
   const stream = createReadStream(path, { highWaterMark: opts.chunkBytes });
   try {
-    for await (const chunk of stream) splitter.push(chunk as Buffer);
+    for await (const chunk of stream) take(chunk as Buffer);
   } catch (e) {
     if (e instanceof AuditInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -307,5 +332,4 @@ async function splitFile(path: string, display: string, opts: FileAuditOptions, 
   } finally {
     stream.destroy();
   }
-  splitter.end();
 }

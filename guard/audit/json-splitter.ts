@@ -1,10 +1,24 @@
+import { EndGuess } from "./end-guess";
 import { AuditInputError } from "./input-error";
-import type { Step } from "./json-pointer";
+import { Step, toPointer } from "./json-pointer";
 
-/** Decides, for a container about to start at `path`, whether to walk into it (true) or cut it out whole (false). */
+/**
+ * Decides, for a container about to start at `path`, whether to walk into it (true) or cut it out whole (false).
+ * A container to walk into may still come out whole when it is small: see `piecesOf`.
+ */
 export type DescendRule = (path: readonly Step[]) => boolean;
-/** Receives each cut-out value: its path and its exact JSON text. */
-export type PieceSink = (path: Step[], text: string) => void;
+/** A cut-out value: where it sits in the file, its text and its parsed value (both only during the sink call). */
+export interface Piece {
+  readonly start: number;
+  readonly end: number;
+  text(): string;
+  /** JSON.parse of the text; throws AuditInputError when it is not valid JSON. */
+  value(): unknown;
+}
+/** Receives each cut-out value with its path. */
+export type PieceSink = (path: Step[], piece: Piece) => void;
+/** For a value about to be cut out at file offset `start`: the offset just past it to jump there unread, or -1 to read it. */
+export type JumpRule = (start: number) => number;
 
 const enum S {
   ObjKeyOrEnd,
@@ -24,6 +38,16 @@ interface Frame {
   state: S;
 }
 
+/** Bytes that end a literal (number, true, false, null). */
+const LITERAL_END = new Uint8Array(256);
+for (const c of [0x2c, 0x7d, 0x5d, 0x20, 0x0a, 0x0d, 0x09]) LITERAL_END[c] = 1;
+/** Bytes that matter between the strings of a container. */
+const STRUCTURAL = new Uint8Array(256);
+for (const c of [0x22, 0x7b, 0x7d, 0x5b, 0x5d]) STRUCTURAL[c] = 1;
+
+/** Largest container to cut whole although the layout says to walk into it. */
+const SMALL = 1 << 20;
+
 const enum Cap {
   None,
   Container,
@@ -38,9 +62,13 @@ const enum Cap {
  * `maxPiece` bytes is refused, so a single giant value cannot exhaust memory.
  *
  * It checks structure (brackets, quotes, commas) well enough to tell truncated or non-JSON input; the grammar of
- * each piece is checked by JSON.parse later.
+ * each piece is checked by JSON.parse later. With a `jump` rule it can skip values whose extent it already knows
+ * (from an earlier pass over the same file) without scanning them.
  */
 export class JsonSplitter {
+  private readonly piece: CutPiece;
+  private readonly guess = new EndGuess();
+  private skip = 0; // bytes still to jump over at the next chunk
   private readonly frames: Frame[] = [];
   private readonly path: Step[] = [];
   private rootDone = false;
@@ -61,7 +89,10 @@ export class JsonSplitter {
     private readonly descend: DescendRule,
     private readonly sink: PieceSink,
     private readonly maxPiece: number,
-  ) {}
+    private readonly jump?: JumpRule,
+  ) {
+    this.piece = new CutPiece(file);
+  }
 
   push(buf: Buffer): void {
     const n = buf.length;
@@ -70,6 +101,12 @@ export class JsonSplitter {
       this.started = true;
       if (n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3; // UTF-8 byte order mark
     }
+    if (this.skip >= n) {
+      this.skip -= n;
+      this.offset += n;
+      return;
+    }
+    i += this.skip;
     while (i < n) {
       if (this.cap !== Cap.None) {
         i = this.continueCapture(buf, i);
@@ -82,12 +119,13 @@ export class JsonSplitter {
       }
       i = this.walk(buf, i, c);
     }
+    this.skip = i - n; // a jump past this chunk
     this.offset += n;
   }
 
   end(): void {
     if (!this.started) throw new AuditInputError(`${this.file}: is empty, not JSON`);
-    if (!this.rootDone || this.cap !== Cap.None) {
+    if (!this.rootDone || this.cap !== Cap.None || this.skip > 0) {
       throw new AuditInputError(`${this.file}: JSON ends early at byte ${this.offset} (truncated file?)`);
     }
   }
@@ -156,9 +194,17 @@ export class JsonSplitter {
   }
 
   private beginValue(buf: Buffer, i: number, c: number, step: Step): number {
+    if (this.jump) {
+      const to = this.jump(this.offset + i);
+      if (to >= 0) return to - this.offset;
+    }
     const childPath = [...this.path, step];
     if (c === 0x7b || c === 0x5b) {
-      if (this.descend(childPath)) {
+      // A container to walk is still cut whole when small: one JSON.parse beats walking it token by token.
+      const walk = this.descend(childPath);
+      const end = this.cutGuessed(buf, i, childPath, walk ? Math.min(SMALL, this.maxPiece) : this.maxPiece);
+      if (end >= 0) return end;
+      if (walk) {
         this.path.push(step);
         this.frames.push({ isArray: c === 0x5b, index: 0, key: "", state: c === 0x5b ? S.ArrValueOrEnd : S.ObjKeyOrEnd });
         return i + 1;
@@ -170,6 +216,18 @@ export class JsonSplitter {
       return this.beginCapture(buf, i, Cap.Literal, false, childPath);
     }
     return this.fail(i, "expected a value");
+  }
+
+  /** Cuts out the container at `i` where EndGuess says it ends, if JSON.parse agrees; returns the next index or -1. */
+  private cutGuessed(buf: Buffer, i: number, path: Step[], limit: number): number {
+    const end = this.guess.guess(buf, i);
+    if (end < 0 || end - i > limit) return -1;
+    const piece = this.piece.set(path, this.offset + i, this.offset + end, [], buf, i, end);
+    const ok = piece.parses();
+    this.guess.confirmed(ok);
+    if (ok) this.sink(path, piece);
+    piece.release();
+    return ok ? end : -1;
   }
 
   private beginCapture(buf: Buffer, i: number, kind: Cap, forKey: boolean, path: Step[]): number {
@@ -196,43 +254,35 @@ export class JsonSplitter {
     let end = -1;
     this.capSkip = 0;
     if (this.cap === Cap.Literal) {
-      for (; j < n; j++) {
-        const c = buf[j];
-        if (c === 0x2c || c === 0x7d || c === 0x5d || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
-          end = j;
-          break;
-        }
-      }
+      while (j < n && LITERAL_END[buf[j]] === 0) j++;
+      if (j < n) end = j;
     } else {
       let depth = this.capDepth;
       let inStr = this.capInStr;
-      outer: while (j < n) {
+      while (j < n) {
         if (inStr) {
-          while (j < n) {
-            const s = buf[j];
-            if (s === 0x22) break;
-            j += s === 0x5c ? 2 : 1;
-          }
-          if (j >= n) {
-            this.capSkip = j - n;
-            break outer;
+          const q = closingQuote(buf, j);
+          if (q < 0) {
+            this.capSkip = endsInEscape(buf, j) ? 1 : 0;
+            j = n;
+            break;
           }
           inStr = false;
-          j++;
+          j = q + 1;
           if (depth === 0) {
             end = j; // a string scalar or key ends at its closing quote
             break;
           }
           continue;
         }
+        while (j < n && STRUCTURAL[buf[j]] === 0) j++;
+        if (j === n) break;
         const c = buf[j++];
         if (c === 0x22) inStr = true;
         else if (c === 0x7b || c === 0x5b) depth++;
-        else if (c === 0x7d || c === 0x5d) {
-          if (--depth === 0) {
-            end = j;
-            break;
-          }
+        else if (--depth === 0) {
+          end = j;
+          break;
         }
       }
       this.capDepth = depth;
@@ -249,25 +299,120 @@ export class JsonSplitter {
       this.capParts.push(buf.subarray(start, n));
       return n;
     }
-    const text =
-      this.capParts.length === 0
-        ? buf.toString("utf8", start, end)
-        : Buffer.concat([...this.capParts, buf.subarray(start, end)]).toString("utf8");
-    this.capParts = [];
     this.cap = Cap.None;
     if (this.capForKey) {
       const top = this.frames[this.frames.length - 1];
-      try {
-        top.key = JSON.parse(text);
-      } catch {
-        this.fail(end, "bad member name");
-      }
+      top.key = this.capParts.length === 0 && !hasBackslash(buf, start, end) ? buf.toString("utf8", start + 1, end - 1) : this.parseKey(buf, start, end);
       top.state = S.ObjColon;
-    } else {
-      this.sink(this.capPath, text);
+      this.capParts = [];
+      return end;
     }
+    const piece = this.piece.set(this.capPath, this.offset + end - this.capSize, this.offset + end, this.capParts, buf, start, end);
+    this.capParts = [];
+    this.sink(this.capPath, piece);
+    piece.release();
     return end;
   }
+
+  private parseKey(buf: Buffer, start: number, end: number): string {
+    try {
+      return JSON.parse(Buffer.concat([...this.capParts, buf.subarray(start, end)]).toString("utf8"));
+    } catch {
+      return this.fail(end, "bad member name");
+    }
+  }
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/** The value just cut out; decoded and parsed only when asked. */
+class CutPiece implements Piece {
+  start = 0;
+  end = 0;
+  private path: readonly Step[] = [];
+  private earlier: Buffer[] = []; // its bytes in earlier chunks
+  private buf: Buffer = EMPTY;
+  private from = 0;
+  private to = 0;
+  private decoded: string | undefined;
+  private parsed: unknown;
+  private isParsed = false;
+
+  constructor(private readonly file: string) {}
+
+  set(path: readonly Step[], start: number, end: number, earlier: Buffer[], buf: Buffer, from: number, to: number): this {
+    this.path = path;
+    this.start = start;
+    this.end = end;
+    this.earlier = earlier;
+    this.buf = buf;
+    this.from = from;
+    this.to = to;
+    this.decoded = undefined;
+    this.parsed = undefined;
+    this.isParsed = false;
+    return this;
+  }
+
+  /** Lets go of the chunks and the text. */
+  release(): void {
+    this.set([], 0, 0, [], EMPTY, 0, 0);
+  }
+
+  text(): string {
+    if (this.decoded === undefined) {
+      this.decoded =
+        this.earlier.length === 0
+          ? this.buf.toString("utf8", this.from, this.to)
+          : Buffer.concat([...this.earlier, this.buf.subarray(this.from, this.to)]).toString("utf8");
+    }
+    return this.decoded;
+  }
+
+  /** True when the text is exactly one JSON value (the value is kept). */
+  parses(): boolean {
+    try {
+      this.value();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  value(): unknown {
+    if (!this.isParsed) {
+      try {
+        this.parsed = JSON.parse(this.text());
+      } catch {
+        // Never echo JSON.parse's message: it quotes the text, which may hold a secret.
+        throw new AuditInputError(`${this.file}: not valid JSON in the value at ${toPointer(this.path) || "the top"}`);
+      }
+      this.isParsed = true;
+    }
+    return this.parsed;
+  }
+}
+
+function hasBackslash(buf: Buffer, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (buf[k] === 0x5c) return true;
+  return false;
+}
+
+/** The index of the closing quote of a string whose content continues at `from`, or -1 when not in `buf`. */
+function closingQuote(buf: Buffer, from: number): number {
+  for (let q = buf.indexOf(0x22, from); q >= 0; q = buf.indexOf(0x22, q + 1)) {
+    let p = q - 1;
+    while (p >= from && buf[p] === 0x5c) p--;
+    if (((q - 1 - p) & 1) === 0) return q; // an even run of backslashes escapes nothing
+  }
+  return -1;
+}
+
+/** True when the string content from `from` to the end of `buf` ends in an unpaired backslash. */
+function endsInEscape(buf: Buffer, from: number): boolean {
+  let p = buf.length - 1;
+  while (p >= from && buf[p] === 0x5c) p--;
+  return ((buf.length - 1 - p) & 1) === 1;
 }
 
 function describe(path: readonly Step[]): string {

@@ -10,21 +10,23 @@ export interface TrackedSecret {
   ruleId: "SG103" | "SG110";
   /** The value as it appears inside a JSON-encoded string (escaped by JSON, or by Go's HTML-safe encoder). */
   readonly variants: readonly string[];
-  /** 8 characters of the value that JSON never escapes, to find candidates in raw piece text; "" when none. */
-  readonly gram: string;
+  /** Up to 15 ASCII characters of the value that JSON never escapes, to find copies in raw file bytes; "" when none. */
+  readonly run: string;
 }
 
-const GRAM = 8;
+/** Length of the window of a secret the byte scan compares. */
+export const GRAM = 8;
+/** The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace. */
+const MAX_STEP = 8;
 const HASH_BITS = 20;
-const HASH_MASK = (1 << HASH_BITS) - 1;
-const P = 31;
-const P_TOP = (() => {
-  let x = 1;
-  for (let i = 0; i < GRAM - 1; i++) x = Math.imul(x, P);
-  return x;
-})();
-/** Below this many secrets, native `includes` per secret beats the rolling hash. */
-const FEW = 12;
+
+interface Window {
+  readonly secret: TrackedSecret;
+  /** Where the window starts in the secret's run. */
+  readonly at: number;
+  readonly lo: number;
+  readonly hi: number;
+}
 
 /** The secrets worth following: long enough and not an identifier. */
 export function worthTracking(v: string): boolean {
@@ -34,13 +36,16 @@ export function worthTracking(v: string): boolean {
   return true;
 }
 
-/** Multi-value search: finds which tracked secrets can occur in a text with one rolling-hash pass. */
+/**
+ * Multi-value search: finds where tracked secrets can occur in raw file bytes. It compares 8-byte windows at
+ * every STEP-th file offset against every window of each secret's safe run that such a sample can land on, so it
+ * touches a few bytes in eight instead of every byte.
+ */
 export class SecretIndex {
   private readonly byValue = new Map<string, TrackedSecret>();
   private readonly ungated: TrackedSecret[] = [];
   private readonly gated: TrackedSecret[] = [];
-  private readonly byHash = new Map<number, TrackedSecret[]>();
-  private readonly flags = new Uint8Array(1 << HASH_BITS);
+  private table: { step: number; flags: Uint8Array; windows: Map<number, Window[]> } | undefined;
 
   get size(): number {
     return this.byValue.size;
@@ -64,42 +69,53 @@ export class SecretIndex {
     const json = JSON.stringify(value).slice(1, -1);
     const goHtml = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
     const variants = [...new Set([value, json, goHtml, JSON.stringify(json).slice(1, -1)])];
-    const gram = pickGram(value);
-    const s: TrackedSecret = { value, fingerprint: fingerprint(value), origin, ruleId, variants, gram };
+    const run = pickRun(value);
+    const s: TrackedSecret = { value, fingerprint: fingerprint(value), origin, ruleId, variants, run };
     this.byValue.set(value, s);
-    if (!gram) {
-      this.ungated.push(s);
-      return;
-    }
-    this.gated.push(s);
-    const h = hashAt(gram, 0);
-    this.flags[mix(h)] = 1;
-    const list = this.byHash.get(h);
-    if (list) list.push(s);
-    else this.byHash.set(h, [s]);
+    (run ? this.gated : this.ungated).push(s);
+    this.table = undefined;
   }
 
-  /** Secrets that may occur in `text` (raw JSON text or a decoded string): a superset, confirm with `matchIn`. */
-  candidatesIn(text: string): TrackedSecret[] {
-    const out: TrackedSecret[] = [...this.ungated];
-    if (this.gated.length <= FEW) {
-      for (const s of this.gated) if (text.includes(s.gram)) out.push(s);
-      return out;
+  /** Secrets that can occur anywhere without a hit (no 8 characters JSON never escapes). */
+  get everywhere(): readonly TrackedSecret[] {
+    return this.ungated;
+  }
+
+  /**
+   * Calls `hit` for places in `bytes` (which start at file offset `base`) where a gated secret's run may start;
+   * every copy, escaped or not, gets at least one hit as long as each window is scanned in one piece of bytes.
+   */
+  scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
+    if (this.gated.length === 0 || bytes.length < GRAM) return;
+    const { step, flags, windows } = this.table ?? (this.table = this.build());
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    const last = bytes.length - GRAM;
+    for (let i = (step - (base % step)) % step; i <= last; i += step) {
+      const lo = view.getInt32(i, true);
+      const hi = view.getInt32(i + 4, true);
+      if (flags[slot(lo, hi)] === 0) continue;
+      const list = windows.get(key(lo, hi));
+      if (list) for (const w of list) if (w.lo === lo && w.hi === hi) hit(base + i - w.at, w.secret);
     }
-    const n = text.length;
-    if (n < GRAM) return out;
-    const seen = new Set<TrackedSecret>();
-    let h = hashAt(text, 0);
-    for (let i = 0; ; i++) {
-      if (this.flags[mix(h)] === 1) {
-        const list = this.byHash.get(h);
-        if (list) for (const s of list) if (!seen.has(s) && text.startsWith(s.gram, i)) seen.add(s);
+  }
+
+  private build(): { step: number; flags: Uint8Array; windows: Map<number, Window[]> } {
+    let step = MAX_STEP;
+    for (const s of this.gated) step = Math.min(step, s.run.length - GRAM + 1);
+    const flags = new Uint8Array(1 << HASH_BITS);
+    const windows = new Map<number, Window[]>();
+    for (const secret of this.gated) {
+      for (let at = 0; at < step; at++) {
+        const lo = int32At(secret.run, at);
+        const hi = int32At(secret.run, at + 4);
+        flags[slot(lo, hi)] = 1;
+        const w: Window = { secret, at, lo, hi };
+        const list = windows.get(key(lo, hi));
+        if (list) list.push(w);
+        else windows.set(key(lo, hi), [w]);
       }
-      if (i + GRAM >= n) break;
-      h = (Math.imul(h - Math.imul(text.charCodeAt(i), P_TOP), P) + text.charCodeAt(i + GRAM)) | 0;
     }
-    for (const s of seen) out.push(s);
-    return out;
+    return { step, flags, windows };
   }
 
   /** The first candidate whose value (or an escaped form of it) is inside `s`. */
@@ -112,19 +128,22 @@ export class SecretIndex {
   }
 }
 
-function hashAt(text: string, at: number): number {
-  let h = 0;
-  for (let i = at; i < at + GRAM; i++) h = (Math.imul(h, P) + text.charCodeAt(i)) | 0;
-  return h;
+/** Four characters (bytes: the run is ASCII) as a little-endian int32, like DataView.getInt32(at, true). */
+function int32At(run: string, at: number): number {
+  return run.charCodeAt(at) | (run.charCodeAt(at + 1) << 8) | (run.charCodeAt(at + 2) << 16) | (run.charCodeAt(at + 3) << 24);
 }
 
-function mix(h: number): number {
-  return (h ^ (h >>> 13)) & HASH_MASK;
+function key(lo: number, hi: number): number {
+  return (Math.imul(lo, 0x9e3779b1) ^ hi) | 0;
 }
 
-/** 8 characters from the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
-function pickGram(v: string): string {
+function slot(lo: number, hi: number): number {
+  return Math.imul(key(lo, hi), 0x85ebca6b) >>> (32 - HASH_BITS);
+}
+
+/** The start (up to 15 characters) of the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
+function pickRun(v: string): string {
   let best = "";
   for (const run of v.split(/[^\x20-\x7e]|["\\<>&]/)) if (run.length > best.length) best = run;
-  return best.length >= GRAM ? best.slice(0, GRAM) : "";
+  return best.length >= GRAM ? best.slice(0, GRAM + MAX_STEP - 1) : "";
 }

@@ -32,6 +32,19 @@ export function descendInto(path: readonly Step[]): boolean {
   return false;
 }
 
+/**
+ * Calls `emit` for each piece the splitter would have cut from `value` at `path` had it walked into it (it cuts
+ * small containers whole, even where `descendInto` says to walk).
+ */
+export function piecesOf(path: Step[], value: unknown, emit: (path: Step[], value: unknown) => void): void {
+  if (value === null || typeof value !== "object" || !descendInto(path)) {
+    emit(path, value);
+    return;
+  }
+  if (Array.isArray(value)) value.forEach((v, k) => piecesOf([...path, k], v, emit));
+  else for (const [k, v] of Object.entries(value)) piecesOf([...path, k], v, emit);
+}
+
 /** `root_module`, its `resources` and `child_modules`, and each child module, recursively. */
 function isModulePart(path: readonly Step[], at: number): boolean {
   const last = path[path.length - 1];
