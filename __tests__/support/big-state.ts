@@ -14,32 +14,7 @@ export function writeBigState(file: string, targetBytes: number, secretFor: (i: 
   let written = 0;
   let i = 0;
   for (; written < targetBytes; i++) {
-    const secret = secretFor(i);
-    const tag = i % 1000 === 0 ? secret : `tag-${i}`;
-    const r = i % secretEvery !== 0 ? noise(i) : {
-      mode: "managed",
-      type: "aws_secretsmanager_secret_version",
-      name: `v${i}`,
-      provider: 'provider["registry.terraform.io/hashicorp/aws"]',
-      instances: [
-        {
-          schema_version: 0,
-          attributes: {
-            arn: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf`,
-            id: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf|d6e1b4c2-3f0a-4b7e-9c1d-${String(i).padStart(12, "0")}`,
-            secret_binary: "",
-            secret_id: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf`,
-            secret_string: JSON.stringify({ password: secret, username: "app" }),
-            version_id: `d6e1b4c2-3f0a-4b7e-9c1d-${String(i).padStart(12, "0")}`,
-            version_stages: ["AWSCURRENT"],
-            description: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-            tags: { Name: tag, etag: "9b2cf535f27731c974343645a3985328" },
-          },
-          sensitive_attributes: [[{ type: "get_attr", value: "secret_string" }]],
-          private: "eyJzY2hlbWFfdmVyc2lvbiI6IjAifQ==",
-        },
-      ],
-    };
+    const r = resourceFor(i, secretFor(i), secretEvery);
     const text = (i === 0 ? "" : ",\n") + JSON.stringify(r, null, 2).replace(/^/gm, "    ");
     w(text);
     written += text.length;
@@ -47,6 +22,72 @@ export function writeBigState(file: string, targetBytes: number, secretFor: (i: 
   w(`\n  ],\n  "check_results": null\n}\n`);
   fs.closeSync(fd);
   return i;
+}
+
+/** Resource i of the generated files: a secret version every `secretEvery`-th, an S3 object otherwise. */
+function resourceFor(i: number, secret: string, secretEvery: number): any {
+  const tag = i % 1000 === 0 ? secret : `tag-${i}`;
+  return i % secretEvery !== 0 ? noise(i) : {
+    mode: "managed",
+    type: "aws_secretsmanager_secret_version",
+    name: `v${i}`,
+    provider: 'provider["registry.terraform.io/hashicorp/aws"]',
+    instances: [
+      {
+        schema_version: 0,
+        attributes: {
+          arn: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf`,
+          id: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf|d6e1b4c2-3f0a-4b7e-9c1d-${String(i).padStart(12, "0")}`,
+          secret_binary: "",
+          secret_id: `arn:aws:secretsmanager:us-east-1:123456789012:secret:app/${i}-AbCdEf`,
+          secret_string: JSON.stringify({ password: secret, username: "app" }),
+          version_id: `d6e1b4c2-3f0a-4b7e-9c1d-${String(i).padStart(12, "0")}`,
+          version_stages: ["AWSCURRENT"],
+          description: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+          tags: { Name: tag, etag: "9b2cf535f27731c974343645a3985328" },
+        },
+        sensitive_attributes: [[{ type: "get_attr", value: "secret_string" }]],
+        private: "eyJzY2hlbWFfdmVyc2lvbiI6IjAifQ==",
+      },
+    ],
+  };
+}
+
+/**
+ * Writes one-line plan JSON (as `terraform show -json` does) of about `targetBytes` with the same resources as
+ * writeBigState, each in planned_values and in resource_changes (with Terraform's sensitive marks), streaming.
+ * Returns how many resources it wrote.
+ */
+export function writeBigPlan(file: string, targetBytes: number, secretFor: (i: number) => string, secretEvery = 1): number {
+  const fd = fs.openSync(file, "w");
+  const w = (s: string) => fs.writeSync(fd, s);
+  const secrets = new Map<number, string>(); // the same secret in both sections
+  const entry = (i: number, section: "planned" | "change"): string => {
+    let secret = secrets.get(i);
+    if (secret === undefined) secrets.set(i, (secret = secretFor(i)));
+    const r = resourceFor(i, secret, secretEvery);
+    const values = r.instances[0].attributes;
+    const marks = r.type === "aws_secretsmanager_secret_version" ? { secret_string: true, tags: {}, version_stages: [false] } : { tags: {} };
+    const head = { address: `${r.type}.${r.name}`, mode: "managed", type: r.type, name: r.name, provider_name: "registry.terraform.io/hashicorp/aws" };
+    return JSON.stringify(
+      section === "planned"
+        ? { ...head, schema_version: 0, values, sensitive_values: marks }
+        : { ...head, change: { actions: ["create"], before: null, after: values, after_unknown: {}, before_sensitive: false, after_sensitive: marks } },
+    );
+  };
+  w(`{"format_version":"1.2","terraform_version":"1.11.4","planned_values":{"root_module":{"resources":[`);
+  let written = 0;
+  let n = 0;
+  for (; written < targetBytes / 2; n++) {
+    const text = (n === 0 ? "" : ",") + entry(n, "planned");
+    w(text);
+    written += text.length;
+  }
+  w(`]}},"resource_changes":[`);
+  for (let i = 0; i < n; i++) w((i === 0 ? "" : ",") + entry(i, "change"));
+  w(`],"configuration":{"root_module":{}}}\n`);
+  fs.closeSync(fd);
+  return n;
 }
 
 function noise(i: number): object {

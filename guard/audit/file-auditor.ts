@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import type { FileKind, Finding, Severity } from "../finding";
 import { fingerprint } from "../fingerprint";
-import type { ProviderFacts } from "../provider-facts";
+import type { BlockFacts, ProviderFacts } from "../provider-facts";
 import { AuditInputError } from "./input-error";
 import { Step, toPointer } from "./json-pointer";
 import { JsonSplitter, JumpRule, PieceSink } from "./json-splitter";
@@ -71,7 +71,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
 
   const classify = (pathSteps: Step[], value: unknown) => {
     const view = layout.view(pathSteps, value);
-    const patternsOnly = view.regions.map((r) => r.marks === NOTHING_MARKED && !r.literal && !hasFacts(r));
+    const facts = view.regions.map((r) => (r.schema ? opts.facts.of(r.schema.kind, r.schema.type) : undefined));
+    const patternsOnly = view.regions.map((r, k) => r.marks === NOTHING_MARKED && !r.literal && !hasFacts(facts[k]));
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
       const at = regionIndex(view, steps);
@@ -85,14 +86,14 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         put(make(hit.ruleId, toPointer([...pathSteps, ...steps]), w.address, w.attribute, false, s, `${label}: looks like ${hit.what}`));
         return;
       }
-      const pointer = toPointer([...pathSteps, ...steps]);
+      const pointer = () => toPointer([...pathSteps, ...steps]);
       const where = locate(view, steps, wrappers);
       if (where.region) {
         const r = where.region;
-        const facts = r.schema ? opts.facts.of(r.schema.kind, r.schema.type) : undefined;
+        const f = facts[at];
         const names = where.cty.filter((x): x is string => typeof x === "string");
-        const writeOnly = facts ? prefixIn(facts.writeOnly, names) : false;
-        const schemaSensitive = facts ? prefixIn(facts.sensitive, names) : false;
+        const writeOnly = f ? prefixIn(f.writeOnly, names) : false;
+        const schemaSensitive = f ? prefixIn(f.sensitive, names) : false;
         const attr = where.attribute;
         const origin = `${r.address}${attr ? " " + attr : ""}`;
         if (r.literal) {
@@ -100,36 +101,32 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
           if (r.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
           if ((r.literal === "all" || schemaSensitive || writeOnly) && !s.includes("${")) {
             track(s, origin);
-            put(make("SG104", pointer, r.address, attr, false, s, `${origin}: literal value for a sensitive argument in configuration`));
+            put(make("SG104", pointer(), r.address, attr, false, s, `${origin}: literal value for a sensitive argument in configuration`));
             return;
           }
         } else if (writeOnly) {
           track(s, origin);
-          put(make("SG105", pointer, r.address, attr, r.marks(where.cty), s, `${origin}: write-only attribute holds a value in a ${kindSoFar} file`));
+          put(make("SG105", pointer(), r.address, attr, r.marks(where.cty), s, `${origin}: write-only attribute holds a value in a ${kindSoFar} file`));
           return;
         } else if (r.marks(where.cty)) {
           track(s, origin);
-          put(make("SG101", pointer, r.address, attr, true, s, `${origin}: value Terraform marked sensitive is stored in clear in this ${kindSoFar} file`));
+          put(make("SG101", pointer(), r.address, attr, true, s, `${origin}: value Terraform marked sensitive is stored in clear in this ${kindSoFar} file`));
           return;
         } else if (schemaSensitive) {
           track(s, origin);
           const why = oldStateNote(layout.terraformVersion);
-          put(make("SG102", pointer, r.address, attr, false, s, `${origin}: provider schema marks this attribute sensitive but Terraform did not${why}`));
+          put(make("SG102", pointer(), r.address, attr, false, s, `${origin}: provider schema marks this attribute sensitive but Terraform did not${why}`));
           return;
         }
       }
       const hit = detectPattern(where.key, s);
       if (hit) {
         const label = `${where.address}${where.attribute ? " " + where.attribute : ""}`;
-        put(make(hit.ruleId, pointer, where.address, where.attribute, false, s, `${label}: looks like ${hit.what}`));
+        put(make(hit.ruleId, pointer(), where.address, where.attribute, false, s, `${label}: looks like ${hit.what}`));
       }
     });
   };
-  const hasFacts = (r: Region) => {
-    if (!r.schema) return false;
-    const f = opts.facts.of(r.schema.kind, r.schema.type);
-    return f.sensitive.size > 0 || f.writeOnly.size > 0;
-  };
+  const hasFacts = (f: BlockFacts | undefined) => !!f && (f.sensitive.size > 0 || f.writeOnly.size > 0);
   const track = (s: string, origin: string) => {
     if (worthTracking(s)) secrets.add(s, origin, "SG103");
     // A JSON-encoded secret (secret_string = jsonencode({password = ...})): follow its members too.

@@ -41,7 +41,7 @@ function toStep(s: any): MarkStep {
 /** Plan `sensitive_values` / `after_sensitive` / `before_sensitive`: `true`, or a mirror of the value with `true` leaves. */
 export function fromMirror(mirror: unknown): MarkTest {
   if (mirror === true) return ALL_MARKED;
-  if (!mirror || typeof mirror !== "object") return NOTHING_MARKED;
+  if (!hasTrue(mirror)) return NOTHING_MARKED; // most mirrors are {} or hold only empty containers
   return (cty) => {
     let node: any = mirror;
     for (const step of cty) {
@@ -51,4 +51,11 @@ export function fromMirror(mirror: unknown): MarkTest {
     }
     return node === true;
   };
+}
+
+function hasTrue(v: unknown): boolean {
+  if (v === true) return true;
+  if (!v || typeof v !== "object") return false;
+  for (const k in v) if (hasTrue((v as Record<string, unknown>)[k])) return true;
+  return false;
 }

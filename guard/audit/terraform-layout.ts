@@ -41,8 +41,8 @@ export function piecesOf(path: Step[], value: unknown, emit: (path: Step[], valu
     emit(path, value);
     return;
   }
-  if (Array.isArray(value)) value.forEach((v, k) => piecesOf([...path, k], v, emit));
-  else for (const [k, v] of Object.entries(value)) piecesOf([...path, k], v, emit);
+  if (Array.isArray(value)) for (let k = 0; k < value.length; k++) piecesOf([...path, k], value[k], emit);
+  else for (const k in value) piecesOf([...path, k], (value as Record<string, unknown>)[k], emit);
 }
 
 /** `root_module`, its `resources` and `child_modules`, and each child module, recursively. */
