@@ -208,7 +208,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
           address: where.address,
           attribute: where.attribute,
           markedSensitive: old?.markedSensitive ?? false,
-          fingerprint: secret.fingerprint,
+          fingerprint: fingerprint(secret.value),
           message,
           suppressed: false,
         });

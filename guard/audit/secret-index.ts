@@ -1,31 +1,27 @@
-import { fingerprint } from "../fingerprint";
-
-/** A secret value the audit looks for everywhere in a file (layer 3 and 4). */
+/** A secret value the audit looks for everywhere in a file (layer 3 and 4). Kept small: files can hold many. */
 export interface TrackedSecret {
   readonly value: string;
-  readonly fingerprint: string;
   /** Where it came from, for messages: "terraform_data.x input.client_secret", "var.pw", "--known-env NAME". */
   origin: string;
   /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
   ruleId: "SG103" | "SG110";
-  /** The value as it appears inside a JSON-encoded string (escaped by JSON, or by Go's HTML-safe encoder). */
-  readonly variants: readonly string[];
-  /** Up to 15 ASCII characters of the value that JSON never escapes, to find copies in raw file bytes; "" when none. */
-  readonly run: string;
 }
 
 /** Length of the window of a secret the byte scan compares. */
 export const GRAM = 8;
 /** The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace. */
 const MAX_STEP = 8;
-const HASH_BITS = 20;
 
-interface Window {
-  readonly secret: TrackedSecret;
+/** Open-addressing table of secret windows in typed arrays (outside the JS heap, a few bytes a window). */
+interface WindowTable {
+  readonly step: number;
+  readonly mask: number;
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+  /** Index into `gated` plus one (0: empty slot). */
+  readonly secret: Int32Array;
   /** Where the window starts in the secret's run. */
-  readonly at: number;
-  readonly lo: number;
-  readonly hi: number;
+  readonly at: Uint8Array;
 }
 
 /** The secrets worth following: long enough and not an identifier. */
@@ -45,7 +41,7 @@ export class SecretIndex {
   private readonly byValue = new Map<string, TrackedSecret>();
   private readonly ungated: TrackedSecret[] = [];
   private readonly gated: TrackedSecret[] = [];
-  private table: { step: number; flags: Uint8Array; windows: Map<number, Window[]> } | undefined;
+  private table: WindowTable | undefined;
 
   get size(): number {
     return this.byValue.size;
@@ -66,13 +62,9 @@ export class SecretIndex {
       }
       return;
     }
-    const json = JSON.stringify(value).slice(1, -1);
-    const goHtml = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-    const variants = [...new Set([value, json, goHtml, JSON.stringify(json).slice(1, -1)])];
-    const run = pickRun(value);
-    const s: TrackedSecret = { value, fingerprint: fingerprint(value), origin, ruleId, variants, run };
+    const s: TrackedSecret = { value, origin, ruleId };
     this.byValue.set(value, s);
-    (run ? this.gated : this.ungated).push(s);
+    (pickRun(value) ? this.gated : this.ungated).push(s);
     this.table = undefined;
   }
 
@@ -87,45 +79,53 @@ export class SecretIndex {
    */
   scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
     if (this.gated.length === 0 || bytes.length < GRAM) return;
-    const { step, flags, windows } = this.table ?? (this.table = this.build());
+    const t = this.table ?? (this.table = this.build());
+    const { step, mask, lo: los, hi: his, secret, at } = t;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     const last = bytes.length - GRAM;
     for (let i = (step - (base % step)) % step; i <= last; i += step) {
       const lo = view.getInt32(i, true);
       const hi = view.getInt32(i + 4, true);
-      if (flags[slot(lo, hi)] === 0) continue;
-      const list = windows.get(key(lo, hi));
-      if (list) for (const w of list) if (w.lo === lo && w.hi === hi) hit(base + i - w.at, w.secret);
+      for (let k = slot(lo, hi, mask); secret[k] !== 0; k = (k + 1) & mask) {
+        if (los[k] === lo && his[k] === hi) hit(base + i - at[k], this.gated[secret[k] - 1]);
+      }
     }
   }
 
-  private build(): { step: number; flags: Uint8Array; windows: Map<number, Window[]> } {
+  private build(): WindowTable {
+    const runs = this.gated.map((s) => pickRun(s.value));
     let step = MAX_STEP;
-    for (const s of this.gated) step = Math.min(step, s.run.length - GRAM + 1);
-    const flags = new Uint8Array(1 << HASH_BITS);
-    const windows = new Map<number, Window[]>();
-    for (const secret of this.gated) {
-      for (let at = 0; at < step; at++) {
-        const lo = int32At(secret.run, at);
-        const hi = int32At(secret.run, at + 4);
-        flags[slot(lo, hi)] = 1;
-        const w: Window = { secret, at, lo, hi };
-        const list = windows.get(key(lo, hi));
-        if (list) list.push(w);
-        else windows.set(key(lo, hi), [w]);
+    for (const r of runs) step = Math.min(step, r.length - GRAM + 1);
+    let size = 1 << 10;
+    while (size < 2 * step * runs.length) size *= 2; // at most half full
+    const t: WindowTable = { step, mask: size - 1, lo: new Int32Array(size), hi: new Int32Array(size), secret: new Int32Array(size), at: new Uint8Array(size) };
+    runs.forEach((run, n) => {
+      for (let a = 0; a < step; a++) {
+        const lo = int32At(run, a);
+        const hi = int32At(run, a + 4);
+        let k = slot(lo, hi, t.mask);
+        while (t.secret[k] !== 0) k = (k + 1) & t.mask;
+        t.lo[k] = lo;
+        t.hi[k] = hi;
+        t.secret[k] = n + 1;
+        t.at[k] = a;
       }
-    }
-    return { step, flags, windows };
+    });
+    return t;
   }
 
   /** The first candidate whose value (or an escaped form of it) is inside `s`. */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
-    for (const c of candidates) {
-      if (s.length < c.value.length) continue;
-      for (const v of c.variants) if (s.includes(v)) return c;
-    }
+    for (const c of candidates) if (s.length >= c.value.length && variants(c.value).some((v) => s.includes(v))) return c;
     return undefined;
   }
+}
+
+/** The value as it appears inside a JSON-encoded string (escaped by JSON, or by Go's HTML-safe encoder). */
+function variants(value: string): string[] {
+  const json = JSON.stringify(value).slice(1, -1);
+  const goHtml = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  return [value, json, goHtml, JSON.stringify(json).slice(1, -1)];
 }
 
 /** Four characters (bytes: the run is ASCII) as a little-endian int32, like DataView.getInt32(at, true). */
@@ -137,8 +137,9 @@ function key(lo: number, hi: number): number {
   return (Math.imul(lo, 0x9e3779b1) ^ hi) | 0;
 }
 
-function slot(lo: number, hi: number): number {
-  return Math.imul(key(lo, hi), 0x85ebca6b) >>> (32 - HASH_BITS);
+function slot(lo: number, hi: number, mask: number): number {
+  const h = Math.imul(key(lo, hi), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
 }
 
 /** The start (up to 15 characters) of the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
