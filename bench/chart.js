@@ -26,7 +26,7 @@ function ticks(min, max, log) {
 
 /** One panel: axes, ticks, grid, series as polylines with dots, optional horizontal target lines. */
 function panel(o) {
-  const pad = { l: 58, r: 12, t: 28, b: 44 };
+  const pad = { l: 58, r: 12, t: 28, b: 56 };
   const pts = o.series.flatMap((s) => s.points).concat((o.hlines || []).map((h) => [null, h.y]));
   const xs = pts.map((p) => p[0]).filter((v) => v !== null);
   const ys = pts.map((p) => p[1]);
@@ -50,20 +50,22 @@ function panel(o) {
     const Y = sy(v).toFixed(1);
     g.push(`<line x1="${pad.l}" y1="${Y}" x2="${pad.l + W}" y2="${Y}" stroke="#eee"/><text x="${pad.l - 4}" y="${Y}" font-size="10" text-anchor="end" dominant-baseline="middle">${fmt(v)}</text>`);
   }
-  g.push(`<text x="${pad.l + W / 2}" y="${o.h - 8}" font-size="11" text-anchor="middle">${esc(o.xLabel)}</text>`);
+  g.push(`<text x="${pad.l + W / 2}" y="${o.h - 6}" font-size="11" text-anchor="middle">${esc(o.xLabel)}</text>`);
   g.push(`<text transform="translate(14,${pad.t + H / 2}) rotate(-90)" font-size="11" text-anchor="middle">${esc(o.yLabel)}</text>`);
   for (const h of o.hlines || []) {
     const Y = sy(h.y).toFixed(1);
     g.push(`<line x1="${pad.l}" y1="${Y}" x2="${pad.l + W}" y2="${Y}" stroke="#bf8700" stroke-dasharray="6 3"/><text x="${pad.l + W - 4}" y="${Number(Y) - 4}" font-size="10" text-anchor="end" fill="#bf8700">${esc(h.label)}</text>`);
   }
-  o.series.forEach((s, k) => {
-    if (!s.points.length) return;
+  const shown = o.series.filter((s) => s.points.length);
+  if (shown.length) g.push(`<rect x="${pad.l + 4}" y="${pad.t + 4}" width="190" height="${shown.length * 13 + 4}" fill="#fff" fill-opacity="0.85" stroke="#ddd"/>`);
+  shown.forEach((s, k) => {
     const d = s.points.map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(" ");
     g.push(`<polyline points="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dash ? ' stroke-dasharray="5 3"' : ""}/>`);
     for (const p of s.points) g.push(`<circle cx="${sx(p[0]).toFixed(1)}" cy="${sy(p[1]).toFixed(1)}" r="3" fill="${s.color}"/>`);
     const LY = pad.t + 12 + k * 13;
     g.push(`<line x1="${pad.l + 8}" y1="${LY}" x2="${pad.l + 26}" y2="${LY}" stroke="${s.color}" stroke-width="2"${s.dash ? ' stroke-dasharray="5 3"' : ""}/><text x="${pad.l + 30}" y="${LY + 3}" font-size="10">${esc(s.name)}</text>`);
   });
+  if (o.note) g.push(`<text x="${pad.l}" y="${o.h - 22}" font-size="9" fill="#d1242f">${esc(o.note)}</text>`);
   g.push("</g>");
   return g.join("\n");
 }
@@ -80,13 +82,22 @@ function auditSeries(rows, pick) {
   return out;
 }
 
+/** "no point: ..." for the tool/size pairs whose runs failed (the report has the error). */
+function failureNote(rows) {
+  const failed = new Map();
+  for (const r of rows)
+    for (const [k, t] of Object.entries(r.tools))
+      if (!t.stats) failed.set(`${k} ${r.size}`, [...(failed.get(`${k} ${r.size}`) || []), r.kind]);
+  return failed.size ? `no point (run failed): ${[...failed].map(([k, kinds]) => `${k} ${kinds.join("+")}`).join(", ")}` : "";
+}
+
 function chart(synth, audit) {
   const W = 1000, H = 760;
   const rows = audit.rows;
   const fleet = synth.fleet.filter((f) => f.stats);
   const parts = [
-    panel({ x: 0, y: 30, w: W / 2, h: 360, title: "Audit: wall time (median)", xLabel: "input size (MB, log)", yLabel: "seconds (log)", xLog: true, yLog: true, series: auditSeries(rows, (s) => s.wall.median) }),
-    panel({ x: W / 2, y: 30, w: W / 2, h: 360, title: "Audit: peak RSS (median)", xLabel: "input size (MB, log)", yLabel: "MB (log)", xLog: true, yLog: true, series: auditSeries(rows, (s) => (s.rss ? s.rss.median : null)), hlines: [{ y: 256, label: "256 MB target" }] }),
+    panel({ x: 0, y: 30, w: W / 2, h: 360, title: "Audit: wall time (median)", xLabel: "input size (MB, log)", yLabel: "seconds (log)", xLog: true, yLog: true, series: auditSeries(rows, (s) => s.wall.median), note: failureNote(rows) }),
+    panel({ x: W / 2, y: 30, w: W / 2, h: 360, title: "Audit: peak RSS (median)", xLabel: "input size (MB, log)", yLabel: "MB (log)", xLog: true, yLog: true, series: auditSeries(rows, (s) => (s.rss ? s.rss.median : null)), hlines: [{ y: 256, label: "256 MB target" }], note: failureNote(rows) }),
     panel({ x: 0, y: 400, w: W / 2, h: 360, title: "Synth fleet (node dist/app.js): wall time", xLabel: "OAuth clients (20 per environment)", yLabel: "seconds", series: [{ name: "median", color: COLORS.fleet, points: fleet.map((f) => [f.clients, f.stats.wall.median]) }] }),
     panel({ x: W / 2, y: 400, w: W / 2, h: 360, title: "Synth fleet: peak RSS", xLabel: "OAuth clients (20 per environment)", yLabel: "MB", series: [{ name: "median", color: COLORS.fleet, points: fleet.filter((f) => f.stats.rss).map((f) => [f.clients, f.stats.rss.median]) }] }),
   ];

@@ -48,7 +48,11 @@ function runOnce(spec) {
 /** The most telling line of a failure's stderr, with anything token-like masked (never a secret in the report). */
 function firstErrorLine(stderr) {
   const lines = stderr.split("\n").map((l) => l.trim()).filter(Boolean);
-  const line = lines.find((l) => /Error|error:|FATAL|heap|Invalid string length|Cannot create a string/.test(l)) || lines[0] || "(no message)";
+  const line =
+    lines.find((l) => /error TS\d+|Cannot create a string|Invalid string length|heap out of memory|ERR_STRING_TOO_LONG/.test(l)) ||
+    lines.find((l) => /Error|error:|FATAL/.test(l)) ||
+    lines[0] ||
+    "(no message)";
   return line.replace(/[A-Za-z0-9+/_=-]{20,}/g, "…").slice(0, 160);
 }
 

@@ -47,7 +47,8 @@ function render({ machine, plan, synth, audit, targets, elapsedS, chartPath, has
 
   p("## Synth");
   p();
-  p(`Default app (genesys-oauth.config.json: one stack, one OAuth client, one generated secret). ${plan.warmup} warm-up run(s), then ${plan.runs} measured runs each${plan.template ? `; the template rows stop early once a series has used ${plan.templateCapS} s` : ""}.`);
+  p(`Default app (genesys-oauth.config.json: one stack, one OAuth client, one generated secret). ${plan.warmup} warm-up run(s), then ${plan.runs} measured runs each` +
+    (plan.template ? `; the template rows have no warm-up (ts-node keeps no cache between runs, and the CLI was just warmed by the project's \`cdktf synth\`), \`ts-node main.ts\` alone gets ${plan.templateAloneRuns} runs, and a template series stops early once it has used ${plan.templateCapS} s (the runs column says how many were made)` : "") + ".");
   p();
   p("| command | median | min – max | peak RSS (median) | runs |");
   p("|---|---|---|---|---|");
@@ -61,10 +62,12 @@ function render({ machine, plan, synth, audit, targets, elapsedS, chartPath, has
   p(`Ratios (medians): template \`cdktf synth\` / project \`cdktf synth\` = ${ratio("template-cdktf", "cdktf")}; template \`ts-node main.ts\` / \`node dist/app.js\` = ${ratio("template-tsnode", "app")}; \`node dist/main.js\` / \`node dist/app.js\` = ${ratio("main", "app")}; \`cdktf synth\` / \`node dist/app.js\` = ${ratio("cdktf", "app")} (the CLI's own start-up is most of \`cdktf synth\`).`);
   if (plan.template) {
     p();
-    p(`The template baseline is bench/template-baseline/main.ts.txt, copied to a temp folder with the cdktf template's tsconfig.json and \`"app": "npx ts-node main.ts"\`: root imports of \`@cdktf/provider-aws\` and \`@cdktf/provider-random\`, the project's .gen genesyscloud bindings by relative path. Same resources, data sources, providers, outputs and backend as the default app's cdk.tf.json: **${synth.templateSameShape ? "yes" : "NO"}** (checked on each run's output).`);
+    p(`The template baseline is bench/template-baseline/main.ts.txt, copied to a temp folder with the cdktf template's tsconfig.json and \`"app": "npx ts-node main.ts"\`: root imports of \`@cdktf/provider-aws\` and \`@cdktf/provider-random\`, the project's .gen genesyscloud bindings by relative path. Same resources, data sources, providers, outputs and backend as the default app's cdk.tf.json: **${synth.templateSameShape ? "yes" : "NO"}** (checked on the synthesized outputs).`);
   }
   p();
   p("### Fleet: environments × 20 OAuth clients, `node dist/app.js`");
+  p();
+  p(`Configs generated like __tests__/support/fleet.ts \`fleetConfig(envs, 20)\` (clients alternate secret delivery: none, integration credential, Secrets Manager). ${plan.fleetWarmup} warm-up run(s)${plan.fleetWarmup ? "" : " (the same bundle was just warmed up by the app rows above)"}, then ${plan.runs} measured runs per size.`);
   p();
   p("| environments | clients | stacks written | median | min – max | peak RSS (median) | ms per client | runs |");
   p("|---|---|---|---|---|---|---|---|");

@@ -21,13 +21,13 @@ const MiB = 2 ** 20;
 /** What to run, per mode. */
 function benchPlan(env) {
   if (env.BENCH_SMOKE === "1")
-    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
+    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], fleetWarmup: 0, auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
   if (env.BENCH_QUICK === "1")
-    return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
+    return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], fleetWarmup: 1, auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
   return {
-    mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, fleetEnvs: [1, 10, 25, 50],
+    mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, templateAloneRuns: 2, fleetEnvs: [1, 10, 25, 50], fleetWarmup: 0,
     auditSizes: [{ label: "10 MiB", bytes: 10 * MiB }, { label: "100 MiB", bytes: 100 * MiB }, { label: "1 GiB", bytes: 1024 * MiB }],
-    bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 120, timeoutS: 300,
+    bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 45, timeoutS: 300,
   };
 }
 

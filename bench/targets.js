@@ -54,7 +54,7 @@ function targets(synth, audit) {
     const w = measured.length ? measured.reduce((a, b) => (by(a) <= by(b) ? a : b)) : list[0];
     const notMet = list.filter((x) => x.met === false);
     const met = list.some((x) => x.met === false) ? false : list.every((x) => x.met === null) ? null : true;
-    const rest = notMet.length ? `; not met at ${notMet.map((x) => `${x.name} (${x.text})`).join(", ")}` : "";
+    const rest = notMet.length ? `; not met at ${notMet.length} of ${list.length} inputs (${notMet.map((x) => x.name).join(", ")})` : "";
     return { measured: w ? `worst ${w.name}: ${w.text}${rest}` : "not measured", met };
   };
   if (rows.length) {
