@@ -139,6 +139,14 @@ describe("the app (dist/main.js)", () => {
       expect(v.secret_string_wo).toMatch(/^\$\{/);
     }
     expect(fs.existsSync(path.join(out, "stacks", "gen-integration", "secret-guard.sarif"))).toBe(true);
+    // What CI runs next: the audit of the synthesized output is clean (no literal secrets, ids are not secrets).
+    const audit = await new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(process.execPath, [path.join(ROOT, "dist", "guard", "cli.js"), "audit", out], (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(audit.out).toMatch(/0 errors, 0 warnings, 0 info in 1 file/);
+    expect(audit.code).toBe(0);
   });
 
   test("bad config: exit 2, one line on stderr naming file and path, no stack trace, nothing written", async () => {

@@ -9,6 +9,7 @@ import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
 import { EncryptedS3Backend, GeneratedSecret, GenesysOAuthClient, SecretGuard } from "../index";
 import { SYNTH_RULES } from "../guard/rules/synth-rules";
+import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 // Planted values: the guard must find them and never print them.
@@ -68,7 +69,9 @@ describe("SecretGuard rule pack", () => {
     const report = JSON.parse(fs.readFileSync(path.join(dir, "secret-guard.json"), "utf8"));
     expect(report.summary.error).toBe(0);
     expect(report.files).toEqual([expect.objectContaining({ kind: "synth" })]);
-    expect(fs.existsSync(path.join(dir, "secret-guard.sarif"))).toBe(true);
+    const sarif = path.join(dir, "secret-guard.sarif");
+    expect(sarifSchemaErrors(JSON.parse(fs.readFileSync(sarif, "utf8")))).toEqual([]);
+    expect(multitoolErrors(sarif)).toEqual([]);
   });
 
   test("SG001: an output of a sensitive attribute without sensitive = true fails with the construct path", () => {
@@ -179,5 +182,9 @@ describe("SecretGuard rule pack", () => {
     const f = report.findings.find((x: any) => x.ruleId === "SG009");
     expect(f).toEqual(expect.objectContaining({ suppressed: true, severity: "error" }));
     expect(report.summary.error).toBe(0);
+    const sarif = path.join(out, "stacks", "guarded", "secret-guard.sarif");
+    const result = JSON.parse(fs.readFileSync(sarif, "utf8")).runs[0].results.find((r: any) => r.ruleId === "SG009");
+    expect(result.suppressions).toEqual([{ kind: "external", justification: "tmpfs mounted 0700 for the bootstrap job only" }]);
+    expect(multitoolErrors(sarif)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ function load(name: string): Command | undefined {
 }
 
 function version(): string {
-  return require("./tool-info").toolInfo().version;
+  return require("./tool").TOOL.version;
 }
 
 function mainHelp(): string {

@@ -3,7 +3,7 @@ import * as nodePath from "node:path";
 import type { Finding, Report, ScannedFile } from "../finding";
 import { summarize } from "../finding";
 import { ProviderFacts } from "../provider-facts";
-import { toolInfo } from "../tool-info";
+import { TOOL } from "../tool";
 import { auditFile, KnownValue } from "./file-auditor";
 import { AuditInputError } from "./input-error";
 
@@ -47,7 +47,7 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
       throw e;
     }
   }
-  return { tool: toolInfo(), files, findings, summary: summarize(findings) };
+  return { tool: { ...TOOL }, files, findings, summary: summarize(findings) };
 }
 
 async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts> {

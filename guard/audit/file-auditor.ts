@@ -9,6 +9,7 @@ import { PieceLayout, PieceView, Region } from "./piece-regions";
 import { detectPattern } from "./secret-patterns";
 import { SpanLog } from "./piece-spans";
 import { SecretHits } from "./secret-hits";
+import { looksLikeSecretKey } from "../synth/secret-keys";
 import { GRAM, SecretIndex, TrackedSecret, worthTracking } from "./secret-index";
 import { CtyStep, NOTHING_MARKED } from "./sensitivity-marks";
 import { forEachString } from "./string-leaves";
@@ -92,8 +93,12 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const r = where.region;
         const f = facts[at];
         const names = where.cty.filter((x): x is string => typeof x === "string");
-        const writeOnly = f ? prefixIn(f.writeOnly, names) : false;
-        const schemaSensitive = f ? prefixIn(f.sensitive, names) : false;
+        const writeOnly = f ? prefixIn(f.writeOnly, names) > 0 : false;
+        const sensitiveDepth = f ? prefixIn(f.sensitive, names) : 0;
+        // Inside a sensitive map (integration credential `fields`), ids and user names sit beside the secret:
+        // only members whose key names a secret are secrets.
+        const plainMember = sensitiveDepth > 0 && sensitiveDepth < names.length && !looksLikeSecretKey(names[names.length - 1]);
+        const schemaSensitive = sensitiveDepth > 0 && !plainMember;
         const attr = where.attribute;
         const origin = `${r.address}${attr ? " " + attr : ""}`;
         if (r.literal) {
@@ -109,7 +114,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
           put(make("SG105", pointer(), r.address, attr, r.marks(where.cty), s, `${origin}: write-only attribute holds a value in a ${kindSoFar} file`));
           return;
         } else if (r.marks(where.cty)) {
-          track(s, origin);
+          if (!plainMember) track(s, origin);
           put(make("SG101", pointer(), r.address, attr, true, s, `${origin}: value Terraform marked sensitive is stored in clear in this ${kindSoFar} file`));
           return;
         } else if (schemaSensitive) {
@@ -286,15 +291,18 @@ function formatAttribute(cty: readonly CtyStep[]): string {
   return out;
 }
 
-/** True when a prefix of the attribute names (`fields`, `default_action.authenticate_oidc.client_secret`) is in the set. */
-function prefixIn(set: ReadonlySet<string>, names: readonly string[]): boolean {
-  if (set.size === 0) return false;
+/**
+ * How many leading attribute names form a path in the set (`fields`, `default_action.authenticate_oidc.client_secret`);
+ * 0 when none does.
+ */
+function prefixIn(set: ReadonlySet<string>, names: readonly string[]): number {
+  if (set.size === 0) return 0;
   let p = "";
-  for (const n of names) {
-    p = p ? `${p}.${n}` : n;
-    if (set.has(p)) return true;
+  for (let i = 0; i < names.length; i++) {
+    p = p ? `${p}.${names[i]}` : names[i];
+    if (set.has(p)) return i + 1;
   }
-  return false;
+  return 0;
 }
 
 async function splitFile(path: string, display: string, opts: FileAuditOptions, sink: PieceSink, jump?: JumpRule): Promise<void> {

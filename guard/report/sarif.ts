@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Report, RuleInfo, Severity } from "../finding";
 import { ruleById } from "../rules";
 
@@ -74,7 +76,8 @@ export function toSarif(report: Report): string {
   return JSON.stringify(log, null, 2) + "\n";
 }
 
-/** A relative path as a URI reference (forward slashes, percent-encoded). */
+/** A path as a URI: `file://` for absolute paths, a relative reference (forward slashes, percent-encoded) otherwise. */
 function toUri(p: string): string {
+  if (path.isAbsolute(p)) return pathToFileURL(p).href;
   return p.split(/[\\/]/).map(encodeURIComponent).join("/");
 }
