@@ -19,7 +19,7 @@ function ticks(min, max, log) {
   }
   const raw = (max - min) / 5;
   const p = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw);
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * p).find((s) => s >= raw);
   for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) out.push(+v.toPrecision(12));
   return out;
 }

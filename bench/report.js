@@ -123,7 +123,7 @@ function render({ machine, plan, synth, audit, targets, elapsedS, chartPath, has
     else p(`| ${r.size} ${r.kind} | ${c.expected} | ${c.found}${c.found === c.expected ? " (all)" : " (**missed " + (c.expected - c.found) + "**)"} | ${c.markedFound} of ${c.markedExpected} | ${c.unexpected} | ${Object.entries(c.byRule).sort().map(([k, v]) => `${k} ${v}`).join(", ")} | ${slRatio} |`);
   }
   p();
-  p("\"Other marked values\" are the userName members of integration credential `fields`: Terraform marks the whole map sensitive, so the audit rightly reports every member; they are not counted as planted secrets. SG101 (warning) is a value Terraform marked sensitive, in clear; SG103 an unmarked copy of a marked value; SG120-SG126 secrets found by shape (Genesys client secret, AWS key id and secret key, password in a URL).");
+  p("\"Other marked values\" are the userName members of integration credential `fields`: Terraform marks the whole map sensitive, but they are not secrets, so reporting them or not is neither a miss nor counted as unexpected; they are not planted secrets. SG101 (warning) is a value Terraform marked sensitive, in clear; SG103 an unmarked copy of a marked value; SG120-SG126 secrets found by shape (Genesys client secret, AWS key id and secret key, password in a URL).");
   p();
   const failures = [];
   for (const r of audit.rows) for (const [k, t] of Object.entries(r.tools)) if (t.failure) failures.push(`- ${r.size} ${r.kind}, ${k}: ${t.failure}${t.failedWall ? ` (after ${sec(t.failedWall)}${t.failedRss ? `, ${mb(t.failedRss)}` : ""})` : ""}`);

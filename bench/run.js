@@ -27,7 +27,7 @@ function benchPlan(env) {
   return {
     mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, templateAloneRuns: 2, fleetEnvs: [1, 10, 25, 50], fleetWarmup: 0,
     auditSizes: [{ label: "10 MiB", bytes: 10 * MiB }, { label: "100 MiB", bytes: 100 * MiB }, { label: "1 GiB", bytes: 1024 * MiB }],
-    bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 45, timeoutS: 300,
+    bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 75, timeoutS: 300,
   };
 }
 
