@@ -1,5 +1,4 @@
-// Fleet configs for the synth bench: N environments x M OAuth clients, the same shape as
-// __tests__/support/fleet.ts fleetConfig() (copied so the bench needs no TypeScript).
+// Fleet configs: N environments x M OAuth clients, for the synth bench and the tests (__tests__/support/fleet.ts).
 "use strict";
 
 const REGIONS = ["us-east-1", "eu-west-1", "ap-southeast-2", "eu-central-1", "ca-central-1"];
