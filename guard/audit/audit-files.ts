@@ -40,7 +40,7 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
     try {
       const r = await auditFile(target.path, target.display, fileOptions);
       files.push({ path: target.display, kind: r.kind });
-      findings.push(...r.findings.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0)));
+      appendSortedByPointer(findings, r.findings);
     } catch (e) {
       // A plan-looking *.json found inside a folder that turns out to be something else is skipped, not fatal.
       if (target.optional && e instanceof AuditInputError) continue;
@@ -48,6 +48,15 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
     }
   }
   return { tool: { ...TOOL }, files, findings, summary: summarize(findings) };
+}
+
+/**
+ * Sorts one file's findings by pointer and appends them. A loop, not `push(...list)`: spreading an array into
+ * arguments overflows the stack past ~100,000 elements (a 1 GiB plan has 130,000 findings).
+ */
+export function appendSortedByPointer<T extends { readonly pointer: string }>(into: T[], more: T[]): void {
+  more.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
+  for (let i = 0; i < more.length; i++) into.push(more[i]);
 }
 
 async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts> {
