@@ -90,13 +90,16 @@ describe("fleet config", () => {
   });
 
   test("an HCP Terraform (cloud) backend is accepted and synthesized", () => {
-    const c = fleetConfig(1, 1);
+    const c = fleetConfig(1, 3); // client 2 keeps its secret in state (secrets-manager): needs an encrypted backend
     c.environments[0].backend = { type: "cloud", organization: "acme", workspace: "genesys-prod" };
     const [s] = buildApp(Testing.app(), parseConfig(c, "f.json"), {});
     const doc = JSON.parse(Testing.synth(s));
     expect(doc.terraform.cloud).toEqual(expect.objectContaining({ organization: "acme", workspaces: { name: "genesys-prod" } }));
     expect(doc.terraform.backend).toBeUndefined();
-    expect(() => Testing.fullSynth(s)).not.toThrow();
+    // The guard takes HCP Terraform as encrypted and locked: no backend findings at all.
+    const out = Testing.fullSynth(s);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "stacks", s.node.id, "secret-guard.json"), "utf8"));
+    expect(report.findings).toEqual([]);
   });
 
   test("an adopted client synthesizes an import block with its id", () => {
