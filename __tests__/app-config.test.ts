@@ -73,6 +73,10 @@ describe("fleet config", () => {
       /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be >= 300 \(got 100\)$/],
     ["duplicate client name", (c: any) => (c.environments[0].clients[2].name = "integration 0-0"),
       /^fleet\.json: environments\[0\]\.clients\[2\]\.name "integration 0-0" duplicates environments\[0\]\.clients\[0\] in the same org \(Genesys would answer 409\)$/],
+    ["names that share one Terraform address", (c: any) => (c.environments[0].clients[2].name = "Integration-0 0"),
+      /^fleet\.json: environments\[0\]\.clients\[2\]\.name "Integration-0 0" and environments\[0\]\.clients\[0\]\.name "Integration 0-0" differ only in punctuation/],
+    ["a string that could be a pasted secret is not echoed", (c: any) => (c.environments[0].clients[0].tokenLifetimeSeconds = "Zq8v0Tn3KxPasted"),
+      /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be integer$/],
     ["duplicate environment", (c: any) => c.environments.push({ ...c.environments[0], clients: [] }),
       /^fleet\.json: environments\[1\]\.name "env-0" is already used by environments\[0\]$/],
     ["dynamodb locking without table", (c: any) => (c.environments[0].backend = { locking: "dynamodb" }),
@@ -171,6 +175,13 @@ describe("the app (dist/main.js)", () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toMatch(/not valid JSON/);
+    // V8 quotes the text around a JSON error; the config loader must not (it could be a pasted secret).
+    const pasted = "Zq8v0Tn3KxPastedSecret0123456789";
+    fs.writeFileSync(file, `{\n  "environments": [],\n  "client_secret": ${pasted}\n}`);
+    const quoted = await runMain({ GENESYS_OAUTH_CONFIG: file, CDKTF_OUTDIR: path.join(tempDir("x"), "o") });
+    expect(quoted.code).toBe(2);
+    expect(quoted.stderr).toMatch(/not valid JSON \(at line 3, column 20\)/);
+    expect(quoted.stderr).not.toContain(pasted.slice(0, 8));
     const missing = await runMain({ GENESYS_OAUTH_CONFIG: "/nonexistent/config.json", CDKTF_OUTDIR: path.join(tempDir("x"), "o") });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: \/nonexistent\/config\.json: cannot read config \(ENOENT\)/);

@@ -3,6 +3,7 @@ import type { ErrorObject } from "ajv";
 // Precompiled from schemas/genesys-oauth.config.schema.json at build time (scripts/build-config-validator.js).
 import { validate as validateSchema } from "./config-validator.generated";
 import { GenesysConfigError } from "../constructs/errors";
+import { clientConstructId } from "./client-id";
 import type { GenesysOAuthClientProps } from "../constructs/genesys-oauth-client";
 import type { SelfOwnedCredentialType, SecretsManagerCopyProps } from "../constructs/generated-secret";
 import type { StateLocking } from "../constructs/encrypted-s3-backend";
@@ -79,7 +80,9 @@ export function pointerToPath(pointer: string): string {
 function describe(err: ErrorObject, data: unknown): string {
   const at = pointerToPath(err.instancePath) || "(top level)";
   const got = valueAt(data, err.instancePath);
-  const shown = typeof got === "string" || typeof got === "number" || typeof got === "boolean" ? ` (got ${JSON.stringify(got)})` : "";
+  // Echo only what cannot be a pasted secret: numbers, booleans, and short strings for enum fields.
+  const echo = typeof got === "number" || typeof got === "boolean" || (err.keyword === "enum" && typeof got === "string" && got.length <= 32);
+  const shown = echo ? ` (got ${JSON.stringify(got)})` : "";
   switch (err.keyword) {
     case "additionalProperties": {
       const allowed = Object.keys(propertiesAt(err.parentSchema) ?? {}).join(", ");
@@ -123,9 +126,48 @@ export function loadConfig(file: string): FleetConfig {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    fail(file, `not valid JSON (${(e as Error).message})`);
+    // V8's message quotes the text around the error, which could be a secret: say where, not what.
+    const at = syntaxErrorOffset(text);
+    fail(file, at === undefined ? "not valid JSON (it ends early or is empty)" : `not valid JSON (at ${lineColumn(text, at)})`);
   }
   return parseConfig(data, file);
+}
+
+/**
+ * Offset of the first character that makes `text` invalid JSON, or undefined when it is only cut short. Every
+ * prefix of valid JSON fails only for ending early, so the first bad offset can be found by bisection.
+ */
+function syntaxErrorOffset(text: string): number | undefined {
+  const badAt = (k: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return false;
+    } catch (e) {
+      const m = (e as Error).message;
+      const pos = /position (\d+)/.exec(m);
+      return !/end of JSON input/.test(m) && !(pos && Number(pos[1]) >= k);
+    }
+  };
+  if (!badAt(text.length)) return undefined;
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (badAt(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+function lineColumn(text: string, position: number): string {
+  const before = text.slice(0, position);
+  const line = before.split("\n").length;
+  return `line ${line}, column ${position - before.lastIndexOf("\n")}`;
+}
+
+/** Whether an environment hands secrets to AWS Secrets Manager (and so needs the aws provider). */
+export function needsAws(e: { clients: readonly ClientConfig[]; generatedSecrets: readonly GeneratedSecretConfig[] }): boolean {
+  return e.clients.some((c) => c.secretDelivery === "secrets-manager") || e.generatedSecrets.some((g) => !!g.secretsManager);
 }
 
 export function parseConfig(data: unknown, file: string): FleetConfig {
@@ -165,6 +207,7 @@ export function parseConfig(data: unknown, file: string): FleetConfig {
     delete backend.encrypt;
 
     const seenClient = new Map<string, number>();
+    const seenId = new Map<string, number>();
     const clients = (e.clients ?? []).map((c: any, j: number) => {
       // Genesys answers 409 at apply for a duplicate name; catch it at synth instead.
       const key = c.name.trim().toLowerCase();
@@ -172,6 +215,12 @@ export function parseConfig(data: unknown, file: string): FleetConfig {
         fail(file, `${location}.clients[${j}].name "${c.name}" duplicates ${location}.clients[${seenClient.get(key)}] in the same org (Genesys would answer 409)`);
       }
       seenClient.set(key, j);
+      const id = clientConstructId(c.name, j);
+      if (seenId.has(id)) {
+        const other = seenId.get(id)!;
+        fail(file, `${location}.clients[${j}].name "${c.name}" and ${location}.clients[${other}].name "${e.clients[other].name}" differ only in punctuation and would share one Terraform address; rename one`);
+      }
+      seenId.set(id, j);
       return { ...(d.client ?? {}), ...c };
     });
     const seenSecret = new Set<string>();
@@ -185,8 +234,7 @@ export function parseConfig(data: unknown, file: string): FleetConfig {
     });
     const aws = { ...(d.aws ?? {}), ...(e.aws ?? {}) };
     aws.region ??= backend.type === "s3" ? backend.region : undefined;
-    const needsAws = clients.some((c: ClientConfig) => c.secretDelivery === "secrets-manager") || generatedSecrets.some((g: GeneratedSecretConfig) => g.secretsManager);
-    if (needsAws && !aws.region) fail(file, `${location}.aws.region is required when secrets go to AWS Secrets Manager`);
+    if (needsAws({ clients, generatedSecrets }) && !aws.region) fail(file, `${location}.aws.region is required when secrets go to AWS Secrets Manager`);
     return { name: e.name, stackName, region: e.region, aws, backend, clients, generatedSecrets, location };
   });
   return { file, environments };

@@ -7,7 +7,8 @@ import { GenesysOAuthClient } from "../constructs/genesys-oauth-client";
 import { EphemeralGeneratedSecret, GeneratedSecret } from "../constructs/generated-secret";
 import { GenesysConfigError } from "../constructs/errors";
 import { SecretGuard } from "../guard/secret-guard";
-import type { EnvironmentConfig } from "./config";
+import { EnvironmentConfig, needsAws } from "./config";
+import { clientConstructId } from "./client-id";
 
 export interface EnvironmentStackProps {
   readonly environment: EnvironmentConfig;
@@ -35,9 +36,7 @@ export class GenesysOAuthEnvironmentStack extends TerraformStack {
     const { file } = props;
 
     at(file, `${e.location}.region`, () => new GenesysCloudProvider(this, "genesys", { region: e.region, env: props.env }));
-    const needsAws =
-      e.clients.some((c) => c.secretDelivery === "secrets-manager") || e.generatedSecrets.some((g) => g.secretsManager);
-    if (needsAws) {
+    if (needsAws(e)) {
       new AwsProvider(this, "aws", {
         region: e.aws.region,
         allowedAccountIds: e.aws.accountId ? [e.aws.accountId] : undefined,
@@ -70,7 +69,7 @@ export class GenesysOAuthEnvironmentStack extends TerraformStack {
     }
 
     e.clients.forEach((c, i) =>
-      at(file, `${e.location}.clients[${i}]`, () => new GenesysOAuthClient(this, clientId(c.name, i), c)),
+      at(file, `${e.location}.clients[${i}]`, () => new GenesysOAuthClient(this, clientConstructId(c.name, i), c)),
     );
     e.generatedSecrets.forEach((g, i) =>
       at(file, `${e.location}.generatedSecrets[${i}]`, () => {
@@ -89,10 +88,4 @@ export class GenesysOAuthEnvironmentStack extends TerraformStack {
 
     SecretGuard.of(this);
   }
-}
-
-/** A stable construct id from a client name (Terraform addresses stay put when clients are reordered). */
-function clientId(name: string, index: number): string {
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return slug ? `client-${slug}` : `client-${index}`;
 }

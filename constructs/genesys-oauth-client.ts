@@ -7,6 +7,7 @@ import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-sec
 import { EncryptedS3Backend } from "./encrypted-s3-backend";
 import { SecretsManagerCopyProps, writeOnlySecretsManagerCopy } from "./generated-secret";
 import { GenesysConfigError, require_ } from "./errors";
+import { slug } from "./slug";
 
 export const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -74,8 +75,7 @@ function roleIdByName(scope: Construct, name: string, provider?: TerraformProvid
   const key = `${provider?.node.path ?? ""}|${name}`;
   let ds = byName.get(key);
   if (!ds) {
-    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "role";
-    ds = new DataGenesyscloudAuthRole(stack, `role-${slug}-${byName.size}`, { name, provider });
+    ds = new DataGenesyscloudAuthRole(stack, `role-${slug(name) || "role"}-${byName.size}`, { name, provider });
     byName.set(key, ds);
   }
   return ds.id;
@@ -261,5 +261,10 @@ function validate(where: string, p: GenesysOAuthClientProps, grant: GrantType, d
   }
   if (p.adoptClientId !== undefined) {
     require_(UUID.test(p.adoptClientId), `${where}: adoptClientId must be an existing client id (a lowercase UUID)`);
+    // Genesys returns a secret only when a client is created: an adopted client has none to deliver.
+    require_(
+      delivery === "none",
+      `${where}: secretDelivery must be none for an adopted client (adoptClientId): Genesys never returns an existing client's secret`,
+    );
   }
 }
