@@ -97,6 +97,8 @@ describe("CI workflow .github/workflows/genesys-oauth.yml", () => {
 
   test("cdktf diff runs only when credentials secrets exist, and secrets only reach steps as env", () => {
     const job = wf.jobs["cdktf-diff"];
+    // Admin credentials only behind an environment that needs a reviewer: PR code runs in this job.
+    expect(job.environment).toBe("genesys-plan");
     expect(job.env.HAS_CREDENTIALS).toMatch(/secrets\.GENESYSCLOUD_OAUTHCLIENT_SECRET != ''/);
     const cdktf = job.steps.find((s: any) => s.run === "npx cdktf diff");
     expect(cdktf.if).toBe("env.HAS_CREDENTIALS == 'true'");
