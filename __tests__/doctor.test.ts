@@ -166,13 +166,32 @@ describe("secret-guard doctor", () => {
   test("a name collision (on the second page) suggests adoptClientId with the id and the config path", async () => {
     scenario.clientPages = [[{ id: "a1b2c3d4-0000-4000-8000-000000000001", name: "Other" }], [{ id: EXISTING_ID, name: "reporting-client" }]];
     const file = config(CLIENTS);
-    const r = await doctor([], ENV, file);
+    // With the environment's state, a same-name client that the state does not manage is a failure.
+    const state = writeJson(path.join(dir, "state.json"), {
+      version: 4,
+      resources: [{ mode: "managed", type: "genesyscloud_oauth_client", name: "x", instances: [{ attributes: { id: "b0b0b0b0-0000-4000-8000-000000000009" } }] }],
+    });
+    const r = await doctor(["--state", state], ENV, file);
     expect(r.code).toBe(1);
     const [line] = lineOf(r.stdout, "collisions");
-    expect(line).toMatch(/^\[FAIL\] collisions: environments\[0\]\.clients\[1\] "Reporting-Client"/);
+    expect(line).toMatch(/^\[FAIL\] collisions: environments\[0\]\.clients\[1\] "Reporting-Client" has the name of existing OAuth client .*, which the state does not manage/);
     expect(line).toContain(`"adoptClientId": "${EXISTING_ID}"`);
     expect(line).toContain(file);
     expect(calls).toContain("GET /api/v2/oauth/clients?pageNumber=2");
+
+    // Without a state the client may be the one this stack created: a warning with the same hint.
+    const unsure = await doctor([], ENV, file);
+    expect(unsure.code).toBe(0);
+    expect(lineOf(unsure.stdout, "collisions")[0]).toMatch(/^\[warn\] collisions: .*"Reporting-Client" has the name of existing OAuth client .*: fine if this stack created it; otherwise adopt it by adding "adoptClientId"/);
+
+    // A state that manages it: no collision.
+    const mine = writeJson(path.join(dir, "state-mine.json"), {
+      version: 4,
+      resources: [{ mode: "managed", type: "genesyscloud_oauth_client", name: "x", instances: [{ attributes: { id: EXISTING_ID } }] }],
+    });
+    const managed = await doctor(["--state", mine], ENV, file);
+    expect(managed.code).toBe(0);
+    expect(lineOf(managed.stdout, "collisions")[0]).toContain(`is ${EXISTING_ID}, which the given state already manages`);
 
     // Adopting it clears the failure.
     const adopted = await doctor([], ENV, config([CLIENTS[0], { ...CLIENTS[1], adoptClientId: EXISTING_ID }]));
@@ -244,10 +263,18 @@ describe("secret-guard doctor", () => {
     ["unknown environment", ["--environment", "nope"], /--environment "nope" is not in .*; environments: prod/],
     ["bad timeout", ["--timeout-ms", "soon"], /--timeout-ms must be a whole number/],
     ["plain http to a remote host", ["--api-base", "http://example.com"], /--api-base must be https/],
+    ["a state file that is not a state", ["--state", path.join(__dirname, "..", "package.json")], /--state .*package\.json: not a Terraform state/],
   ])("usage error: %s -> exit 2, one line", async (_n, args, message) => {
     const r = await doctor(args);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
+    expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
+  });
+
+  test("a bad base URL is a usage error before any check runs, even without credentials", async () => {
+    const r = await capture((io) => runDoctorCommand(["--config", config(CLIENTS), "--api-base", "ftp://example.com"], { env: {}, io, unicode: false }));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 

@@ -2,9 +2,10 @@ import type { Command } from "./command";
 import { parseCommandLine, UsageError } from "./args";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
 import { GenesysConfigError } from "../../constructs/errors";
-import { DoctorIO, DoctorUsageError, runDoctor } from "../doctor/doctor";
+import { baseUrls, DoctorIO, DoctorUsageError, runDoctor } from "../doctor/doctor";
+import { managedClientIds } from "../doctor/managed-clients";
 
-const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--timeout-ms N] [--api-base URL] [--login-base URL]";
+const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--state FILE]... [--timeout-ms N] [--api-base URL] [--login-base URL]";
 
 export const summary = "preflight checks before deploy: Genesys env vars, region, token, admin client permissions, client name collisions";
 
@@ -18,11 +19,14 @@ Checks, one line each (✓ ok, ✗ failure, ! warning; ASCII [ok] [FAIL] [warn] 
   permissions  the admin client holds oauth:client:{add,view,edit,delete}, integrations:credential:{add,view,edit,delete}
                and authorization:role:view
   roles        the admin client holds every role the config grants to new clients
-  collisions   no config client has the name of an existing OAuth client unless it adopts it (adoptClientId)
+  collisions   no config client has the name of an existing OAuth client unless it adopts it (adoptClientId);
+               a warning without --state (the client may be the one this stack created), a failure with it
 
 Options:
   --config FILE        fleet config (default: $GENESYS_OAUTH_CONFIG or ${DEFAULT_CONFIG_FILE})
   --environment NAME   environment to check (required when the config has several)
+  --state FILE         the environment's Terraform state (terraform state pull > FILE); its OAuth clients count as
+                       managed, and any other client with a config client's name fails the check; repeatable
   --timeout-ms N       per-request timeout in milliseconds (default 10000)
   --api-base URL       override https://api.<domain> (also SECRET_GUARD_GENESYS_API_BASE or SECRET_GUARD_GENESYS_BASE_URL);
   --login-base URL     override https://login.<domain> (also SECRET_GUARD_GENESYS_LOGIN_BASE); plain http only for 127.0.0.1/localhost
@@ -48,6 +52,7 @@ export async function runDoctorCommand(argv: readonly string[], ctx: DoctorComma
         "timeout-ms": { type: "string" },
         "api-base": { type: "string" },
         "login-base": { type: "string" },
+        state: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
       USAGE,
@@ -63,6 +68,12 @@ export async function runDoctorCommand(argv: readonly string[], ctx: DoctorComma
       if (!/^\d{1,7}$/.test(v) || Number(v) < 1) throw new UsageError("--timeout-ms must be a whole number of milliseconds from 1 to 9999999");
       timeoutMs = Number(v);
     }
+    // Bad base URLs and state files are usage errors: say so before any check runs.
+    const apiBase = values["api-base"] as string | undefined;
+    const loginBase = values["login-base"] as string | undefined;
+    baseUrls({ apiBase, loginBase, env: ctx.env });
+    const states = (values.state as string[] | undefined) ?? [];
+    const managedIds = states.length ? managedClientIds(states) : undefined;
     const file = (values.config as string | undefined) ?? (ctx.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE);
     const config = loadConfig(file);
     const wanted = values.environment as string | undefined;
@@ -82,8 +93,9 @@ export async function runDoctorCommand(argv: readonly string[], ctx: DoctorComma
       io: ctx.io,
       unicode: ctx.unicode,
       policy: { timeoutMs },
-      apiBase: values["api-base"] as string | undefined,
-      loginBase: values["login-base"] as string | undefined,
+      apiBase,
+      loginBase,
+      managedIds,
     });
   } catch (e) {
     if (e instanceof UsageError || e instanceof GenesysConfigError || e instanceof DoctorUsageError) {

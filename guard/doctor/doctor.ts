@@ -24,15 +24,16 @@ export interface DoctorOptions {
   /** Base URL overrides (tests, proxies): https, or http on 127.0.0.1/localhost only. */
   readonly apiBase?: string;
   readonly loginBase?: string;
+  /**
+   * Client ids a Terraform state already manages (--state). Without it, a same-name client may be the one
+   * Terraform created earlier, so a collision is a warning; with it, an unmanaged same-name client is a failure.
+   */
+  readonly managedIds?: ReadonlySet<string>;
 }
 
-/** A bad --api-base / --login-base / SECRET_GUARD_GENESYS_* value: exit 2. */
-export class DoctorUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+import { DoctorUsageError } from "./doctor-usage-error";
+
+export { DoctorUsageError };
 
 const MAX_ROLES = 50;
 
@@ -41,6 +42,23 @@ const MAX_ROLES = 50;
  * and roles, and name collisions with existing OAuth clients. Resolves to the exit code (0 all good, 1 a failure).
  * Nothing it prints holds the client secret or an access token: every line also passes through a redaction filter.
  */
+/** API and login base URLs: overrides (checked: https, or http on loopback) or the region's hosts. */
+export function baseUrls(
+  o: Pick<DoctorOptions, "apiBase" | "loginBase" | "env">,
+  hosts: { apiHost: string; loginHost: string } = { apiHost: "api.example", loginHost: "login.example" },
+): { apiBase: string; loginBase: string } {
+  const env = o.env;
+  try {
+    const shared = env.SECRET_GUARD_GENESYS_BASE_URL;
+    return {
+      apiBase: checkBaseUrl("--api-base", o.apiBase ?? env.SECRET_GUARD_GENESYS_API_BASE ?? shared ?? `https://${hosts.apiHost}`),
+      loginBase: checkBaseUrl("--login-base", o.loginBase ?? env.SECRET_GUARD_GENESYS_LOGIN_BASE ?? shared ?? `https://${hosts.loginHost}`),
+    };
+  } catch (e) {
+    throw new DoctorUsageError((e as Error).message);
+  }
+}
+
 export async function runDoctor(o: DoctorOptions): Promise<number> {
   const env = o.env;
   const secrets = [env[GENESYS_ENV.clientSecret], env[GENESYS_ENV.accessToken]].filter((s): s is string => !!s && s.length >= 4);
@@ -90,15 +108,7 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
     return failed ? 1 : 0;
   }
 
-  let apiBase: string;
-  let loginBase: string;
-  try {
-    const shared = env.SECRET_GUARD_GENESYS_BASE_URL;
-    apiBase = checkBaseUrl("--api-base", o.apiBase ?? env.SECRET_GUARD_GENESYS_API_BASE ?? shared ?? `https://${hosts.apiHost}`);
-    loginBase = checkBaseUrl("--login-base", o.loginBase ?? env.SECRET_GUARD_GENESYS_LOGIN_BASE ?? shared ?? `https://${hosts.loginHost}`);
-  } catch (e) {
-    throw new DoctorUsageError((e as Error).message);
-  }
+  const { apiBase, loginBase } = baseUrls(o, hosts);
   const policy: RetryPolicy = { ...DEFAULT_POLICY, ...o.policy };
   api = new GenesysApi({ apiBase, loginBase, apiHost: hosts.apiHost, loginHost: hosts.loginHost }, policy);
 
@@ -125,7 +135,9 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   } else {
     try {
       const admin = await api.getClient(clientId);
-      const roleIds = [...new Set(admin.roleDivisions.map((g) => g.roleId))].slice(0, MAX_ROLES);
+      const allRoleIds = [...new Set(admin.roleDivisions.map((g) => g.roleId))];
+      const roleIds = allRoleIds.slice(0, MAX_ROLES);
+      if (allRoleIds.length > MAX_ROLES) line("warn", "permissions", `the admin client has ${allRoleIds.length} roles; only the first ${MAX_ROLES} were read`);
       const roles: RoleInfo[] = [];
       for (const id of roleIds) roles.push(await api.getRole(id));
       const missing = missingPermissions(roles.flatMap((r) => r.policies));
@@ -150,7 +162,8 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
 
   // e. name collisions with existing OAuth clients
   try {
-    const existing = await api.listClients();
+    const { clients: existing, complete } = await api.listClients();
+    if (!complete) line("warn", "collisions", `the org has more OAuth clients than the doctor reads (${existing.length} read); names past them were not checked`);
     const byName = new Map<string, { id: string; name: string }[]>();
     for (const c of existing) {
       const k = c.name.trim().toLowerCase();
@@ -169,8 +182,14 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
         return;
       }
       for (const x of others) {
+        if (o.managedIds?.has(x.id)) {
+          line("ok", "collisions", `${at} "${c.name}" is ${x.id}, which the given state already manages`);
+          continue;
+        }
         collisions++;
-        line("fail", "collisions", `${at} "${c.name}" has the name of existing OAuth client ${x.id}; adopt it by adding "adoptClientId": "${x.id}" to ${at} in ${o.config.file}`);
+        const hint = `adopt it by adding "adoptClientId": "${x.id}" to ${at} in ${o.config.file}`;
+        if (o.managedIds) line("fail", "collisions", `${at} "${c.name}" has the name of existing OAuth client ${x.id}, which the state does not manage; ${hint}`);
+        else line("warn", "collisions", `${at} "${c.name}" has the name of existing OAuth client ${x.id}: fine if this stack created it; otherwise ${hint} (pass --state to tell)`);
       }
     });
     if (collisions === 0) line("ok", "collisions", `no config client of environment ${envName} collides with the ${existing.length} existing OAuth client${existing.length === 1 ? "" : "s"}`);

@@ -109,7 +109,8 @@ export class GenesysApi {
   }
 
   /** Every OAuth client in the org, following nextUri / pageCount (at most 50 pages). */
-  public async listClients(): Promise<ClientSummary[]> {
+  /** Every OAuth client of the org, up to MAX_PAGES pages; `complete` is false when more pages were left. */
+  public async listClients(): Promise<{ clients: ClientSummary[]; complete: boolean }> {
     const out: ClientSummary[] = [];
     let path: string | undefined = "/api/v2/oauth/clients";
     for (let page = 1; path && page <= MAX_PAGES; page++) {
@@ -119,7 +120,7 @@ export class GenesysApi {
       }
       path = this.nextPage(json, page);
     }
-    return out;
+    return { clients: out, complete: !path };
   }
 
   private nextPage(json: any, page: number): string | undefined {
