@@ -1,13 +1,13 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { HttpBackend, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
 import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
-import { EncryptedS3Backend, GeneratedSecret, GenesysOAuthClient, SecretGuard } from "../index";
+import { EncryptedS3Backend, EphemeralResource, GeneratedSecret, GenesysOAuthClient, SecretGuard } from "../index";
 import { SYNTH_RULES } from "../guard/rules/synth-rules";
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
 
@@ -100,7 +100,7 @@ describe("SecretGuard rule pack", () => {
     new TerraformVariable(s, "api_password", { type: "string", default: PLANTED.password });
     SecretGuard.of(s);
     const err = fullSynthError(s);
-    expect(err).toMatch(/\[SG002\] provider genesyscloud argument oauthclient_secret is a literal secret \(43 characters, sha256:[0-9a-f]{12}\)/);
+    expect(err).toMatch(/\[SG002\] provider genesyscloud argument oauthclient_secret is a literal secret \(sha256:[0-9a-f]{12}\)/);
     expect(err).toMatch(/\[SG002\] provider aws argument secret_key/);
     expect(err).toMatch(/\[SG002\] genesyscloud_integration_credential\.cred argument fields\.password/);
     expect(err).toMatch(/\[SG002\] variable api_password default/);
@@ -118,6 +118,24 @@ describe("SecretGuard rule pack", () => {
     const err = fullSynthError(plain);
     expect(err).toMatch(/\[SG004\] the S3 backend does not set encrypt = true/);
     expect(err).toMatch(/\[SG005\] the S3 backend has no state locking/);
+  });
+
+  test("SG002 also covers ephemeral blocks; SG012 warns on a backend it cannot check", () => {
+    const s = new TerraformStack(Testing.app(), "guarded");
+    new HttpBackend(s, { address: "https://state.example.com/genesys" });
+    new EphemeralResource(s, "eph", { type: "random_password", args: { length: 32, override_special: PLANTED.password } });
+    const eph = new EphemeralResource(s, "key", { type: "aws_secretsmanager_random_password", args: { password_length: 32 } });
+    eph.addOverride("secret_key", PLANTED.awsKey);
+    SecretGuard.of(s);
+    const err = fullSynthError(s);
+    expect(err).toMatch(/\[SG002\] ephemeral\.aws_secretsmanager_random_password\.key argument secret_key is a literal secret/);
+    expectNoPlanted(err);
+    const ok = new TerraformStack(Testing.app(), "guarded");
+    new HttpBackend(ok, { address: "https://state.example.com/genesys" });
+    SecretGuard.of(ok);
+    const out = Testing.fullSynth(ok);
+    const report = JSON.parse(fs.readFileSync(path.join(out, "stacks", "guarded", "secret-guard.json"), "utf8"));
+    expect(report.findings).toEqual([expect.objectContaining({ ruleId: "SG012", severity: "warning", address: "terraform.backend.http" })]);
   });
 
   test("SG006 (missing KMS key) is a warning: synth passes, the report records it", () => {

@@ -3,6 +3,7 @@
  * ephemeral variables and `useLockfile`; moving to it means replacing the bodies below, nothing else.
  * (hashicorp/terraform-cdk#3886: no ephemeral support in 0.21.)
  */
+import * as path from "node:path";
 import { Construct } from "constructs";
 import {
   IResolvable,
@@ -74,4 +75,37 @@ export function ephemeralVariable(scope: Construct, id: string, config: Terrafor
 /** S3-native state locking (`use_lockfile`, Terraform >= 1.10): 0.21's S3Backend has no prop for it. */
 export function useS3Lockfile(backend: S3Backend): void {
   backend.addOverride("use_lockfile", true);
+}
+
+/** What a stack synthesizer is given: the output folder and the manifest the CLI reads annotations from. */
+export interface SynthSession {
+  readonly outdir: string;
+  readonly manifest: {
+    forStack(stack: TerraformStack): { synthesizedStackPath: string; annotations: Array<Record<string, unknown>> };
+  };
+}
+
+export type ManifestLevel = "error" | "warning" | "info";
+const MANIFEST_LEVELS: Record<ManifestLevel, string> = { error: "@cdktf/error", warning: "@cdktf/warn", info: "@cdktf/info" };
+
+/**
+ * A post-synth hook, which cdktf lacks: wraps the stack's (public, writable) synthesizer so that `after` runs once
+ * cdk.tf.json is written. `after` learns whether error annotations should not throw (the CLI sets that and reports
+ * them itself). Annotations added in `after` go straight into the manifest: the aspect phase is over.
+ */
+export function afterStackSynth(
+  stack: TerraformStack,
+  after: (session: SynthSession, file: string, api: { continueOnErrors: boolean; annotate(path: string, level: ManifestLevel, message: string): void }) => void,
+): void {
+  const original = stack.synthesizer as unknown as { synthesize(s: SynthSession): void; continueOnErrorAnnotations?: boolean };
+  (stack as { synthesizer: unknown }).synthesizer = {
+    synthesize(session: SynthSession) {
+      original.synthesize(session);
+      const stackManifest = session.manifest.forStack(stack);
+      after(session, path.join(session.outdir, stackManifest.synthesizedStackPath), {
+        continueOnErrors: original.continueOnErrorAnnotations === true,
+        annotate: (constructPath, level, message) => stackManifest.annotations.push({ constructPath, level: MANIFEST_LEVELS[level], message }),
+      });
+    },
+  };
 }

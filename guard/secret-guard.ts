@@ -19,7 +19,9 @@ import { ProviderFacts } from "./provider-facts";
 import { annotate } from "../constructs/annotate";
 import { checkConfig, ConfigFinding } from "./synth/check-config";
 import { addSuppression, suppressionFor } from "./suppressions";
-import { Finding, Report, summarize } from "./finding";
+import { Finding, Report, Severity, summarize } from "./finding";
+import { writeFileAtomicSync } from "./commands/atomic-write";
+import { afterStackSynth } from "../constructs/cdktf-gaps";
 import { SYNTH_RULES } from "./rules/synth-rules";
 import { toJson, toSarif } from "./report";
 import { TOOL } from "./tool";
@@ -36,10 +38,6 @@ export const REPORT_SARIF = "secret-guard.sarif";
 const RULES = new Map(SYNTH_RULES.map((r) => [r.id, r]));
 const guards = new WeakMap<TerraformStack, SecretGuard>();
 
-interface StackSynthesizerLike {
-  synthesize(session: { outdir: string; manifest: any; skipValidation?: boolean }): void;
-  continueOnErrorAnnotations?: boolean;
-}
 
 /**
  * The synth-time secret rule pack. Two passes over each stack:
@@ -70,7 +68,7 @@ export class SecretGuard implements IAspect {
   private constructor(private readonly stack: TerraformStack, private readonly options: SecretGuardOptions) {
     this.facts = options.facts ?? ProviderFacts.shipped();
     Aspects.of(stack).add(this);
-    this.wrapSynthesizer();
+    afterStackSynth(stack, (_session, file, api) => this.gate(file, api.continueOnErrors, api.annotate));
   }
 
   public visit(node: IConstruct): void {
@@ -129,22 +127,8 @@ export class SecretGuard implements IAspect {
     };
   }
 
-  private wrapSynthesizer(): void {
-    const original = this.stack.synthesizer as unknown as StackSynthesizerLike;
-    const guard = this;
-    const wrapped: StackSynthesizerLike = {
-      synthesize(session) {
-        original.synthesize(session);
-        guard.gate(session, original.continueOnErrorAnnotations === true);
-      },
-    };
-    (this.stack as { synthesizer: unknown }).synthesizer = wrapped;
-  }
-
   /** Checks the file as written, adds what the aspect could not see, writes reports, fails on errors. */
-  private gate(session: { outdir: string; manifest: any }, continueOnErrors: boolean): void {
-    const stackManifest = session.manifest.forStack(this.stack);
-    const file = path.join(session.outdir, stackManifest.synthesizedStackPath);
+  private gate(file: string, continueOnErrors: boolean, annotateManifest: (path: string, level: Severity, message: string) => void): void {
     if (!fs.existsSync(file)) return; // HCL output: nothing to read back.
     const doc = JSON.parse(fs.readFileSync(file, "utf8"));
     const byPath = this.constructsByPath();
@@ -161,19 +145,14 @@ export class SecretGuard implements IAspect {
       const where = `override in ${rel}#${f.pointer}`;
       findings.push({ ...finding, message: `${finding.message} (${where})` });
       if (!finding.suppressed) {
-        // The manifest is what the CLI reads; the aspect phase is over, so add to it directly.
-        stackManifest.annotations.push({
-          constructPath: target.node.path,
-          level: finding.severity === "error" ? "@cdktf/error" : finding.severity === "warning" ? "@cdktf/warn" : "@cdktf/info",
-          message: `[${finding.ruleId}] ${f.message} (${where})`,
-        });
+        annotateManifest(target.node.path, finding.severity, `[${finding.ruleId}] ${f.message} (${where})`);
       }
     }
     if (this.options.reports !== false) {
       const report: Report = { tool: TOOL, files: [{ path: rel, kind: "synth" }], findings, summary: summarize(findings) };
       const dir = path.dirname(file);
-      writeAtomic(path.join(dir, REPORT_JSON), toJson(report));
-      writeAtomic(path.join(dir, REPORT_SARIF), toSarif(report));
+      writeFileAtomicSync(path.join(dir, REPORT_JSON), toJson(report));
+      writeFileAtomicSync(path.join(dir, REPORT_SARIF), toSarif(report));
     }
     const newErrors = findings.filter((f) => !f.suppressed && f.severity === "error" && !this.aspectFindings.has(`${f.ruleId} ${f.pointer}`));
     if (newErrors.length && !continueOnErrors) {
@@ -208,10 +187,4 @@ function merge(into: any, from: any): void {
     else if (Array.isArray(v) && Array.isArray(into[k])) into[k] = [...into[k], ...v];
     else into[k] = v;
   }
-}
-
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }

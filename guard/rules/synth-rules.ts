@@ -92,4 +92,12 @@ export const SYNTH_RULES: RuleInfo[] = [
       "A secret is passed to an argument that has a write-only twin (e.g. secret_string while secret_string_wo exists). The plain argument is stored in plan and state; the write-only one never is.",
     fix: "Use the write-only argument with its *_wo_version (GeneratedSecret.toSecretsManager does this).",
   },
+  {
+    id: "SG012",
+    name: "backend-unverified",
+    severity: "warning",
+    explanation:
+      "The stack keeps state in a backend whose encryption and locking the guard cannot verify from the configuration (http, consul, pg, kubernetes and others). State holds secrets.",
+    fix: "Use EncryptedS3Backend or HCP Terraform, or make sure the backend encrypts state at rest and locks it, then suppress with that reason.",
+  },
 ];

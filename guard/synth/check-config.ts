@@ -85,7 +85,7 @@ export function checkConfig(doc: Json, facts: ProviderFacts, stack: StackFacts =
       address,
       attribute,
       fingerprint: fingerprint(value),
-      message: `${what} is a literal secret (${value.length} characters, ${fingerprint(value)}) in the configuration`,
+      message: `${what} is a literal secret (${fingerprint(value)}) in the configuration`,
       constructPath,
     });
 
@@ -116,13 +116,13 @@ export function checkConfig(doc: Json, facts: ProviderFacts, stack: StackFacts =
 
   checkBackend(doc, add, literal);
 
-  // Resources and data sources.
-  for (const mode of ["resource", "data"] as const) {
+  // Resources, data sources and ephemeral resources (their values never reach state, but literals still sit here).
+  for (const mode of ["resource", "data", "ephemeral"] as const) {
     for (const [type, blocks] of Object.entries<Json>(doc[mode] ?? {})) {
-      const kind = mode === "resource" ? "resources" : "data_sources";
+      const kind = mode === "resource" ? "resources" : mode === "data" ? "data_sources" : "ephemeral_resources";
       const typeFacts = facts.of(kind, type);
       for (const [name, body] of Object.entries<Json>(blocks ?? {})) {
-        const address = `${mode === "data" ? "data." : ""}${type}.${name}`;
+        const address = `${mode === "resource" ? "" : `${mode}.`}${type}.${name}`;
         const base = ptr(mode, type, name);
         const cp = constructPathOf(body);
         if (type === "genesyscloud_oauth_client" && mode === "resource") {
@@ -217,13 +217,14 @@ export function checkConfig(doc: Json, facts: ProviderFacts, stack: StackFacts =
   }
 
   // Strong patterns anywhere (AWS key ids, private keys, JWTs), whatever the key.
-  for (const section of ["provider", "resource", "data", "variable", "locals", "output", "terraform"]) {
+  for (const section of ["provider", "resource", "data", "ephemeral", "variable", "locals", "output", "terraform"]) {
     for (const [pointer, attr, value] of leaves(doc[section], `/${section}`, "")) {
       if (!isLiteral(value)) continue;
       const hit = LITERAL_SECRET_PATTERNS.find((p) => p.pattern.test(value));
       if (hit) {
         const parts = pointer.split("/").slice(1);
-        const address = section === "resource" || section === "data" ? parts.slice(section === "data" ? 0 : 1, 3).join(".") : `${section}.${parts[1] ?? ""}`;
+        const address =
+          section === "resource" ? parts.slice(1, 3).join(".") : section === "data" || section === "ephemeral" ? parts.slice(0, 3).join(".") : `${section}.${parts[1] ?? ""}`;
         literal(pointer, address, attr, value, `a ${hit.name} at ${attr || section}`);
       }
     }
@@ -256,7 +257,21 @@ function checkBackend(
     return;
   }
   const s3 = tf.backend.s3;
-  if (!s3) return;
+  if (!s3) {
+    const [type] = backends[0];
+    // Services that encrypt state at rest and lock it themselves; anything else cannot be checked from config.
+    if (!["remote", "gcs", "azurerm"].includes(type)) {
+      add({
+        ruleId: "SG012",
+        pointer: `/terraform/backend/${type}`,
+        address: `terraform.backend.${type}`,
+        attribute: "",
+        fingerprint: "",
+        message: `the ${type} backend's encryption and locking cannot be checked from the configuration`,
+      });
+    }
+    return;
+  }
   const address = "terraform.backend.s3";
   if (s3.encrypt !== true && s3.encrypt !== "true") {
     add({ ruleId: "SG004", pointer: "/terraform/backend/s3/encrypt", address, attribute: "encrypt", fingerprint: "", message: "the S3 backend does not set encrypt = true" });
@@ -265,7 +280,7 @@ function checkBackend(
   if (!locked) {
     add({ ruleId: "SG005", pointer: "/terraform/backend/s3", address, attribute: "use_lockfile", fingerprint: "", message: "the S3 backend has no state locking (use_lockfile or dynamodb_table)" });
   }
-  if (!s3.kms_key_id && s3.encrypt === true) {
+  if (!s3.kms_key_id && (s3.encrypt === true || s3.encrypt === "true")) {
     add({ ruleId: "SG006", pointer: "/terraform/backend/s3", address, attribute: "kms_key_id", fingerprint: "", message: "the S3 backend encrypts with the bucket's default key (no kms_key_id)" });
   }
   for (const k of BACKEND_CREDENTIALS) {
