@@ -2,13 +2,11 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expectNoLeak, genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { terraformEnv } = require("../scripts/terraform-env.js");
+import { itWithTerraform, TF } from "./support/terraform-runner";
 
 /** Real Terraform output, made offline: terraform_data (no provider) and an aws plan (no API calls). */
-const tf = terraformEnv();
-const itTf = tf.ok ? it : it.skip;
-if (!tf.ok) console.warn("skipping real-Terraform audit tests: " + tf.reason);
+const tf = TF as { env: Record<string, string> };
+const itTf = itWithTerraform();
 
 function terraform(dir: string, args: string[], extraEnv: Record<string, string> = {}): string {
   return execFileSync("terraform", args, { cwd: dir, encoding: "utf8", env: { ...process.env, ...tf.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });

@@ -16,8 +16,14 @@ export interface TerraformResult {
 
 export const TF: { ok: boolean; reason?: string; env?: Record<string, string>; version?: string } = terraformEnv();
 
-/** `it` when real Terraform can run here; otherwise `it.skip`, after saying why. */
+/**
+ * `it` when real Terraform can run here; otherwise `it.skip`, after saying why. CI sets REQUIRE_TERRAFORM=1: there
+ * a missing Terraform fails the suite instead, so the real-Terraform tests cannot quietly stop running.
+ */
 export function itWithTerraform(): jest.It {
+  if (!TF.ok && process.env.REQUIRE_TERRAFORM === "1") {
+    throw new Error(`REQUIRE_TERRAFORM=1 but real Terraform cannot run here: ${TF.reason}`);
+  }
   if (!TF.ok) {
     // eslint-disable-next-line no-console
     console.warn(`SKIPPED real-Terraform test: ${TF.reason}`);
