@@ -27,6 +27,13 @@ function render({ machine, plan, synth, audit, targets, elapsedS, chartPath, has
   p("|---|---|---|");
   for (const t of targets) p(`| ${t.target} | ${t.measured} | ${metText(t.met)} |`);
   p();
+  const missed = targets.filter((t) => t.limitedBy);
+  if (missed.length) {
+    p("What limits the targets not met:");
+    p();
+    for (const t of missed) p(`- ${t.target}: ${t.limitedBy}.`);
+    p();
+  }
   p(`![time and peak memory against input size](${chartPath})`);
   p();
   p("## Machine");
