@@ -1,9 +1,10 @@
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
-import type { Finding, Report, ScannedFile } from "../finding";
-import { summarize } from "../finding";
+import type { FileKind, Finding, Report, ScannedFile } from "../finding";
+import type { ReportSource } from "../report/source";
 import { ProviderFacts } from "../provider-facts";
 import { TOOL } from "../tool";
+import { CompactFinding, expandFinding, severityOf } from "./compact-finding";
 import { auditFile, KnownValue } from "./file-auditor";
 import { AuditInputError } from "./input-error";
 
@@ -27,6 +28,68 @@ const SKIP_DIRS = new Set(["node_modules", ".terraform", ".git"]);
  * for a missing path or a given file that is not one of the three kinds. Findings are sorted by file, pointer.
  */
 export async function auditFiles(paths: readonly string[], options: AuditOptions = {}): Promise<Report> {
+  return (await auditFilesCompact(paths, options)).toReport();
+}
+
+/** One audited file and its findings, kept compact, sorted by pointer. */
+export interface AuditedFile {
+  readonly path: string;
+  readonly kind: FileKind;
+  readonly findings: readonly CompactFinding[];
+}
+
+/**
+ * An audit as the CLI writes it: findings stay compact until the formatter asks for them one at a time.
+ * Audit findings are never suppressed.
+ */
+export class AuditResult implements ReportSource {
+  readonly tool = { ...TOOL };
+  readonly summary = { error: 0, warning: 0, info: 0 };
+  private readonly starts: number[] = [];
+  private count = 0;
+  private cursor = 0;
+
+  constructor(readonly audited: readonly AuditedFile[]) {
+    for (const a of audited) {
+      this.starts.push(this.count);
+      this.count += a.findings.length;
+      for (const f of a.findings) this.summary[severityOf(f)]++;
+    }
+  }
+
+  get files(): ScannedFile[] {
+    return this.audited.map((a) => ({ path: a.path, kind: a.kind }));
+  }
+
+  get findingCount(): number {
+    return this.count;
+  }
+
+  compact(i: number): { file: string; finding: CompactFinding } {
+    // Formatters read in order: keep the file cursor, search only when they jump back.
+    let k = this.cursor;
+    if (k >= this.starts.length || this.starts[k] > i) k = 0;
+    while (k + 1 < this.starts.length && this.starts[k + 1] <= i) k++;
+    this.cursor = k;
+    const a = this.audited[k];
+    return { file: a.path, finding: a.findings[i - this.starts[k]] };
+  }
+
+  finding(i: number): Finding {
+    const c = this.compact(i);
+    return expandFinding(c.finding, c.file);
+  }
+
+  /** Every finding in full (the library API). A loop: `push(...list)` overflows the stack past ~100,000. */
+  toReport(): Report {
+    const findings: Finding[] = [];
+    for (let i = 0; i < this.count; i++) findings.push(this.finding(i));
+    return { tool: this.tool, files: this.files, findings, summary: this.summary };
+  }
+}
+
+/** Like auditFiles, with findings kept compact until written (what the CLI uses for large files). */
+export async function auditFilesCompact(paths: readonly string[], options: AuditOptions = {}): Promise<AuditResult> {
   const facts = options.facts ?? (await loadFacts(options.schemaFiles ?? []));
   const fileOptions = {
     facts,
@@ -34,29 +97,23 @@ export async function auditFiles(paths: readonly string[], options: AuditOptions
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
   };
-  const files: ScannedFile[] = [];
-  const findings: Finding[] = [];
+  const audited: AuditedFile[] = [];
   for (const target of await expand(paths)) {
     try {
       const r = await auditFile(target.path, target.display, fileOptions);
-      files.push({ path: target.display, kind: r.kind });
-      appendSortedByPointer(findings, r.findings);
+      audited.push({ path: target.display, kind: r.kind, findings: sortByPointer(r.findings) });
     } catch (e) {
       // A plan-looking *.json found inside a folder that turns out to be something else is skipped, not fatal.
       if (target.optional && e instanceof AuditInputError) continue;
       throw e;
     }
   }
-  return { tool: { ...TOOL }, files, findings, summary: summarize(findings) };
+  return new AuditResult(audited);
 }
 
-/**
- * Sorts one file's findings by pointer and appends them. A loop, not `push(...list)`: spreading an array into
- * arguments overflows the stack past ~100,000 elements (a 1 GiB plan has 130,000 findings).
- */
-export function appendSortedByPointer<T extends { readonly pointer: string }>(into: T[], more: T[]): void {
-  more.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
-  for (let i = 0; i < more.length; i++) into.push(more[i]);
+/** Sorts one file's findings by pointer, in place (a sort, never a spread: 130,000 findings in a 1 GiB plan). */
+function sortByPointer<T extends { readonly pointer: string }>(list: T[]): T[] {
+  return list.sort((a, b) => (a.pointer < b.pointer ? -1 : a.pointer > b.pointer ? 1 : 0));
 }
 
 async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts> {

@@ -1,6 +1,6 @@
-import { createReadStream } from "node:fs";
-import type { FileKind, Finding, Severity } from "../finding";
-import { fingerprint } from "../fingerprint";
+import { FileHandle, open } from "node:fs/promises";
+import type { FileKind } from "../finding";
+import { CompactFinding, compactFinding, flat, isMarked, MessageKind, StringPool } from "./compact-finding";
 import type { BlockFacts, ProviderFacts } from "../provider-facts";
 import { AuditInputError } from "./input-error";
 import { Step, toPointer } from "./json-pointer";
@@ -14,7 +14,6 @@ import { GRAM, SecretIndex, TrackedSecret, worthTracking } from "./secret-index"
 import { CtyStep, NOTHING_MARKED } from "./sensitivity-marks";
 import { forEachString } from "./string-leaves";
 import { descendInto, KindEvidence, piecesOf } from "./terraform-layout";
-import { ruleById } from "../rules";
 
 /** A secret the user already knows, searched for by value (layer 4). */
 export interface KnownValue {
@@ -33,7 +32,8 @@ export interface FileAuditOptions {
 
 export interface FileAuditResult {
   readonly kind: FileKind;
-  readonly findings: Finding[];
+  /** In no particular order; one per pointer. */
+  readonly findings: CompactFinding[];
 }
 
 /** Which finding wins when two rules hit the same place: higher first. */
@@ -46,29 +46,21 @@ const priority = (ruleId: string) => PRIORITY[ruleId] ?? 50;
  * pass 2 (only when there is something to follow) looks for those values everywhere else.
  */
 export async function auditFile(path: string, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
-  const findings = new Map<string, Finding>();
+  const findings = new Map<string, CompactFinding>();
+  const pool = new StringPool();
   const secrets = new SecretIndex();
   const evidence = new KindEvidence();
   const layout = new PieceLayout();
   const deferred: Array<{ path: Step[]; value: unknown }> = [];
   let kindSoFar: FileKind = "state";
 
-  const put = (f: Finding) => {
+  const put = (f: CompactFinding) => {
     const old = findings.get(f.pointer);
     if (!old || priority(f.ruleId) > priority(old.ruleId)) findings.set(f.pointer, f);
   };
-  const make = (ruleId: string, pointer: string, address: string, attribute: string, marked: boolean, value: string, message: string): Finding => ({
-    ruleId,
-    severity: ruleById(ruleId)?.severity ?? ("error" as Severity),
-    file: display,
-    pointer,
-    address,
-    attribute,
-    markedSensitive: marked,
-    fingerprint: value ? fingerprint(value) : "",
-    message,
-    suppressed: false,
-  });
+  // The message is `${address} ${attribute}: ` + a text chosen by `kind` + `detail`, built when written.
+  const make = (ruleId: string, pointer: string, address: string, attribute: string, marked: boolean, value: string, kind: MessageKind, detail: string) =>
+    compactFinding(ruleId, pointer, pool.intern(address), pool.intern(attribute), marked, value, kind, detail);
 
   const classify = (pathSteps: Step[], value: unknown) => {
     const view = layout.view(pathSteps, value);
@@ -83,8 +75,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const hit = detectPattern(lastKey(steps, wrappers), s);
         if (!hit) return;
         const w = locate(view, steps, wrappers);
-        const label = `${w.address}${w.attribute ? " " + w.attribute : ""}`;
-        put(make(hit.ruleId, toPointer([...pathSteps, ...steps]), w.address, w.attribute, false, s, `${label}: looks like ${hit.what}`));
+        put(make(hit.ruleId, toPointer([...pathSteps, ...steps]), w.address, w.attribute, false, s, MessageKind.Pattern, hit.what));
         return;
       }
       const pointer = () => toPointer([...pathSteps, ...steps]);
@@ -100,35 +91,32 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const plainMember = sensitiveDepth > 0 && sensitiveDepth < names.length && !looksLikeSecretKey(names[names.length - 1]);
         const schemaSensitive = sensitiveDepth > 0 && !plainMember;
         const attr = where.attribute;
-        const origin = `${r.address}${attr ? " " + attr : ""}`;
+        const origin = flat(`${r.address}${attr ? " " + attr : ""}`);
         if (r.literal) {
           // Plan `configuration`: only `constant_value` holds literals; `references` lists addresses.
           if (r.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
           if ((r.literal === "all" || schemaSensitive || writeOnly) && !s.includes("${")) {
             track(s, origin);
-            put(make("SG104", pointer(), r.address, attr, false, s, `${origin}: literal value for a sensitive argument in configuration`));
+            put(make("SG104", pointer(), r.address, attr, false, s, MessageKind.Literal, ""));
             return;
           }
         } else if (writeOnly) {
           track(s, origin);
-          put(make("SG105", pointer(), r.address, attr, r.marks(where.cty), s, `${origin}: write-only attribute holds a value in a ${kindSoFar} file`));
+          put(make("SG105", pointer(), r.address, attr, r.marks(where.cty), s, MessageKind.WriteOnly, kindSoFar));
           return;
         } else if (r.marks(where.cty)) {
           if (!plainMember) track(s, origin);
-          put(make("SG101", pointer(), r.address, attr, true, s, `${origin}: value Terraform marked sensitive is stored in clear in this ${kindSoFar} file`));
+          put(make("SG101", pointer(), r.address, attr, true, s, MessageKind.Marked, kindSoFar));
           return;
         } else if (schemaSensitive) {
           track(s, origin);
           const why = oldStateNote(layout.terraformVersion);
-          put(make("SG102", pointer(), r.address, attr, false, s, `${origin}: provider schema marks this attribute sensitive but Terraform did not${why}`));
+          put(make("SG102", pointer(), r.address, attr, false, s, MessageKind.Schema, why));
           return;
         }
       }
       const hit = detectPattern(where.key, s);
-      if (hit) {
-        const label = `${where.address}${where.attribute ? " " + where.attribute : ""}`;
-        put(make(hit.ruleId, pointer(), where.address, where.attribute, false, s, `${label}: looks like ${hit.what}`));
-      }
+      if (hit) put(make(hit.ruleId, pointer(), where.address, where.attribute, false, s, MessageKind.Pattern, hit.what));
     });
   };
   const hasFacts = (f: BlockFacts | undefined) => !!f && (f.sensitive.size > 0 || f.writeOnly.size > 0);
@@ -200,23 +188,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const old = findings.get(pointer);
         if (old && priority(old.ruleId) >= priority(secret.ruleId)) return;
         const where = locate(view, steps, wrappers);
-        const label = `${where.address}${where.attribute ? " " + where.attribute : ""}`;
-        const message =
-          secret.ruleId === "SG110"
-            ? `${label}: holds a known secret value (${secret.origin})`
-            : `${label}: unmarked copy of the secret from ${secret.origin}`;
-        put({
-          ruleId: secret.ruleId,
-          severity: ruleById(secret.ruleId)?.severity ?? "error",
-          file: display,
-          pointer,
-          address: where.address,
-          attribute: where.attribute,
-          markedSensitive: old?.markedSensitive ?? false,
-          fingerprint: fingerprint(secret.value),
-          message,
-          suppressed: false,
-        });
+        const kind = secret.ruleId === "SG110" ? MessageKind.Known : MessageKind.Copy;
+        put(make(secret.ruleId, pointer, where.address, where.attribute, old ? isMarked(old) : false, secret.value, kind, secret.origin));
       });
     };
     await splitFile(path, display, opts, (cut, piece) => {
@@ -326,15 +299,25 @@ async function scanFile(path: string, display: string, opts: FileAuditOptions, s
   });
 }
 
+/**
+ * Reads the file into one reused buffer: `take` must copy what it keeps. (A read stream allocates a fresh 4 MiB
+ * buffer per read, and the garbage collector frees them late: tens of MB of RSS at 1 GiB.)
+ */
 async function readChunks(path: string, display: string, opts: FileAuditOptions, take: (chunk: Buffer) => void): Promise<void> {
-  const stream = createReadStream(path, { highWaterMark: opts.chunkBytes });
+  let fh: FileHandle | undefined;
   try {
-    for await (const chunk of stream) take(chunk as Buffer);
+    fh = await open(path, "r");
+    const buf = Buffer.allocUnsafeSlow(opts.chunkBytes);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      take(bytesRead === buf.length ? buf : buf.subarray(0, bytesRead));
+    }
   } catch (e) {
     if (e instanceof AuditInputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AuditInputError(`${display}: cannot read file (${code ?? "read error"})`);
   } finally {
-    stream.destroy();
+    await fh?.close();
   }
 }

@@ -296,7 +296,8 @@ export class JsonSplitter {
       );
     }
     if (end < 0) {
-      this.capParts.push(buf.subarray(start, n));
+      // A copy: the reader reuses its chunk buffer once push() returns.
+      this.capParts.push(Buffer.from(buf.subarray(start, n)));
       return n;
     }
     this.cap = Cap.None;

@@ -1,10 +1,12 @@
 import { promises as fsp } from "node:fs";
-import type { Report, Severity } from "../finding";
+import * as nodePath from "node:path";
+import { randomBytes } from "node:crypto";
+import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
+import type { AuditResult } from "../audit/audit-files";
 import type { KnownValue } from "../audit/file-auditor";
 import { AuditInputError } from "../audit/input-error";
 import { oneOf, parseCommandLine, UsageError } from "./args";
-import { writeFileAtomic } from "./atomic-write";
 
 export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
 
@@ -59,30 +61,63 @@ export async function run(argv: readonly string[]): Promise<number> {
   const known = await knownValues((values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
 
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
-  const { auditFiles } = await import("../audit/audit-files");
-  const report = await auditFiles(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes });
-  const out = await render(report, format, values.output === undefined && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const { auditFilesCompact } = await import("../audit/audit-files");
+  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes });
+  // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
+  // a few hundred MB as one string.
+  const chunks = await render(report, format, values.output === undefined && !!process.stdout.isTTY && !process.env.NO_COLOR);
   if (values.output !== undefined) {
-    await writeFileAtomic(String(values.output), out);
+    await writeStreamAtomic(String(values.output), chunks);
     const s = report.summary;
     process.stdout.write(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
   } else {
-    process.stdout.write(out);
+    await writeChunks(chunks, (text) => new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve()))));
   }
   return failing(report, failOn) ? 1 : 0;
 }
 
-async function render(report: Report, format: (typeof FORMATS)[number], color: boolean): Promise<string> {
+async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean): Promise<Iterable<string>> {
   const r = await import("../report");
-  if (format === "json") return r.toJson(report);
-  if (format === "sarif") return r.toSarif(report);
-  return r.toText(report, { color });
+  if (format === "json") return r.jsonChunks(report);
+  if (format === "sarif") return r.sarifChunks(report);
+  return r.textChunks(report, { color });
 }
 
-function failing(report: Report, failOn: (typeof FAIL_ON)[number]): boolean {
+/** Batches chunks into ~1 MB writes, waiting for each write so at most one batch is in memory. */
+async function writeChunks(chunks: Iterable<string>, write: (text: string) => Promise<unknown>): Promise<void> {
+  let batch = "";
+  for (const c of chunks) {
+    batch += c;
+    if (batch.length >= 1 << 20) {
+      await write(batch);
+      batch = "";
+    }
+  }
+  if (batch.length > 0) await write(batch);
+}
+
+/** Streams a report to a temp file beside `file` (mode 0600), then renames it: readers never see half a report. */
+async function writeStreamAtomic(file: string, chunks: Iterable<string>): Promise<void> {
+  const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    const fh = await fsp.open(tmp, "w", 0o600);
+    try {
+      await writeChunks(chunks, (text) => fh.writeFile(text)); // writeFile on a handle writes all of it at the current position
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(tmp, file);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean {
   if (failOn === "none") return false;
   const min = SEVERITY_RANK[failOn as Severity];
-  return report.findings.some((f) => !f.suppressed && SEVERITY_RANK[f.severity] >= min);
+  // The summary counts unsuppressed findings per severity.
+  return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => SEVERITY_RANK[sev] >= min && report.summary[sev] > 0);
 }
 
 async function knownValues(envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {

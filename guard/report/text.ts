@@ -1,5 +1,6 @@
-import type { Finding, Report, Severity } from "../finding";
+import type { Report, Severity } from "../finding";
 import { ruleById } from "../rules";
+import { joinChunks, ReportSource, sourceOf } from "./source";
 
 export interface TextOptions {
   /** ANSI colours; the CLI turns them on only for a TTY without NO_COLOR. */
@@ -13,32 +14,47 @@ const RESET = "\x1b[0m";
 
 /** A report for people: grouped by file, then by rule, with a summary line. */
 export function toText(report: Report, options: TextOptions = {}): string {
+  return joinChunks(textChunks(sourceOf(report), options));
+}
+
+/** The text report in pieces (a few lines each), for writing a large report as a stream. */
+export function* textChunks(report: ReportSource, options: TextOptions = {}): Generator<string> {
   const paint = (code: string, s: string) => (options.color ? code + s + RESET : s);
-  const lines: string[] = [];
+  // Finding indexes by file, then by rule, in report order.
+  const byFile = new Map<string, Map<string, number[]>>();
+  let suppressed = 0;
+  for (let i = 0; i < report.findingCount; i++) {
+    const f = report.finding(i);
+    if (f.suppressed) suppressed++;
+    let byRule = byFile.get(f.file);
+    if (!byRule) byFile.set(f.file, (byRule = new Map()));
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(i);
+    else byRule.set(f.ruleId, [i]);
+  }
   for (const file of report.files) {
-    const inFile = report.findings.filter((f) => f.file === file.path);
-    lines.push(paint(BOLD, `${file.path}`) + ` (${file.kind}): ${inFile.length === 0 ? "no findings" : count(inFile.length, "finding")}`);
-    const byRule = new Map<string, Finding[]>();
-    for (const f of inFile) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    const byRule = byFile.get(file.path) ?? new Map<string, number[]>();
+    let inFile = 0;
+    for (const list of byRule.values()) inFile += list.length;
+    yield paint(BOLD, `${file.path}`) + ` (${file.kind}): ${inFile === 0 ? "no findings" : count(inFile, "finding")}\n`;
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const rule = ruleById(ruleId);
-      const sev = list[0].severity;
-      lines.push(`  ${paint(COLOUR[sev], `${sev} ${ruleId}`)} ${rule?.name ?? ""} (${list.length})`);
-      for (const f of list) {
+      const sev = report.finding(list[0]).severity;
+      yield `  ${paint(COLOUR[sev], `${sev} ${ruleId}`)} ${rule?.name ?? ""} (${list.length})\n`;
+      for (const i of list) {
+        const f = report.finding(i);
         const sup = f.suppressed ? paint(DIM, ` [suppressed${f.suppressionReason ? ": " + f.suppressionReason : ""}]`) : "";
-        lines.push(`    ${f.message}${sup}`);
-        lines.push(paint(DIM, `      at ${f.pointer || "(whole file)"}${f.fingerprint ? "  " + f.fingerprint : ""}${f.markedSensitive ? "  marked sensitive" : ""}`));
+        yield `    ${f.message}${sup}\n` +
+          paint(DIM, `      at ${f.pointer || "(whole file)"}${f.fingerprint ? "  " + f.fingerprint : ""}${f.markedSensitive ? "  marked sensitive" : ""}`) +
+          "\n";
       }
-      if (rule?.fix) lines.push(paint(DIM, `    fix: ${rule.fix}`));
+      if (rule?.fix) yield paint(DIM, `    fix: ${rule.fix}`) + "\n";
     }
   }
   const s = report.summary;
-  const suppressed = report.findings.filter((f) => f.suppressed).length;
-  lines.push(
-    `${paint(COLOUR.error, count(s.error, "error"))}, ${paint(COLOUR.warning, count(s.warning, "warning"))}, ${count(s.info, "info", "info")} in ${count(report.files.length, "file")}` +
-      (suppressed ? ` (${suppressed} suppressed)` : ""),
-  );
-  return lines.join("\n") + "\n";
+  yield `${paint(COLOUR.error, count(s.error, "error"))}, ${paint(COLOUR.warning, count(s.warning, "warning"))}, ${count(s.info, "info", "info")} in ${count(report.files.length, "file")}` +
+    (suppressed ? ` (${suppressed} suppressed)` : "") +
+    "\n";
 }
 
 function count(n: number, word: string, plural = word + "s"): string {

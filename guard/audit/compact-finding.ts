@@ -1,0 +1,127 @@
+import type { Finding, Severity } from "../finding";
+import { fingerprint } from "../fingerprint";
+import { ruleById } from "../rules";
+
+/**
+ * How a finding's message reads; the message itself is built only when the report is written
+ * (`${address} ${attribute}: ` + the text of its kind + `detail`).
+ */
+export const MessageKind = {
+  /** detail: what the value looks like ("an AWS access key id"). */
+  Pattern: 0,
+  Literal: 1,
+  /** detail: the file kind. */
+  WriteOnly: 2,
+  /** detail: the file kind. */
+  Marked: 3,
+  /** detail: why Terraform did not mark it (may be ""). */
+  Schema: 4,
+  /** detail: where the secret came from. */
+  Copy: 5,
+  /** detail: where the known value came from (--known-env NAME). */
+  Known: 6,
+} as const;
+export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
+
+const MARKED = 16;
+
+/**
+ * A finding as the audit keeps it until the report is written: no file name (the file's group holds it), no
+ * message (rebuilt from kind and detail), the fingerprint as two small integers, shared strings for address,
+ * attribute and detail. A few dozen bytes plus the pointer, against several hundred for a Finding.
+ */
+export interface CompactFinding {
+  readonly ruleId: string;
+  readonly pointer: string;
+  readonly address: string;
+  readonly attribute: string;
+  readonly detail: string;
+  /** fingerprint() of the value (its 12 hex digits) as two 24-bit small integers; -1 when not about a value. */
+  readonly fpHi: number;
+  readonly fpLo: number;
+  /** MessageKind in the low bits, MARKED when Terraform marked the place sensitive. */
+  readonly bits: number;
+}
+
+export function compactFinding(
+  ruleId: string,
+  pointer: string,
+  address: string,
+  attribute: string,
+  marked: boolean,
+  value: string,
+  kind: MessageKind,
+  detail: string,
+): CompactFinding {
+  const hex = value ? fingerprint(value).slice("sha256:".length) : "";
+  const fpHi = hex ? parseInt(hex.slice(0, 6), 16) : -1;
+  const fpLo = hex ? parseInt(hex.slice(6), 16) : -1;
+  return { ruleId, pointer, address, attribute, detail, fpHi, fpLo, bits: kind | (marked ? MARKED : 0) };
+}
+
+export function isMarked(f: CompactFinding): boolean {
+  return (f.bits & MARKED) !== 0;
+}
+
+export function severityOf(f: CompactFinding): Severity {
+  return ruleById(f.ruleId)?.severity ?? "error";
+}
+
+function fingerprintText(f: CompactFinding): string {
+  return f.fpHi < 0 ? "" : "sha256:" + f.fpHi.toString(16).padStart(6, "0") + f.fpLo.toString(16).padStart(6, "0");
+}
+
+export function messageOf(f: CompactFinding): string {
+  const label = `${f.address}${f.attribute ? " " + f.attribute : ""}`;
+  switch ((f.bits & 15) as MessageKind) {
+    case MessageKind.Pattern:
+      return `${label}: looks like ${f.detail}`;
+    case MessageKind.Literal:
+      return `${label}: literal value for a sensitive argument in configuration`;
+    case MessageKind.WriteOnly:
+      return `${label}: write-only attribute holds a value in a ${f.detail} file`;
+    case MessageKind.Marked:
+      return `${label}: value Terraform marked sensitive is stored in clear in this ${f.detail} file`;
+    case MessageKind.Schema:
+      return `${label}: provider schema marks this attribute sensitive but Terraform did not${f.detail}`;
+    case MessageKind.Copy:
+      return `${label}: unmarked copy of the secret from ${f.detail}`;
+    case MessageKind.Known:
+      return `${label}: holds a known secret value (${f.detail})`;
+  }
+  return label;
+}
+
+/** The full finding, built on demand for one report line or the library API. */
+export function expandFinding(f: CompactFinding, file: string): Finding {
+  return {
+    ruleId: f.ruleId,
+    severity: severityOf(f),
+    file,
+    pointer: f.pointer,
+    address: f.address,
+    attribute: f.attribute,
+    markedSensitive: isMarked(f),
+    fingerprint: fingerprintText(f),
+    message: messageOf(f),
+    suppressed: false,
+  };
+}
+
+/** Shares equal strings (addresses, attribute paths, origins) between findings; flattens them once. */
+export class StringPool {
+  private readonly pool = new Map<string, string>();
+  intern(s: string): string {
+    const had = this.pool.get(s);
+    if (had !== undefined) return had;
+    const f = flat(s);
+    this.pool.set(f, f);
+    return f;
+  }
+}
+
+/** A flat copy of a string built by concatenation, which would otherwise keep all its pieces alive. */
+export function flat(s: string): string {
+  // (join() of two strings and slice() do not copy; a JSON round trip does, and keeps lone surrogates.)
+  return s.length > 12 ? (JSON.parse(JSON.stringify(s)) as string) : s;
+}
