@@ -154,7 +154,9 @@ describe("secret-guard audit (CLI)", () => {
     const truncated = path.join(dir, "truncated.tfstate");
     const notJson = path.join(dir, "notes.tfstate");
     const other = path.join(dir, "package.json");
+    const shortKnown = path.join(dir, "short.txt");
     beforeAll(() => {
+      fs.writeFileSync(shortKnown, "s3cr3t!\n");
       const full = JSON.stringify(oldGenesysState(planted), null, 2);
       fs.writeFileSync(truncated, full.slice(0, Math.floor(full.length / 2)));
       fs.writeFileSync(notJson, `password = ${planted.password}\n`);
@@ -168,6 +170,8 @@ describe("secret-guard audit (CLI)", () => {
       ["unknown option", () => ["audit", "--frobnicate", statePath], /unknown option --frobnicate/],
       ["JSON of another kind", () => ["audit", other], /package\.json: .*not a Terraform state/],
       ["no path", () => ["audit"], /no PATH given/],
+      ["a known value too short to search for", () => ["audit", "--known-file", shortKnown, statePath], /--known-file .*short\.txt line 1: the value is shorter than 8 characters/],
+      ["an --output that cannot be written", () => ["audit", "--output", path.join(dir, "no-such-dir", "r.json"), statePath], /--output .*r\.json: cannot write it \(ENOENT\)/],
     ];
     it.each(cases)("%s", (_name, args, pattern) => {
       const r = runCli(args());

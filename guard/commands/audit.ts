@@ -109,6 +109,8 @@ async function writeStreamAtomic(file: string, chunks: Iterable<string>): Promis
     await fsp.rename(tmp, file);
   } catch (e) {
     await fsp.rm(tmp, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw new AuditInputError(`--output ${file}: cannot write it (${code})`);
     throw e;
   }
 }
@@ -120,11 +122,16 @@ function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean
   return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => SEVERITY_RANK[sev] >= min && report.summary[sev] > 0);
 }
 
+/** Shorter values match by chance and are not searched for (see worthTracking): refuse them rather than miss them. */
+const MIN_KNOWN = 8;
+
 async function knownValues(envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
   const out: KnownValue[] = [];
+  const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
   for (const name of envNames) {
     const v = process.env[name];
     if (v === undefined || v === "") throw new UsageError(`--known-env ${name}: the environment variable is not set`);
+    if (v.length < MIN_KNOWN) throw tooShort(`--known-env ${name}`);
     out.push({ value: v, source: `--known-env ${name}` });
   }
   for (const file of files) {
@@ -135,7 +142,9 @@ async function knownValues(envNames: readonly string[], files: readonly string[]
       throw new AuditInputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
     }
     text.split(/\r?\n/).forEach((line, i) => {
-      if (line.length > 0) out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
+      if (line.length === 0) return;
+      if (line.length < MIN_KNOWN) throw tooShort(`--known-file ${file} line ${i + 1}`);
+      out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
     });
   }
   return out;
