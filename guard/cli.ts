@@ -59,6 +59,11 @@ function oneLine(e: unknown): string {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`| head`) closes the pipe: end quietly, as Unix tools do on SIGPIPE (128 + 13).
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(141);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
