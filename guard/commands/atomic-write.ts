@@ -2,9 +2,14 @@ import { promises as fsp, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 
+/** A hidden, unique temp file in the same folder as `file`, so the final rename stays on one filesystem. */
+function tempBeside(file: string): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+}
+
 /** Writes a file so readers see the old content or the whole new content, never half: temp file + rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = tempBeside(file);
   try {
     await fsp.writeFile(tmp, content, { mode: 0o600 });
     await fsp.rename(tmp, file);
@@ -16,12 +21,42 @@ export async function writeFileAtomic(file: string, content: string): Promise<vo
 
 /** The same, synchronously (for the synth-time gate, which runs inside cdktf's synchronous synthesis). */
 export function writeFileAtomicSync(file: string, content: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const tmp = tempBeside(file);
   try {
     writeFileSync(tmp, content, { mode: 0o600 });
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Batches chunks into ~1 MB writes, waiting for each write so at most one batch is in memory. */
+export async function writeChunks(chunks: Iterable<string>, write: (text: string) => Promise<unknown>): Promise<void> {
+  let batch = "";
+  for (const c of chunks) {
+    batch += c;
+    if (batch.length >= 1 << 20) {
+      await write(batch);
+      batch = "";
+    }
+  }
+  if (batch.length > 0) await write(batch);
+}
+
+/** Streams chunks (see writeChunks) to a temp file beside `file` (mode 0600), then renames it. */
+export async function writeStreamAtomic(file: string, chunks: Iterable<string>): Promise<void> {
+  const tmp = tempBeside(file);
+  try {
+    const fh = await fsp.open(tmp, "w", 0o600);
+    try {
+      await writeChunks(chunks, (text) => fh.writeFile(text)); // on a handle: writes all of it at the current position
+    } finally {
+      await fh.close();
+    }
+    await fsp.rename(tmp, file);
+  } catch (e) {
+    await fsp.rm(tmp, { force: true });
     throw e;
   }
 }

@@ -1,12 +1,11 @@
 import { promises as fsp } from "node:fs";
-import * as nodePath from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
 import type { KnownValue } from "../audit/file-auditor";
 import { AuditInputError } from "../audit/input-error";
 import { oneOf, parseCommandLine, UsageError } from "./args";
+import { writeChunks, writeStreamAtomic } from "./atomic-write";
 
 export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
 
@@ -67,7 +66,10 @@ export async function run(argv: readonly string[]): Promise<number> {
   // a few hundred MB as one string.
   const chunks = await render(report, format, values.output === undefined && !!process.stdout.isTTY && !process.env.NO_COLOR);
   if (values.output !== undefined) {
-    await writeStreamAtomic(String(values.output), chunks);
+    const out = String(values.output);
+    await writeStreamAtomic(out, chunks).catch((e: NodeJS.ErrnoException) => {
+      throw e.code ? new AuditInputError(`--output ${out}: cannot write it (${e.code})`) : e;
+    });
     const s = report.summary;
     process.stdout.write(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
   } else {
@@ -81,38 +83,6 @@ async function render(report: AuditResult, format: (typeof FORMATS)[number], col
   if (format === "json") return r.jsonChunks(report);
   if (format === "sarif") return r.sarifChunks(report);
   return r.textChunks(report, { color });
-}
-
-/** Batches chunks into ~1 MB writes, waiting for each write so at most one batch is in memory. */
-async function writeChunks(chunks: Iterable<string>, write: (text: string) => Promise<unknown>): Promise<void> {
-  let batch = "";
-  for (const c of chunks) {
-    batch += c;
-    if (batch.length >= 1 << 20) {
-      await write(batch);
-      batch = "";
-    }
-  }
-  if (batch.length > 0) await write(batch);
-}
-
-/** Streams a report to a temp file beside `file` (mode 0600), then renames it: readers never see half a report. */
-async function writeStreamAtomic(file: string, chunks: Iterable<string>): Promise<void> {
-  const tmp = nodePath.join(nodePath.dirname(file), `.${nodePath.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    const fh = await fsp.open(tmp, "w", 0o600);
-    try {
-      await writeChunks(chunks, (text) => fh.writeFile(text)); // writeFile on a handle writes all of it at the current position
-    } finally {
-      await fh.close();
-    }
-    await fsp.rename(tmp, file);
-  } catch (e) {
-    await fsp.rm(tmp, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code) throw new AuditInputError(`--output ${file}: cannot write it (${code})`);
-    throw e;
-  }
 }
 
 function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean {
