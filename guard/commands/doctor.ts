@@ -2,7 +2,7 @@ import type { Command } from "./command";
 import { parseCommandLine, UsageError } from "./args";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
 import { GenesysConfigError } from "../../constructs/errors";
-import { baseUrls, DoctorIO, DoctorUsageError, runDoctor } from "../doctor/doctor";
+import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
 import { managedClientIds } from "../doctor/managed-clients";
 
 const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--state FILE]... [--timeout-ms N] [--api-base URL] [--login-base URL]";
@@ -98,7 +98,7 @@ export async function runDoctorCommand(argv: readonly string[], ctx: DoctorComma
       managedIds,
     });
   } catch (e) {
-    if (e instanceof UsageError || e instanceof GenesysConfigError || e instanceof DoctorUsageError) {
+    if (e instanceof UsageError || e instanceof GenesysConfigError) {
       ctx.io.err(`secret-guard doctor: ${String(e.message).replace(/[\r\n]+/g, " ")}\n`);
       return 2;
     }

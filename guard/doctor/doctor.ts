@@ -31,9 +31,7 @@ export interface DoctorOptions {
   readonly managedIds?: ReadonlySet<string>;
 }
 
-import { DoctorUsageError } from "./doctor-usage-error";
-
-export { DoctorUsageError };
+import { UsageError } from "../commands/args";
 
 const MAX_ROLES = 50;
 
@@ -55,7 +53,7 @@ export function baseUrls(
       loginBase: checkBaseUrl("--login-base", o.loginBase ?? env.SECRET_GUARD_GENESYS_LOGIN_BASE ?? shared ?? `https://${hosts.loginHost}`),
     };
   } catch (e) {
-    throw new DoctorUsageError((e as Error).message);
+    throw new UsageError((e as Error).message);
   }
 }
 

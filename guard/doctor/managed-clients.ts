@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { DoctorUsageError } from "./doctor-usage-error";
+import { UsageError } from "../commands/args";
 
 /**
  * Ids of the OAuth clients a Terraform state already manages (`terraform state pull > state.json`), so that the
@@ -13,10 +13,10 @@ export function managedClientIds(files: readonly string[]): Set<string> {
       doc = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new DoctorUsageError(`--state ${file}: ${code ? `cannot read it (${code})` : "not JSON"}`);
+      throw new UsageError(`--state ${file}: ${code ? `cannot read it (${code})` : "not JSON"}`);
     }
     if (!doc || typeof doc !== "object" || !Array.isArray(doc.resources)) {
-      throw new DoctorUsageError(`--state ${file}: not a Terraform state (no resources list); write one with terraform state pull`);
+      throw new UsageError(`--state ${file}: not a Terraform state (no resources list); write one with terraform state pull`);
     }
     for (const r of doc.resources) {
       if (r?.mode !== "managed" || r?.type !== "genesyscloud_oauth_client") continue;
