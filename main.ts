@@ -1,9 +1,9 @@
-// The app `cdktf synth` runs (precompiled: cdktf.json runs `node dist/main.js`). Reads the fleet config and
+// The app `cdktf synth` runs (precompiled: cdktf.json runs `node dist/app.js`, an esbuild bundle of this file). Reads the fleet config and
 // writes one stack per environment. A config mistake prints one line and exits 2; nothing is written.
 import { App } from "cdktf";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "./app/config";
 import { buildApp } from "./app/build-app";
-import { GenesysConfigError } from "./constructs/errors";
+import { GuardError } from "./guard/errors";
 
 function main(): void {
   const file = process.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE;
@@ -16,9 +16,9 @@ function main(): void {
 try {
   main();
 } catch (e) {
-  if (e instanceof GenesysConfigError) {
+  if (GuardError.isGuardError(e)) {
     console.error(`error: ${e.message}`);
-    process.exit(2);
+    process.exit(e.exitCode);
   }
   throw e;
 }

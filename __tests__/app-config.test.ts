@@ -148,7 +148,7 @@ describe("the app (dist/main.js)", () => {
     expect(fs.existsSync(path.join(out, "stacks", "gen-integration", "secret-guard.sarif"))).toBe(true);
     // What CI runs next: the audit of the synthesized output is clean (no literal secrets, ids are not secrets).
     const audit = await new Promise<{ code: number; out: string }>((resolve) =>
-      execFile(process.execPath, [path.join(ROOT, "dist", "guard", "cli.js"), "audit", out], (err, stdout, stderr) =>
+      execFile(process.execPath, [path.join(ROOT, "dist", "genesys-pack", "cli.js"), "audit", out], (err, stdout, stderr) =>
         resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout + stderr }),
       ),
     );

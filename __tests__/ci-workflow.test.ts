@@ -2,14 +2,13 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse } from "yaml";
-import { runDiff } from "../guard/commands/diff";
-import { capture, tempDir, writeCdktfOut } from "./support/day2";
+import { capture, tempDir, writeCdktfOut, runDiff } from "./support/day2";
 
 const ROOT = path.join(__dirname, "..");
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "genesys-oauth.yml");
 const wf: any = parse(fs.readFileSync(WORKFLOW, "utf8"));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
-const CLI = path.join(ROOT, "dist", "guard", "cli.js");
+const CLI = path.join(ROOT, "dist", "genesys-pack", "cli.js");
 
 interface Step {
   job: string;

@@ -1,8 +1,7 @@
 import * as http from "node:http";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
-import { runDoctorCommand } from "../guard/commands/doctor";
-import { capture, leaks, tempDir, writeJson } from "./support/day2";
+import { capture, leaks, tempDir, writeJson, secretGuard } from "./support/day2";
 
 // Planted values: the doctor must never print them, not even in errors.
 const CLIENT_ID = "3b0f5c2a-9d1e-4f7a-8b6c-2e4d6f8a0c1e";
@@ -110,7 +109,7 @@ const ENV = {
 };
 
 async function doctor(args: string[] = [], env: NodeJS.ProcessEnv = ENV, configFile = config(CLIENTS)) {
-  const r = await capture((io) => runDoctorCommand(["--config", configFile, "--api-base", base, "--login-base", base, ...args], { env, io, unicode: false }));
+  const r = await capture((io) => secretGuard(["doctor", ...["--config", configFile, "--api-base", base, "--login-base", base, ...args]], { ...io, env, stdoutIsTTY: false }));
   // Whatever happened, neither planted value may appear anywhere.
   expect(leaks(r.stdout + r.stderr, PLANTED_SECRET)).toBe(false);
   expect(leaks(r.stdout + r.stderr, PLANTED_TOKEN)).toBe(false);
@@ -138,7 +137,7 @@ describe("secret-guard doctor", () => {
 
   test("unicode marks on a terminal; base URL from SECRET_GUARD_GENESYS_BASE_URL", async () => {
     const r = await capture((io) =>
-      runDoctorCommand(["--config", config(CLIENTS)], { env: { ...ENV, SECRET_GUARD_GENESYS_BASE_URL: base }, io, unicode: true }),
+      secretGuard(["doctor", "--config", config(CLIENTS)], { ...io, env: { ...ENV, SECRET_GUARD_GENESYS_BASE_URL: base }, stdoutIsTTY: true }),
     );
     expect(r.code).toBe(0);
     expect(r.stdout.split("\n").filter(Boolean).every((l) => l.startsWith("✓ "))).toBe(true);
@@ -272,21 +271,21 @@ describe("secret-guard doctor", () => {
   });
 
   test("a bad base URL is a usage error before any check runs, even without credentials", async () => {
-    const r = await capture((io) => runDoctorCommand(["--config", config(CLIENTS), "--api-base", "ftp://example.com"], { env: {}, io, unicode: false }));
+    const r = await capture((io) => secretGuard(["doctor", "--config", config(CLIENTS), "--api-base", "ftp://example.com"], { ...io, env: {}, stdoutIsTTY: false }));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   test("config errors exit 2 with the config loader's one line", async () => {
-    const r = await capture((io) => runDoctorCommand(["--config", path.join(dir, "missing.json")], { env: ENV, io, unicode: false }));
+    const r = await capture((io) => secretGuard(["doctor", ...["--config", path.join(dir, "missing.json")]], { ...io, env: ENV, stdoutIsTTY: false }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/missing\.json: cannot read config \(ENOENT\)/);
     const two = config([], [
       { name: "a", region: "us-east-1", backend: { type: "s3", bucket: "state-bucket", region: "us-east-1" }, clients: [] },
       { name: "b", region: "eu-west-1", backend: { type: "s3", bucket: "state-bucket", region: "us-east-1" }, clients: [] },
     ]);
-    const r2 = await capture((io) => runDoctorCommand(["--config", two], { env: ENV, io, unicode: false }));
+    const r2 = await capture((io) => secretGuard(["doctor", ...["--config", two]], { ...io, env: ENV, stdoutIsTTY: false }));
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/has 2 environments \(a, b\); pick one with --environment/);
   });

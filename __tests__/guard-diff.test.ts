@@ -2,10 +2,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { TerraformStack, Testing } from "cdktf";
 import { EncryptedS3Backend, GenesysOAuthClient } from "../index";
-import { runDiff } from "../guard/commands/diff";
-import { diffToMarkdown, summarizeChanges } from "../guard/diff/render";
-import type { Change } from "../guard/diff/compare";
-import { capture, clone, leaks, tempDir, writeCdktfOut, writeJson } from "./support/day2";
+import { diffToMarkdown, summarizeChanges } from "../genesys-pack/diff/render";
+import type { Change } from "../genesys-pack/diff/compare";
+import { capture, clone, leaks, tempDir, writeCdktfOut, writeJson, runDiff } from "./support/day2";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 const ADMIN_ROLE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";

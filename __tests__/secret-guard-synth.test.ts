@@ -8,7 +8,9 @@ import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
 import { OauthClient } from "../.gen/providers/genesyscloud/oauth-client";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
 import { EncryptedS3Backend, EphemeralResource, GeneratedSecret, GenesysOAuthClient, SecretGuard } from "../index";
-import { SYNTH_RULES } from "../guard/rules/synth-rules";
+import { GENESYS_OAUTH_PACKS } from "../genesys-pack";
+
+const SYNTH_RULES = GENESYS_OAUTH_PACKS.flatMap((p) => p.rules.map((r) => r.info));
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";

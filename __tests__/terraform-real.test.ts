@@ -85,7 +85,7 @@ describe("real Terraform on the synthesized AWS part", () => {
       new Promise<{ code: number; out: string; err: string }>((resolve) =>
         execFile(
           process.execPath,
-          [path.join(ROOT, "dist", "guard", "cli.js"), "audit", file, "--format", "json", "--known-env", "PLANTED_SECRET"],
+          [path.join(ROOT, "dist", "genesys-pack", "cli.js"), "audit", file, "--format", "json", "--known-env", "PLANTED_SECRET"],
           { env: { ...process.env, PLANTED_SECRET: PLANTED } },
           (err, stdout, stderr) => resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout, err: stderr }),
         ),

@@ -1,3 +1,4 @@
+import { GuardError } from "../guard/errors";
 import { Construct } from "constructs";
 import { CloudBackend, NamedCloudWorkspace, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -6,7 +7,7 @@ import { GenesysCloudProvider } from "../constructs/genesys-cloud-provider";
 import { GenesysOAuthClient } from "../constructs/genesys-oauth-client";
 import { EphemeralGeneratedSecret, GeneratedSecret } from "../constructs/generated-secret";
 import { GenesysConfigError } from "../constructs/errors";
-import { SecretGuard } from "../guard/secret-guard";
+import { SecretGuard } from "../guard/synth/secret-guard";
 import { EnvironmentConfig, needsAws } from "./config";
 import { clientConstructId } from "./client-id";
 
@@ -23,7 +24,7 @@ function at<T>(file: string, location: string, build: () => T): T {
   try {
     return build();
   } catch (e) {
-    if (e instanceof GenesysConfigError) throw new GenesysConfigError(`${file}: ${location}: ${e.message}`);
+    if (GuardError.isGuardError(e) && e.kind === "validation") throw new GenesysConfigError(`${file}: ${location}: ${e.message}`);
     throw e;
   }
 }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { S3Backend, S3BackendConfig, Token } from "cdktf";
-import { useS3Lockfile } from "./cdktf-gaps";
+import { useS3Lockfile } from "../engine/cdktf-gaps";
 import { GenesysConfigError, require_ } from "./errors";
 
 export type StateLocking = "lockfile" | "dynamodb" | "lockfile+dynamodb";

@@ -5,7 +5,7 @@ import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
-import { EphemeralResource } from "./cdktf-gaps";
+import { EphemeralResource } from "../engine/cdktf-gaps";
 import { require_ } from "./errors";
 
 export interface GeneratedSecretProps {

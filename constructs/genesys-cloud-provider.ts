@@ -3,7 +3,7 @@ import { GenesyscloudProvider } from "../.gen/providers/genesyscloud/provider";
 import { GenesysConfigError, require_ } from "./errors";
 import { allowedRegionsText, normalizeRegion } from "./regions";
 import { checkGenesysEnv, GENESYS_ENV } from "./genesys-env";
-import { annotate } from "./annotate";
+import { annotate } from "../engine/annotate";
 
 export interface GenesysCloudProviderProps {
   /**

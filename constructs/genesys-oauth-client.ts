@@ -6,7 +6,7 @@ import { DataGenesyscloudAuthRole } from "../.gen/providers/genesyscloud/data-ge
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { EncryptedS3Backend } from "./encrypted-s3-backend";
 import { SecretsManagerCopyProps, writeOnlySecretsManagerCopy } from "./generated-secret";
-import { GenesysConfigError, require_ } from "./errors";
+import { checkedFor, GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
 
 export const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"] as const;
@@ -109,7 +109,7 @@ export class GenesysOAuthClient extends Construct {
     const where = `GenesysOAuthClient ${id}`;
     const grantType = props.grantType ?? "CLIENT-CREDENTIALS";
     const delivery = props.secretDelivery ?? "none";
-    validate(where, props, grantType, delivery);
+    checkedFor(this, () => validate(where, props, grantType, delivery));
     this.grantType = grantType;
     this.secretDelivery = delivery;
 

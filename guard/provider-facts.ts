@@ -46,6 +46,13 @@ export class ProviderFacts {
     return this;
   }
 
+  /** Adds everything another set of facts knows (user facts add to the shipped ones, never replace them). */
+  addFrom(other: ProviderFacts): this {
+    for (const [k, v] of other.providers) this.providers.set(k, union(this.providers.get(k), v));
+    for (const [k, v] of other.byType) this.byType.set(k, union(this.byType.get(k), v));
+    return this;
+  }
+
   /** Adds a full `terraform providers schema -json` document. */
   addProviderSchemaJson(doc: { provider_schemas?: Record<string, any> }): this {
     const raw: Record<string, RawProvider> = {};
@@ -80,6 +87,11 @@ export class ProviderFacts {
     const twin = `${attribute}_wo`;
     return this.of(kind, type).writeOnly.has(twin) ? twin : undefined;
   }
+}
+
+function union(a: BlockFacts | undefined, b: BlockFacts): BlockFacts {
+  if (!a) return b;
+  return { sensitive: new Set([...a.sensitive, ...b.sensitive]), writeOnly: new Set([...a.writeOnly, ...b.writeOnly]) };
 }
 
 function toFacts(b: RawBlock): BlockFacts {

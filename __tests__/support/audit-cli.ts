@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
 
-export const CLI = path.resolve(__dirname, "../../dist/guard/cli.js");
+export const CLI = path.resolve(__dirname, "../../dist/genesys-pack/cli.js");
 
 export interface CliResult {
   code: number;

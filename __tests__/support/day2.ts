@@ -2,6 +2,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import type { CommandIO } from "../../guard/commands/io";
+import { main } from "../../genesys-pack/cli";
 
 export interface Captured {
   code: number;
@@ -10,11 +12,31 @@ export interface Captured {
 }
 
 /** Runs a command function with captured output. */
-export async function capture(run: (io: { out(t: string): void; err(t: string): void }) => Promise<number>): Promise<Captured> {
+export async function capture(run: (io: CommandIO) => Promise<number>, opts: { env?: CommandIO["env"]; tty?: boolean } = {}): Promise<Captured> {
   let stdout = "";
   let stderr = "";
-  const code = await run({ out: (t) => (stdout += t), err: (t) => (stderr += t) });
+  const io: CommandIO = {
+    out: (t) => {
+      stdout += t;
+    },
+    err: (t) => {
+      stderr += t;
+    },
+    env: opts.env ?? process.env,
+    stdoutIsTTY: opts.tty ?? false,
+  };
+  const code = await run(io);
   return { code, stdout, stderr };
+}
+
+/** `secret-guard ARGS` in-process, through the CLI entry point (which alone catches and prints errors). */
+export function secretGuard(argv: readonly string[], io: CommandIO): Promise<number> {
+  return main(argv, io);
+}
+
+/** `secret-guard diff ARGS` in-process. */
+export function runDiff(argv: readonly string[], io: CommandIO): Promise<number> {
+  return main(["diff", ...argv], io);
 }
 
 export function tempDir(prefix: string): string {

@@ -1,14 +1,23 @@
+import { InputError } from "../errors";
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
 import type { FileKind, Finding, Report, ScannedFile } from "../finding";
 import type { ReportSource } from "../report/source";
 import { ProviderFacts } from "../provider-facts";
 import { TOOL } from "../tool";
+import type { SecretShapes } from "../detectors/secret-shapes";
+import { shippedDetectorRules, shippedShapes } from "../detectors/shipped-shapes";
+import type { RulePack } from "../rules/rule";
+import { AUDIT_RULES, genericRuleBook, TERRAFORM_SECRETS_PACK } from "../rules";
+import { RuleBook } from "../rules/rule-book";
 import { CompactFinding, expandFinding, severityOf } from "./compact-finding";
-import { auditFile, KnownValue } from "./file-auditor";
-import { AuditInputError } from "./input-error";
+import { auditFile, KnownValue } from "./audit-file";
 
 export interface AuditOptions {
+  /** Synth rule packs also run on cdk.tf.json files (default: the generic Terraform pack). */
+  readonly packs?: readonly RulePack[];
+  /** The detector catalogue (default: the shipped one). */
+  readonly shapes?: SecretShapes;
   /** `terraform providers schema -json` files to add to the shipped provider facts. */
   readonly schemaFiles?: readonly string[];
   /** Facts to use instead of shipped + schemaFiles (for tests). */
@@ -24,7 +33,7 @@ export interface AuditOptions {
 const SKIP_DIRS = new Set(["node_modules", ".terraform", ".git"]);
 
 /**
- * Audits state files, plan JSON files, cdk.tf.json files and folders of them. Throws AuditInputError (exit 2)
+ * Audits state files, plan JSON files, cdk.tf.json files and folders of them. Throws InputError (exit 2)
  * for a missing path or a given file that is not one of the three kinds. Findings are sorted by file, pointer.
  */
 export async function auditFiles(paths: readonly string[], options: AuditOptions = {}): Promise<Report> {
@@ -45,15 +54,20 @@ export interface AuditedFile {
 export class AuditResult implements ReportSource {
   readonly tool = { ...TOOL };
   readonly summary = { error: 0, warning: 0, info: 0 };
+  readonly rules: RuleBook;
   private readonly starts: number[] = [];
   private count = 0;
   private cursor = 0;
 
-  constructor(readonly audited: readonly AuditedFile[]) {
+  constructor(
+    readonly audited: readonly AuditedFile[],
+    rules: RuleBook = genericRuleBook(),
+  ) {
+    this.rules = rules;
     for (const a of audited) {
       this.starts.push(this.count);
       this.count += a.findings.length;
-      for (const f of a.findings) this.summary[severityOf(f)]++;
+      for (const f of a.findings) this.summary[severityOf(f, rules)]++;
     }
   }
 
@@ -77,7 +91,7 @@ export class AuditResult implements ReportSource {
 
   finding(i: number): Finding {
     const c = this.compact(i);
-    return expandFinding(c.finding, c.file);
+    return expandFinding(c.finding, c.file, this.rules);
   }
 
   /** Every finding in full (the library API). A loop: `push(...list)` overflows the stack past ~100,000. */
@@ -91,8 +105,11 @@ export class AuditResult implements ReportSource {
 /** Like auditFiles, with findings kept compact until written (what the CLI uses for large files). */
 export async function auditFilesCompact(paths: readonly string[], options: AuditOptions = {}): Promise<AuditResult> {
   const facts = options.facts ?? (await loadFacts(options.schemaFiles ?? []));
+  const shapes = options.shapes ?? shippedShapes();
+  const packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
   const fileOptions = {
     facts,
+    shapes,
     known: options.known ?? [],
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
@@ -104,11 +121,11 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
       audited.push({ path: target.display, kind: r.kind, findings: sortByPointer(r.findings) });
     } catch (e) {
       // A plan-looking *.json found inside a folder that turns out to be something else is skipped, not fatal.
-      if (target.optional && e instanceof AuditInputError) continue;
+      if (target.optional && e instanceof InputError) continue;
       throw e;
     }
   }
-  return new AuditResult(audited);
+  return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, shippedDetectorRules()));
 }
 
 /** Sorts one file's findings by pointer, in place (a sort, never a spread: 130,000 findings in a 1 GiB plan). */
@@ -124,10 +141,10 @@ async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts>
       doc = JSON.parse(await fsp.readFile(f, "utf8"));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new AuditInputError(`--schema ${f}: ${code ? `cannot read file (${code})` : "not valid JSON"}; expected the output of terraform providers schema -json`);
+      throw new InputError(`--schema ${f}: ${code ? `cannot read file (${code})` : "not valid JSON"}; expected the output of terraform providers schema -json`);
     }
     if (!doc || typeof doc !== "object" || typeof doc.provider_schemas !== "object") {
-      throw new AuditInputError(`--schema ${f}: has no provider_schemas; expected the output of terraform providers schema -json`);
+      throw new InputError(`--schema ${f}: has no provider_schemas; expected the output of terraform providers schema -json`);
     }
     facts.addProviderSchemaJson(doc);
   }
@@ -149,7 +166,7 @@ async function expand(paths: readonly string[]): Promise<Target[]> {
       st = await fsp.stat(p);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new AuditInputError(`${p}: ${code === "ENOENT" ? "no such file or folder" : `cannot read (${code})`}`);
+      throw new InputError(`${p}: ${code === "ENOENT" ? "no such file or folder" : `cannot read (${code})`}`);
     }
     if (st.isDirectory()) await walkFolder(p, out);
     else out.push({ path: p, display: p, optional: false });

@@ -1,6 +1,6 @@
 import type { Finding, Severity } from "../finding";
 import { fingerprint } from "../fingerprint";
-import { ruleById } from "../rules";
+import type { RuleBook } from "../rules/rule-book";
 
 /**
  * How a finding's message reads; the message itself is built only when the report is written
@@ -63,8 +63,8 @@ export function isMarked(f: CompactFinding): boolean {
   return (f.bits & MARKED) !== 0;
 }
 
-export function severityOf(f: CompactFinding): Severity {
-  return ruleById(f.ruleId)?.severity ?? "error";
+export function severityOf(f: CompactFinding, rules: RuleBook): Severity {
+  return rules.get(f.ruleId)?.severity ?? "error";
 }
 
 function fingerprintText(f: CompactFinding): string {
@@ -93,10 +93,10 @@ export function messageOf(f: CompactFinding): string {
 }
 
 /** The full finding, built on demand for one report line or the library API. */
-export function expandFinding(f: CompactFinding, file: string): Finding {
+export function expandFinding(f: CompactFinding, file: string, rules: RuleBook): Finding {
   return {
     ruleId: f.ruleId,
-    severity: severityOf(f),
+    severity: severityOf(f, rules),
     file,
     pointer: f.pointer,
     address: f.address,

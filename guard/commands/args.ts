@@ -1,12 +1,5 @@
+import { UsageError } from "../errors";
 import { parseArgs, ParseArgsConfig } from "node:util";
-
-/** A bad command line: the CLI prints the message as one line and exits 2. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
 
 export type OptionSpec = NonNullable<ParseArgsConfig["options"]>;
 

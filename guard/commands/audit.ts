@@ -1,11 +1,14 @@
+import { InputError, UsageError } from "../errors";
 import { promises as fsp } from "node:fs";
 import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
-import type { KnownValue } from "../audit/file-auditor";
-import { AuditInputError } from "../audit/input-error";
-import { oneOf, parseCommandLine, UsageError } from "./args";
+import type { KnownValue } from "../audit/audit-file";
+import { oneOf, parseCommandLine } from "./args";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
+import type { Command } from "./command";
+import type { CommandIO } from "./io";
+import type { RulePack } from "../rules/rule";
 
 export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
 
@@ -29,7 +32,18 @@ folders of them (e.g. cdktf.out). Values are never printed: findings show a fing
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
 `;
 
-export async function run(argv: readonly string[]): Promise<number> {
+/** What the audit command adds to the generic guard: rule packs run on synthesized configuration. */
+export interface AuditCommandOptions {
+  /** Synth rule packs also run on cdk.tf.json files (default: the generic Terraform pack). */
+  readonly packs?: readonly RulePack[];
+}
+
+/** The `audit` command, with the rule packs of the CLI that hosts it. */
+export function auditCommand(options: AuditCommandOptions = {}): Command {
+  return { summary, help, run: (argv, io) => runAudit(argv, io, options) };
+}
+
+async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCommandOptions): Promise<number> {
   const { values, positionals } = parseCommandLine(
     argv,
     {
@@ -45,7 +59,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     USAGE,
   );
   if (values.help) {
-    process.stdout.write(help);
+    await io.out(help);
     return 0;
   }
   const format = oneOf("--format", String(values.format), FORMATS);
@@ -57,23 +71,23 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
     maxPieceBytes = Math.floor(mb * 1024 * 1024);
   }
-  const known = await knownValues((values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
+  const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
 
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
   const { auditFilesCompact } = await import("../audit/audit-files");
-  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes });
+  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs });
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
-  const chunks = await render(report, format, values.output === undefined && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
   if (values.output !== undefined) {
     const out = String(values.output);
     await writeStreamAtomic(out, chunks).catch((e: NodeJS.ErrnoException) => {
-      throw e.code ? new AuditInputError(`--output ${out}: cannot write it (${e.code})`) : e;
+      throw e.code ? new InputError(`--output ${out}: cannot write it (${e.code})`) : e;
     });
     const s = report.summary;
-    process.stdout.write(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
+    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
   } else {
-    await writeChunks(chunks, (text) => new Promise<void>((resolve, reject) => process.stdout.write(text, (e) => (e ? reject(e) : resolve()))));
+    await writeChunks(chunks, async (text) => io.out(text));
   }
   return failing(report, failOn) ? 1 : 0;
 }
@@ -95,11 +109,11 @@ function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean
 /** Shorter values match by chance and are not searched for (see worthTracking): refuse them rather than miss them. */
 const MIN_KNOWN = 8;
 
-async function knownValues(envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
+async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
   const out: KnownValue[] = [];
   const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
   for (const name of envNames) {
-    const v = process.env[name];
+    const v = env[name];
     if (v === undefined || v === "") throw new UsageError(`--known-env ${name}: the environment variable is not set`);
     if (v.length < MIN_KNOWN) throw tooShort(`--known-env ${name}`);
     out.push({ value: v, source: `--known-env ${name}` });
@@ -109,7 +123,7 @@ async function knownValues(envNames: readonly string[], files: readonly string[]
     try {
       text = await fsp.readFile(file, "utf8");
     } catch (e) {
-      throw new AuditInputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+      throw new InputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
     }
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.length === 0) return;

@@ -1,9 +1,10 @@
 import type { Finding, Report } from "../finding";
+import type { RuleBook } from "../rules/rule-book";
 import { joinChunks, ReportSource, sourceOf, spliced } from "./source";
 
 /** The JSON report: exactly the documented shape, one finding per (file, pointer), stable key order. */
-export function toJson(report: Report): string {
-  return joinChunks(jsonChunks(sourceOf(report)));
+export function toJson(report: Report, rules?: RuleBook): string {
+  return joinChunks(jsonChunks(sourceOf(report, rules)));
 }
 
 /** The JSON report in pieces (one per finding), for writing a large report as a stream. */
@@ -29,5 +30,6 @@ function jsonFinding(f: Finding) {
     fingerprint: f.fingerprint,
     message: f.message,
     suppressed: f.suppressed,
+    ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Finding, Report, RuleInfo, Severity } from "../finding";
-import { ruleById } from "../rules";
+import type { RuleBook } from "../rules/rule-book";
 import { joinChunks, ReportSource, sourceOf, spliced } from "./source";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
@@ -13,8 +13,8 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.
  * SARIF 2.1.0 log of a report: one run, the rules that fired (plus their stable ids), results with the file as
  * artifact and the JSON pointer as logical location, and partialFingerprints for de-duplication across runs.
  */
-export function toSarif(report: Report): string {
-  return joinChunks(sarifChunks(sourceOf(report)));
+export function toSarif(report: Report, rules?: RuleBook): string {
+  return joinChunks(sarifChunks(sourceOf(report, rules)));
 }
 
 /** The SARIF log in pieces (one per result), for writing a large report as a stream. */
@@ -22,9 +22,7 @@ export function sarifChunks(report: ReportSource): Generator<string> {
   const usedIds = new Set<string>();
   for (let i = 0; i < report.findingCount; i++) usedIds.add(report.finding(i).ruleId);
   const used = [...usedIds];
-  const rules: RuleInfo[] = used.map(
-    (id) => ruleById(id) ?? { id, name: id, severity: "error", explanation: id, fix: "" },
-  );
+  const rules: RuleInfo[] = used.map((id) => report.rules.getOrUnknown(id));
   rules.sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const log = {

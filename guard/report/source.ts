@@ -1,4 +1,6 @@
 import type { Finding, Report, ScannedFile } from "../finding";
+import { genericRuleBook } from "../rules";
+import type { RuleBook } from "../rules/rule-book";
 
 /**
  * What the formatters read: a report whose findings are produced one at a time, by index, so a report with
@@ -11,10 +13,13 @@ export interface ReportSource {
   readonly findingCount: number;
   /** The i-th finding in report order; may build a fresh object on every call. */
   finding(i: number): Finding;
+  /** Explanations, fixes and severities of the rules the findings name. */
+  readonly rules: RuleBook;
 }
 
-export function sourceOf(report: Report): ReportSource {
+export function sourceOf(report: Report, rules: RuleBook = genericRuleBook()): ReportSource {
   return {
+    rules,
     tool: report.tool,
     files: report.files,
     summary: report.summary,

@@ -1,8 +1,10 @@
 import type { Report, Severity } from "../finding";
-import { ruleById } from "../rules";
+import type { RuleBook } from "../rules/rule-book";
 import { joinChunks, ReportSource, sourceOf } from "./source";
 
 export interface TextOptions {
+  /** Rules the findings name (default: the generic guard's). */
+  readonly rules?: RuleBook;
   /** ANSI colours; the CLI turns them on only for a TTY without NO_COLOR. */
   readonly color?: boolean;
 }
@@ -14,7 +16,7 @@ const RESET = "\x1b[0m";
 
 /** A report for people: grouped by file, then by rule, with a summary line. */
 export function toText(report: Report, options: TextOptions = {}): string {
-  return joinChunks(textChunks(sourceOf(report), options));
+  return joinChunks(textChunks(sourceOf(report, options.rules), options));
 }
 
 /** The text report in pieces (a few lines each), for writing a large report as a stream. */
@@ -38,7 +40,7 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
     for (const list of byRule.values()) inFile += list.length;
     yield paint(BOLD, `${file.path}`) + ` (${file.kind}): ${inFile === 0 ? "no findings" : count(inFile, "finding")}\n`;
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const rule = ruleById(ruleId);
+      const rule = report.rules.get(ruleId);
       const sev = report.finding(list[0]).severity;
       yield `  ${paint(COLOUR[sev], `${sev} ${ruleId}`)} ${rule?.name ?? ""} (${list.length})\n`;
       for (const i of list) {

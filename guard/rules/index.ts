@@ -1,14 +1,14 @@
 import type { RuleInfo } from "../finding";
 import { AUDIT_RULES } from "./audit-rules";
-import { SYNTH_RULES } from "./synth-rules";
+import { RuleBook } from "./rule-book";
+import { TERRAFORM_SECRETS_PACK } from "./terraform-pack";
+import { shippedDetectorRules } from "../detectors/shipped-shapes";
 
-/** Every rule the guard knows, synth-time (SG0xx) then audit (SG1xx). */
-export const ALL_RULES: readonly RuleInfo[] = [...SYNTH_RULES, ...AUDIT_RULES];
-
-const BY_ID = new Map(ALL_RULES.map((r) => [r.id, r]));
-
-export function ruleById(id: string): RuleInfo | undefined {
-  return BY_ID.get(id);
+/** The generic guard's rules: the Terraform pack (SG0xx), the audit's rules (SG1xx) and the shipped detectors. */
+export function genericRuleBook(): RuleBook {
+  return new RuleBook(TERRAFORM_SECRETS_PACK, AUDIT_RULES, shippedDetectorRules());
 }
 
-export { AUDIT_RULES, SYNTH_RULES };
+export const GENERIC_RULES: readonly RuleInfo[] = genericRuleBook().all();
+
+export { AUDIT_RULES, TERRAFORM_SECRETS_PACK, RuleBook };

@@ -1,0 +1,95 @@
+import type { CommandIO } from "../../guard/commands/io";
+import { UsageError } from "../../guard/errors";
+
+import { parseCommandLine } from "../../guard/commands/args";
+import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
+import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
+import { managedClientIds } from "../doctor/managed-clients";
+
+const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--state FILE]... [--timeout-ms N] [--api-base URL] [--login-base URL]";
+
+export const summary = "preflight checks before deploy: Genesys env vars, region, token, admin client permissions, client name collisions";
+
+export const help = `${USAGE}
+
+Checks, one line each (✓ ok, ✗ failure, ! warning; ASCII [ok] [FAIL] [warn] when not on a terminal):
+  env          GENESYSCLOUD_OAUTHCLIENT_ID / _SECRET and GENESYSCLOUD_REGION (or GENESYSCLOUD_ACCESS_TOKEN) are set,
+               and the tutorial's GENESYS_CLOUD_* names are not what is relied on
+  region       GENESYSCLOUD_REGION is a region key and matches the environment's region in the config
+  token        the credentials get a token from https://login.<domain>/oauth/token (client credentials)
+  permissions  the admin client holds oauth:client:{add,view,edit,delete}, integrations:credential:{add,view,edit,delete}
+               and authorization:role:view
+  roles        the admin client holds every role the config grants to new clients
+  collisions   no config client has the name of an existing OAuth client unless it adopts it (adoptClientId);
+               a warning without --state (the client may be the one this stack created), a failure with it
+
+Options:
+  --config FILE        fleet config (default: $GENESYS_OAUTH_CONFIG or ${DEFAULT_CONFIG_FILE})
+  --environment NAME   environment to check (required when the config has several)
+  --state FILE         the environment's Terraform state (terraform state pull > FILE); its OAuth clients count as
+                       managed, and any other client with a config client's name fails the check; repeatable
+  --timeout-ms N       per-request timeout in milliseconds (default 10000)
+  --api-base URL       override https://api.<domain> (also SECRET_GUARD_GENESYS_API_BASE or SECRET_GUARD_GENESYS_BASE_URL);
+  --login-base URL     override https://login.<domain> (also SECRET_GUARD_GENESYS_LOGIN_BASE); plain http only for 127.0.0.1/localhost
+  -h, --help           show this help
+
+Exit codes: 0 all checks pass, 1 a check failed, 2 usage or config error.
+Never prints the client secret or an access token.
+`;
+
+export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
+  const ctx = { env: io.env, io, unicode: io.stdoutIsTTY };
+  const { values, positionals } = parseCommandLine(
+    argv,
+    {
+      config: { type: "string" },
+      environment: { type: "string" },
+      "timeout-ms": { type: "string" },
+      "api-base": { type: "string" },
+      "login-base": { type: "string" },
+      state: { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    await io.out(help);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
+  let timeoutMs = 10_000;
+  if (values["timeout-ms"] !== undefined) {
+    const v = String(values["timeout-ms"]);
+    if (!/^\d{1,7}$/.test(v) || Number(v) < 1) throw new UsageError("--timeout-ms must be a whole number of milliseconds from 1 to 9999999");
+    timeoutMs = Number(v);
+  }
+  // Bad base URLs and state files are usage errors: say so before any check runs.
+  const apiBase = values["api-base"] as string | undefined;
+  const loginBase = values["login-base"] as string | undefined;
+  baseUrls({ apiBase, loginBase, env: ctx.env });
+  const states = (values.state as string[] | undefined) ?? [];
+  const managedIds = states.length ? managedClientIds(states) : undefined;
+  const file = (values.config as string | undefined) ?? (ctx.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE);
+  const config = loadConfig(file);
+  const wanted = values.environment as string | undefined;
+  const names = config.environments.map((e) => e.name);
+  let environment = config.environments[0];
+  if (wanted !== undefined) {
+    const found = config.environments.find((e) => e.name === wanted);
+    if (!found) throw new UsageError(`--environment ${JSON.stringify(wanted.slice(0, 40))} is not in ${file}; environments: ${names.join(", ")}`);
+    environment = found;
+  } else if (config.environments.length !== 1) {
+    throw new UsageError(`${file} has ${config.environments.length} environments (${names.join(", ")}); pick one with --environment`);
+  }
+  return await runDoctor({
+    config,
+    environment,
+    env: ctx.env,
+    io: ctx.io,
+    unicode: ctx.unicode,
+    policy: { timeoutMs },
+    apiBase,
+    loginBase,
+    managedIds,
+  });
+}

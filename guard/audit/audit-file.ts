@@ -1,0 +1,177 @@
+import type { FileKind } from "../finding";
+import type { ProviderFacts } from "../provider-facts";
+import type { SecretShapes } from "../detectors/secret-shapes";
+import { InputError } from "../errors";
+import { CompactFinding, compactFinding, flat, isMarked, MessageKind, StringPool } from "./compact-finding";
+import { ReadLimits, scanFile, splitFile } from "./read/file-chunks";
+import { Step, toPointer } from "./read/json-pointer";
+import { SpanLog } from "./read/span-log";
+import { piecesOf } from "./locate/descend-rules";
+import { KindEvidence } from "./locate/file-kind";
+import { PieceLayout } from "./locate/piece-layout";
+import { lastKey, locate, regionIndexOf } from "./locate/place";
+import { NOTHING_MARKED } from "./locate/sensitivity-marks";
+import { forEachString } from "./locate/string-leaves";
+import { findingPriority } from "./detect/finding-priority";
+import { PASS_ONE_STAGES } from "./detect/pass-one-stages";
+import { followSecrets } from "./detect/propagation";
+import { SecretHits } from "./detect/secret-hits";
+import { SecretIndex, worthTracking } from "./detect/secret-index";
+import type { DetectStage, StageInput } from "./detect/stage";
+
+/** A secret the user already knows, searched for by value. */
+export interface KnownValue {
+  readonly value: string;
+  /** Where it came from, e.g. "--known-env GENESYS_SECRET": printed instead of the value. */
+  readonly source: string;
+}
+
+export interface FileAuditOptions extends ReadLimits {
+  readonly facts: ProviderFacts;
+  readonly shapes: SecretShapes;
+  readonly known: readonly KnownValue[];
+  /** Pass-1 stages, in order (default PASS_ONE_STAGES). */
+  readonly stages?: readonly DetectStage[];
+}
+
+export interface FileAuditResult {
+  readonly kind: FileKind;
+  /** In no particular order; one per pointer. */
+  readonly findings: CompactFinding[];
+}
+
+/**
+ * Audits one file: the pipeline read -> locate -> detect, twice.
+ * - Pass 1 reads the file as a stream of pieces (read/), tells the file kind and places each string in Terraform's
+ *   terms (locate/), and asks the pass-1 stages (detect/pass-one-stages.ts) whether it is a secret; every secret
+ *   found is remembered.
+ * - Pass 2 (only when something was found or known values were given) scans the raw bytes for those values and
+ *   reads again only the pieces that may hold one, to report unmarked copies (SG103) and known values (SG110).
+ * Findings are kept compact (compact-finding.ts) until the report is written.
+ */
+export async function auditFile(path: string, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
+  const stages = opts.stages ?? PASS_ONE_STAGES;
+  const findings = new Map<string, CompactFinding>();
+  const pool = new StringPool();
+  const secrets = new SecretIndex();
+  const evidence = new KindEvidence();
+  const layout = new PieceLayout();
+  const deferred: Array<{ path: Step[]; value: unknown }> = [];
+  let kindSoFar: FileKind = "state";
+
+  const put = (f: CompactFinding) => {
+    const old = findings.get(f.pointer);
+    if (!old || findingPriority(f.ruleId) > findingPriority(old.ruleId)) findings.set(f.pointer, f);
+  };
+  const follow = (s: string, origin: string) => {
+    if (worthTracking(s)) secrets.add(s, origin, "SG103");
+    // A JSON-encoded secret (secret_string = jsonencode({password = ...})): follow its members too.
+    const c = s.charCodeAt(0);
+    if ((c === 0x7b || c === 0x5b) && s.length <= 1 << 20) {
+      let inner: unknown;
+      try {
+        inner = JSON.parse(s);
+      } catch {
+        return;
+      }
+      forEachString(inner, [], false, (x) => {
+        if (worthTracking(x)) secrets.add(x, origin, "SG103");
+      });
+    }
+  };
+
+  // Pass 1, per piece: locate each string, then ask the stages.
+  const judgePiece = (pathSteps: Step[], value: unknown) => {
+    const view = layout.view(pathSteps, value);
+    const facts = view.regions.map((r) => (r.schema ? opts.facts.of(r.schema.kind, r.schema.type) : undefined));
+    // Regions where only shapes can apply (nothing marked, no schema facts, not configuration): locate on a hit only.
+    const shapesOnly = view.regions.map((r, k) => r.marks === NOTHING_MARKED && !r.literal && !(facts[k] && (facts[k]!.sensitive.size > 0 || facts[k]!.writeOnly.size > 0)));
+    forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
+      if (s.length === 0) return;
+      const at = regionIndexOf(view, steps);
+      if (at < 0 || shapesOnly[at]) {
+        if (s.length < 8) return;
+        const hit = opts.shapes.detect(lastKey(steps, wrappers), s);
+        if (!hit) return;
+        const place = locate(view, steps, wrappers);
+        follow(hit.secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+        put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, hit.secret, MessageKind.Pattern, hit.detector.title));
+        return;
+      }
+      const place = locate(view, steps, wrappers);
+      const r = place.region;
+      // Plan `configuration`: only `constant_value` holds values; `references` lists addresses.
+      if (r?.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
+      const input: StageInput = { value: s, place, facts: facts[at], fileKind: kindSoFar, terraformVersion: layout.terraformVersion, shapes: opts.shapes };
+      for (const stage of stages) {
+        const v = stage.judge(input);
+        if (!v) continue;
+        if (v.follow !== undefined) follow(v.follow, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+        const fpValue = v.follow ?? s;
+        put(compactFinding(v.ruleId, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), v.marked, fpValue, v.kind, v.detail));
+        return;
+      }
+    });
+  };
+
+  const spans = new SpanLog();
+  await splitFile(path, display, opts, (cut, piece) => {
+    let content = false;
+    piecesOf(cut, piece.value(), (p, value) => {
+      // Every piece path starts at a top-level member, whatever depth the piece was cut at.
+      if (p.length >= 1) evidence.saw(p[0]);
+      if (layout.takeContext(p, value)) return;
+      content = true;
+      kindSoFar = evidence.kind() ?? kindSoFar;
+      if (p.length === 1 && p[0] === "variables") {
+        deferred.push({ path: p, value }); // sensitivity of variables is declared later, in `configuration`
+        return;
+      }
+      judgePiece(p, value);
+    });
+    if (content) spans.add(piece.start, piece.end);
+  });
+  const kind = evidence.kind();
+  if (!kind) {
+    throw new InputError(`${display}: JSON that is not a Terraform state, plan JSON (terraform show -json) or cdk.tf.json`);
+  }
+  if (kind === "state" && layout.stateVersion !== undefined && layout.stateVersion !== 4) {
+    throw new InputError(`${display}: state format version ${layout.stateVersion} is not supported (only version 4, Terraform 0.12 and later)`);
+  }
+  kindSoFar = kind;
+  for (const d of deferred) judgePiece(d.path, d.value);
+  for (const k of opts.known) if (k.value.length > 0) secrets.add(k.value, k.source, "SG110");
+
+  // Pass 2: find where collected values occur in the raw bytes, then read only the pieces that hold one.
+  if (secrets.size > 0) {
+    const hits = new SecretHits();
+    await scanFile(path, display, opts, secrets, hits);
+    const everywhere = secrets.everywhere;
+    const pass2 = new PieceLayout();
+    for (const v of layout.sensitiveVariables) pass2.sensitiveVariables.add(v);
+    pass2.terraformVersion = layout.terraformVersion;
+    const jump = (start: number) => {
+      const end = spans.endOf(start);
+      return end >= 0 && everywhere.length === 0 && !hits.anyIn(start, end) ? end : -1;
+    };
+    const priorityAt = (pointer: string) => {
+      const old = findings.get(pointer);
+      return old ? findingPriority(old.ruleId) : -1;
+    };
+    await splitFile(path, display, opts, (cut, piece) => {
+      const hit = hits.secretsIn(piece.start, piece.end);
+      const candidates = everywhere.length === 0 ? hit : [...everywhere, ...hit];
+      if (candidates.length === 0 && !pass2.isContextPiece(cut)) return;
+      piecesOf(cut, piece.value(), (p, value) => {
+        if (pass2.isContextPiece(p)) pass2.takeContext(p, value);
+        else if (candidates.length > 0) {
+          followSecrets(pass2, p, value, secrets, candidates, priorityAt, (c) => {
+            const old = findings.get(c.pointer);
+            put(compactFinding(c.secret.ruleId, c.pointer, pool.intern(c.address), pool.intern(c.attribute), old ? isMarked(old) : false, c.secret.value, c.kind, c.secret.origin));
+          });
+        }
+      });
+    }, jump);
+  }
+  return { kind, findings: [...findings.values()] };
+}

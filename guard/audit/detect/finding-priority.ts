@@ -1,0 +1,10 @@
+/**
+ * Which finding wins when two rules hit the same place: higher first. A value the user named
+ * (--known-env/--known-file) outranks everything: they asked to fail on it wherever it sits. Detector hits
+ * (shapes) sit at 50, the entropy hint below them.
+ */
+const PRIORITY: Readonly<Record<string, number>> = { SG110: 95, SG101: 90, SG105: 85, SG104: 80, SG102: 75, SG103: 70, SG125: 10 };
+
+export function findingPriority(ruleId: string): number {
+  return PRIORITY[ruleId] ?? 50;
+}

@@ -1,0 +1,43 @@
+import type { Step } from "../read/json-pointer";
+import { toPointer } from "../read/json-pointer";
+import { forEachString } from "../locate/string-leaves";
+import { locate } from "../locate/place";
+import type { PieceLayout } from "../locate/piece-layout";
+import { MessageKind } from "../compact-finding";
+import type { SecretIndex, TrackedSecret } from "./secret-index";
+import { findingPriority } from "./finding-priority";
+
+/** What propagation reports for one place: the secret found there and where the place is. */
+export interface CopyFound {
+  readonly pointer: string;
+  readonly address: string;
+  readonly attribute: string;
+  readonly secret: TrackedSecret;
+  readonly kind: MessageKind;
+}
+
+/**
+ * Pass 2: every value pass 1 found (marked, schema-sensitive, literal or recognised by shape) and every known
+ * value is looked for in each string of a piece that the byte scan says may hold one, escaped forms included.
+ * `priorityAt` tells the priority of a finding already at a pointer, so nothing stronger is overwritten.
+ */
+export function followSecrets(
+  layout: PieceLayout,
+  path: Step[],
+  value: unknown,
+  secrets: SecretIndex,
+  candidates: readonly TrackedSecret[],
+  priorityAt: (pointer: string) => number,
+  report: (found: CopyFound) => void,
+): void {
+  const view = layout.view(path, value);
+  forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
+    if (s.length < 8) return;
+    const secret = secrets.matchIn(s, candidates);
+    if (!secret) return;
+    const pointer = toPointer([...path, ...steps]);
+    if (priorityAt(pointer) >= findingPriority(secret.ruleId)) return;
+    const place = locate(view, steps, wrappers);
+    report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secret.ruleId === "SG110" ? MessageKind.Known : MessageKind.Copy });
+  });
+}

@@ -1,0 +1,35 @@
+import type { FileKind } from "../../finding";
+import type { BlockFacts } from "../../provider-facts";
+import type { SecretShapes } from "../../detectors/secret-shapes";
+import type { MessageKind } from "../compact-finding";
+import type { Place } from "../locate/place";
+
+/** What a detection stage sees of one string: where it sits, what the schema says, and the file's context. */
+export interface StageInput {
+  readonly value: string;
+  readonly place: Place;
+  /** Provider facts of the region's schema, if any. */
+  readonly facts: BlockFacts | undefined;
+  readonly fileKind: FileKind;
+  readonly terraformVersion: string | undefined;
+  readonly shapes: SecretShapes;
+}
+
+/** A stage's verdict on one string. */
+export interface Verdict {
+  readonly ruleId: string;
+  readonly marked: boolean;
+  readonly kind: MessageKind;
+  readonly detail: string;
+  /** The secret to follow to its other places (pass 2), or undefined when the value is not to be followed. */
+  readonly follow?: string;
+}
+
+/**
+ * One way of deciding that a string is a secret. Stages run in order and the first verdict wins: Terraform's
+ * marks and provider schemas before shapes, because they are facts rather than guesses.
+ */
+export interface DetectStage {
+  readonly name: string;
+  judge(input: StageInput): Verdict | undefined;
+}

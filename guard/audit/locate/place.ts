@@ -1,0 +1,56 @@
+import type { Step } from "../read/json-pointer";
+import type { PieceView, Region } from "./piece-layout";
+import type { CtyStep } from "./sensitivity-marks";
+
+/** Where one string of a piece sits in Terraform's terms. */
+export interface Place {
+  /** The region (resource instance, output, variable...) the string belongs to, if any. */
+  readonly region: Region | undefined;
+  /** Index of the region in the piece view, -1 when outside every region. */
+  readonly regionIndex: number;
+  readonly address: string;
+  /** Attribute path inside the address (`input.client_secret`, `fields.password`, `tags[0]`). */
+  readonly attribute: string;
+  /** The value path inside the region, without the file format's wrappers. */
+  readonly cty: CtyStep[];
+  /** The nearest member name above the string, for key-gated detectors. */
+  readonly key: string;
+}
+
+/** The index of the region that holds a string at `steps` (from the piece), or -1. */
+export function regionIndexOf(view: PieceView, steps: readonly Step[]): number {
+  return view.regions.findIndex((r) => r.steps.length <= steps.length && r.steps.every((s, i) => s === steps[i]));
+}
+
+/** Finds the region a string belongs to and its value path inside it. `wrappers` are steps that are format wrappers. */
+export function locate(view: PieceView, steps: readonly Step[], wrappers: readonly number[]): Place {
+  const regionIndex = regionIndexOf(view, steps);
+  const region = regionIndex >= 0 ? view.regions[regionIndex] : undefined;
+  const start = region ? region.steps.length : 0;
+  const cty: CtyStep[] = [];
+  for (let i = start; i < steps.length; i++) {
+    if (wrappers.includes(i)) continue;
+    if (region?.constantValueWrappers && steps[i] === "constant_value") continue;
+    cty.push(steps[i]);
+  }
+  return { region, regionIndex, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key: lastName(cty) };
+}
+
+/** The nearest member name of a path that is not a format wrapper (for the fast path, without locating). */
+export function lastKey(steps: readonly Step[], wrappers: readonly number[]): string {
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (typeof steps[i] === "string" && !wrappers.includes(i) && steps[i] !== "constant_value") return steps[i] as string;
+  }
+  return "";
+}
+
+function lastName(cty: readonly CtyStep[]): string {
+  for (let i = cty.length - 1; i >= 0; i--) if (typeof cty[i] === "string") return cty[i] as string;
+  return "";
+}
+
+function formatAttribute(cty: readonly CtyStep[]): string {
+  let out = "";
+  for (const s of cty) out += typeof s === "number" ? `[${s}]` : out ? `.${s}` : s;
+  return out;
+}

@@ -1,0 +1,50 @@
+import type { Step } from "../read/json-pointer";
+
+/**
+ * Calls `visit` for every string inside `value`, with its JSON steps (from `value`). The steps array is reused:
+ * copy it if you keep it. `wrappers` lists the indices
+ * of steps that are format wrappers rather than value paths. With `dynamicWrappers`, a state-encoded dynamic value `{value, type}` is walked
+ * through `value` only (its `type` is a type description, not data).
+ */
+export function forEachString(
+  value: unknown,
+  steps: Step[],
+  dynamicWrappers: boolean,
+  visit: (s: string, steps: Step[], wrappers: readonly number[]) => void,
+  wrappers: number[] = [],
+): void {
+  if (typeof value === "string") {
+    visit(value, steps, wrappers);
+    return;
+  }
+  if (value === null || typeof value !== "object") return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      steps.push(i);
+      forEachString(value[i], steps, dynamicWrappers, visit, wrappers);
+      steps.pop();
+    }
+    return;
+  }
+  if (dynamicWrappers && isDynamicWrapper(value)) {
+    wrappers.push(steps.length);
+    steps.push("value");
+    forEachString((value as any).value, steps, dynamicWrappers, visit, wrappers);
+    steps.pop();
+    wrappers.pop();
+    return;
+  }
+  for (const k in value as Record<string, unknown>) {
+    steps.push(k);
+    forEachString((value as any)[k], steps, dynamicWrappers, visit, wrappers);
+    steps.pop();
+  }
+}
+
+/** State JSON writes values of dynamic type (e.g. terraform_data input/output) as `{"value": ..., "type": ...}`. */
+export function isDynamicWrapper(v: object): boolean {
+  const keys = Object.keys(v);
+  if (keys.length !== 2 || !("value" in v) || !("type" in v)) return false;
+  const t = (v as any).type;
+  return typeof t === "string" || Array.isArray(t);
+}

@@ -1,0 +1,220 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { IConstruct } from "constructs";
+import {
+  Aspects,
+  DefaultTokenResolver,
+  IAspect,
+  StringConcat,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformOutput,
+  TerraformProvider,
+  TerraformResource,
+  TerraformStack,
+  TerraformVariable,
+  Tokenization,
+} from "cdktf";
+import { annotate } from "../../engine/annotate";
+import { afterStackSynth } from "../../engine/cdktf-gaps";
+import { SynthFindingsError } from "../errors";
+import { Finding, Report, Severity, summarize } from "../finding";
+import { ProviderFacts } from "../provider-facts";
+import type { SecretShapes } from "../detectors/secret-shapes";
+import { shippedShapes } from "../detectors/shipped-shapes";
+import { ConfigDocument } from "../rules/config-document";
+import { ConfigFinding, RulePack, runRulePacks } from "../rules/rule";
+import { RuleBook } from "../rules/rule-book";
+import { TERRAFORM_SECRETS_PACK } from "../rules/terraform-pack";
+import { writeFileAtomicSync } from "../commands/atomic-write";
+import { toJson, toSarif } from "../report";
+import { TOOL } from "../tool";
+import { addSuppression, suppressionFor } from "./suppressions";
+
+export interface SecretGuardOptions {
+  /** Write secret-guard.json and secret-guard.sarif next to cdk.tf.json (default true). */
+  readonly reports?: boolean;
+  /** Provider facts added to the shipped ones (genesyscloud, random, aws): added, never replacing them. */
+  readonly facts?: ProviderFacts;
+  /** Rule packs to apply (default: the guard class's default packs). */
+  readonly packs?: readonly RulePack[];
+  /** The detector catalogue (default: the shipped one). */
+  readonly shapes?: SecretShapes;
+}
+
+export const REPORT_JSON = "secret-guard.json";
+export const REPORT_SARIF = "secret-guard.sarif";
+const guards = new WeakMap<TerraformStack, SecretGuard>();
+
+/**
+ * The synth-time secret guard: applies rule packs to each stack in two passes:
+ * 1. an aspect over the construct tree, which reports at the construct that is wrong;
+ * 2. a gate over the written cdk.tf.json (the stack synthesizer, wrapped), which also sees property overrides
+ *    and escape hatches, and writes the JSON and SARIF reports.
+ * Error findings fail `cdktf synth` and `Testing.fullSynth`. Messages never hold a secret value.
+ *
+ * Constructs are recognised with cdktf's `isX` checks, never `instanceof`: an importer may load two copies of
+ * the engine (its own and this package's).
+ */
+export class SecretGuard implements IAspect {
+  /** The packs a guard applies when none are given; subclasses (packs of a product) widen it. */
+  protected static defaultPacks(): readonly RulePack[] {
+    return [TERRAFORM_SECRETS_PACK];
+  }
+
+  /** Applies the guard to a stack (once; later calls return the same guard). Aspects on the App never run. */
+  public static of(stack: TerraformStack, options: SecretGuardOptions = {}): SecretGuard {
+    let g = guards.get(stack);
+    if (!g) {
+      g = new this(stack, { ...options, packs: options.packs ?? this.defaultPacks() });
+      guards.set(stack, g);
+    }
+    return g;
+  }
+
+  /** Accepts a finding of `ruleId` on `scope` and below, for a stated reason (at least 10 characters). */
+  public static suppress(scope: IConstruct, ruleId: string, reason: string): void {
+    addSuppression(scope, ruleId, reason);
+  }
+
+  private readonly facts: ProviderFacts;
+  private readonly packs: readonly RulePack[];
+  private readonly shapes: SecretShapes;
+  private readonly rules: RuleBook;
+  private readonly aspectFindings = new Map<string, Finding>();
+
+  protected constructor(
+    private readonly stack: TerraformStack,
+    private readonly options: SecretGuardOptions,
+  ) {
+    this.facts = ProviderFacts.shipped();
+    if (options.facts) this.facts.addFrom(options.facts);
+    this.packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
+    this.shapes = options.shapes ?? shippedShapes();
+    this.rules = new RuleBook(...this.packs);
+    Aspects.of(stack).add(this);
+    afterStackSynth(stack, (_session, file, api) => this.gate(file, api.continueOnErrors, api.annotate));
+  }
+
+  public visit(node: IConstruct): void {
+    if (node !== this.stack) return;
+    // The whole stack at once: some rules (outputs, backend) need facts from other blocks.
+    const byPath = this.constructsByPath();
+    for (const f of this.check(this.resolvedStack())) {
+      const target = this.targetOf(f, byPath);
+      const finding = this.toFinding(f, target, "cdk.tf.json");
+      this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
+      annotateFinding(target, finding, f.message);
+    }
+  }
+
+  private check(doc: unknown): ConfigFinding[] {
+    return runRulePacks(new ConfigDocument(doc, this.facts, this.shapes), this.packs);
+  }
+
+  private resolvedStack(): any {
+    const doc: any = {};
+    const resolver = new DefaultTokenResolver(new StringConcat());
+    for (const el of this.stack.node.findAll()) {
+      if (!TerraformElement.isTerraformElement(el)) continue;
+      merge(doc, Tokenization.resolve(el.toTerraform(), { scope: this.stack, resolver, preparing: false }));
+    }
+    return doc;
+  }
+
+  /** Construct paths and Terraform addresses -> constructs, so each finding lands on the construct at fault. */
+  private constructsByPath(): Map<string, IConstruct> {
+    const map = new Map<string, IConstruct>();
+    for (const c of this.stack.node.findAll()) {
+      map.set(c.node.path, c);
+      const address = addressOf(c);
+      if (address) map.set(address, c);
+    }
+    return map;
+  }
+
+  private targetOf(f: ConfigFinding, byPath: Map<string, IConstruct>): IConstruct {
+    return (f.constructPath && byPath.get(f.constructPath)) || byPath.get(f.address) || this.stack;
+  }
+
+  private toFinding(f: ConfigFinding, target: IConstruct, file: string): Finding {
+    const rule = this.rules.getOrUnknown(f.ruleId);
+    const s = suppressionFor(target, f.ruleId);
+    return {
+      ruleId: f.ruleId,
+      severity: rule.severity,
+      file,
+      pointer: f.pointer,
+      address: f.address,
+      attribute: f.attribute,
+      markedSensitive: false,
+      fingerprint: f.fingerprint,
+      message: `${f.message} (construct ${target.node.path})`,
+      suppressed: !!s,
+      ...(s ? { suppressionReason: s.reason } : {}),
+    };
+  }
+
+  /** Checks the file as written, adds what the aspect could not see, writes reports, fails on errors. */
+  private gate(file: string, continueOnErrors: boolean, annotateManifest: (path: string, level: Severity, message: string) => void): void {
+    if (!fs.existsSync(file)) return; // HCL output: nothing to read back.
+    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    const byPath = this.constructsByPath();
+    const findings: Finding[] = [];
+    const rel = path.relative(process.cwd(), file) || file;
+    for (const f of this.check(doc)) {
+      const known = this.aspectFindings.get(`${f.ruleId} ${f.pointer}`);
+      if (known) {
+        findings.push({ ...known, file: rel });
+        continue;
+      }
+      const target = this.targetOf(f, byPath);
+      const finding = this.toFinding(f, target, rel);
+      const where = `override in ${rel}#${f.pointer}`;
+      findings.push({ ...finding, message: `${finding.message} (${where})` });
+      if (!finding.suppressed) {
+        annotateManifest(target.node.path, finding.severity, `[${finding.ruleId}] ${f.message} (${where})`);
+      }
+    }
+    if (this.options.reports !== false) {
+      const report: Report = { tool: TOOL, files: [{ path: rel, kind: "synth" }], findings, summary: summarize(findings) };
+      const dir = path.dirname(file);
+      writeFileAtomicSync(path.join(dir, REPORT_JSON), toJson(report, this.rules));
+      writeFileAtomicSync(path.join(dir, REPORT_SARIF), toSarif(report, this.rules));
+    }
+    const newErrors = findings.filter((f) => !f.suppressed && f.severity === "error" && !this.aspectFindings.has(`${f.ruleId} ${f.pointer}`));
+    if (newErrors.length && !continueOnErrors) {
+      // Plain `node main.js` / Testing.fullSynth: fail like cdktf does for error annotations, leaving no stack file.
+      fs.rmSync(file, { force: true });
+      throw new SynthFindingsError(this.stack.node.path, newErrors);
+    }
+  }
+}
+
+function addressOf(c: IConstruct): string | undefined {
+  if (TerraformDataSource.isTerraformDataSource(c)) return `data.${c.terraformResourceType}.${c.friendlyUniqueId}`;
+  if (TerraformResource.isTerraformResource(c)) return `${c.terraformResourceType}.${c.friendlyUniqueId}`;
+  if (TerraformOutput.isTerraformOutput(c)) return `output.${c.friendlyUniqueId}`;
+  if (isTerraformVariable(c)) return `var.${c.friendlyUniqueId}`;
+  if (TerraformProvider.isTerraformProvider(c)) return c.alias ? `provider.${c.terraformResourceType}.${c.alias}` : `provider.${c.terraformResourceType}`;
+  return undefined;
+}
+
+/** cdktf 0.21 has no TerraformVariable.isTerraformVariable: recognise it by shape (an element with a `default` accessor and `stringValue`). */
+function isTerraformVariable(c: IConstruct): c is TerraformVariable {
+  return TerraformElement.isTerraformElement(c) && !TerraformResource.isTerraformResource(c) && "stringValue" in c && "sensitive" in c;
+}
+
+function annotateFinding(target: IConstruct, f: Finding, rawMessage: string): void {
+  const text = `[${f.ruleId}] ${rawMessage}`;
+  if (f.suppressed) annotate(target, "info", `${text} (suppressed: ${f.suppressionReason})`);
+  else annotate(target, f.severity, text);
+}
+
+function merge(into: any, from: any): void {
+  for (const [k, v] of Object.entries(from ?? {})) {
+    if (v && typeof v === "object" && !Array.isArray(v) && into[k] && typeof into[k] === "object" && !Array.isArray(into[k])) merge(into[k], v);
+    else if (Array.isArray(v) && Array.isArray(into[k])) into[k] = [...into[k], ...v];
+    else into[k] = v;
+  }
+}
