@@ -130,13 +130,13 @@ describe("looking inside values", () => {
     expect(firedId("credentials_file", ini)).toBe("SG122");
   });
   it("stops unwrapping after three levels", () => {
-    let v = keyId;
-    for (let i = 0; i < 5; i++) v = JSON.stringify({ inner: v });
-    expect(firedId("x", v)).toBeUndefined();
+    const wrap = (v: string, times: number) => (times === 0 ? v : wrap(Buffer.from(v).toString("base64"), times - 1));
+    expect(firedId("x", wrap("id " + keyId, 3))).toBe("SG121");
+    expect(firedId("x", wrap("id " + keyId, 4))).toBeUndefined();
   });
   it("detectAll lists every detector that fires, strongest first", () => {
     const v = JSON.stringify({ id: keyId, secret_key: fake(BASE64, 40, 91) });
-    expect(catalogue.detectAll("x", v).map((h) => h.detector.id)).toEqual(["SG121", "SG122"]);
+    expect(catalogue.detectAll("x", v).map((h) => h.detector.id)).toEqual(["SG121", "SG122", "SG125"]);
   });
 });
 

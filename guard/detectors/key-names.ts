@@ -19,7 +19,7 @@ const METADATA_LAST_WORDS = new Set([
   "rotation", "description", "hash", "expiry", "expiration", "expires", "required", "prefix", "suffix", "format",
   "mode", "label", "labels", "tags", "date", "time", "at", "created", "updated", "location", "source", "store",
   "manager", "reference", "ref", "config", "configuration", "kms", "endpoint", "method", "length", "days",
-  "seconds", "minutes", "hours", "period", "interval", "algorithm", "strength", "complexity", "status", "state",
+  "seconds", "minutes", "hours", "period", "interval", "duration", "algorithm", "strength", "complexity", "status", "state",
 ]);
 
 /** First words that make a name a flag or a setting about secrets. */

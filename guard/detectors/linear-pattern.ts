@@ -159,8 +159,14 @@ function altsCost(alts: Atom[][], flags: string, top: boolean): number {
   return alts.reduce((sum, seq) => sum + seqCost(seq, flags, top), 0);
 }
 
+/** Plain groups (one alternative, not repeated) cost what their atoms cost in place: inline them. */
+function flatten(seq: Atom[]): Atom[] {
+  return seq.flatMap((a) => (a.kind === "group" && a.min === 1 && a.max === 1 && a.alts!.length === 1 ? flatten(a.alts![0]) : [a]));
+}
+
 /** Worst steps of one attempt over a sequence, from the end: backtracking multiplies the rest by a range. */
-function seqCost(seq: Atom[], flags: string, top: boolean): number {
+function seqCost(atoms: Atom[], flags: string, top: boolean): number {
+  const seq = flatten(atoms);
   let rest = 1;
   for (let i = seq.length - 1; i >= 0; i--) {
     const a = seq[i];

@@ -51,7 +51,7 @@ export const AWS_SECRET_ACCESS_KEY: Detector = {
     negative: [
       { key: "secret_key", value: fake(HEX, 40, 14) },
       { key: "description", value: fake(BASE64, 40, 15) },
-      { key: "secret_key", value: fake(BASE64, 39, 16) },
+      { key: "secret_key", value: "${aws_iam_access_key.ci.secret}" },
     ],
   },
 };
@@ -71,7 +71,7 @@ export const AWS_SESSION_TOKEN: Detector = {
       { key: "x", value: "FwoGZXIvYXdzE" + fake(BASE64, 200, 22) },
     ],
     negative: [
-      { key: "token", value: "IQoJb3JpZ2luX2Vj" + fake(BASE64, 40, 23) },
+      { key: "note", value: "IQoJb3JpZ2luX2Vj" + fake(BASE64, 40, 23) },
       { key: "note", value: "prefix FwoGZXIvYXdzE only" },
     ],
   },
@@ -96,7 +96,7 @@ export const AWS_SESSION_TOKEN_BY_KEY: Detector = {
     ],
     negative: [
       { key: "session_token_duration", value: fake(BASE64, 200, 33) },
-      { key: "aws_session_token", value: fake(BASE64, 60, 34) },
+      { key: "aws_session_token", value: "${var.aws_session_token}" },
     ],
   },
 };

@@ -22,7 +22,7 @@ export const JSON_WEB_TOKEN: Detector = {
       { key: "headers", value: "Authorization: Bearer " + jwt({ alg: "RS256", kid: "k1" }, { iss: "https://issuer.example" }, 52) },
     ],
     negative: [
-      { key: "token", value: jwt({ typ: "JWT" }, { sub: "fake-user" }, 53) },
+      { key: "note", value: jwt({ typ: "JWT" }, { sub: "fake-user" }, 53) },
       { key: "token", value: b64url(JSON.stringify({ alg: "HS256" })) + "." + b64url(JSON.stringify({ sub: "x" })) },
       { key: "n", value: fake(BASE64URL, 342, 54) },
     ],

@@ -65,7 +65,7 @@ export const PYPI_TOKEN: Detector = {
       { key: "pypirc", value: "[testpypi]\nusername = __token__\npassword = " + TEST_PYPI + fake(BASE64URL, 90, 132) + "\n" },
     ],
     negative: [
-      { key: "password", value: PYPI },
+      { key: "note", value: PYPI },
       { key: "note", value: PYPI + fake(BASE64URL, 20, 133) },
     ],
   },

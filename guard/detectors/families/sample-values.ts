@@ -37,7 +37,7 @@ export function b64url(text: string): string {
 
 /** A made-up password: letters, digits and a few symbols. */
 export function fakePassword(seed: number, length = 20): string {
-  return fake(ALNUM + "!#%^*-_", length, seed);
+  return fake(ALNUM + "!^*-_~.", length, seed);
 }
 
 export function fakeUuid(seed: number): string {

@@ -21,7 +21,7 @@ export const GITHUB_TOKEN: Detector = {
     negative: [
       { key: "token", value: "gh" + "p_" + "your_token_here" },
       { key: "token", value: "gh" + "p_" + "x".repeat(36) },
-      { key: "token", value: "gh" + "p_" + fake(ALNUM, 20, 65) },
+      { key: "note", value: "gh" + "p_" + fake(ALNUM, 20, 65) },
     ],
   },
 };
