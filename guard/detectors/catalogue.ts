@@ -39,6 +39,11 @@ export class DetectorCatalogue {
     return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS));
   }
 
+  /** No detectors: a base for testing user detectors alone. */
+  static empty(): DetectorCatalogue {
+    return new DetectorCatalogue([]);
+  }
+
   /** A new catalogue with `extra` added after the shipped ones (they do not override); a duplicate id throws. */
   withDetectors(extra: readonly Detector[]): DetectorCatalogue {
     return new DetectorCatalogue([...this.detectors, ...extra]);
