@@ -16,6 +16,8 @@ import { decodeBase64Text } from "./text-shapes";
 const MAX_DEPTH = 3;
 /** Largest JSON-encoded or base64 value we decode. */
 const MAX_DECODE = 1 << 20;
+/** How deep objects and arrays nest inside one JSON-encoded value before we stop (stack safety). */
+const MAX_NESTING = 64;
 /** Shortest value worth judging. */
 const MIN_VALUE = 8;
 
@@ -111,11 +113,12 @@ export class DetectorCatalogue {
     return false;
   }
 
-  private scanJson(v: unknown, key: KeyInfo, depth: number, visit: Visit): boolean {
+  /** Members of a parsed document, nested at most MAX_NESTING deep (deeper ones are not judged). */
+  private scanJson(v: unknown, key: KeyInfo, depth: number, visit: Visit, nesting = 0): boolean {
     if (typeof v === "string") return this.scan(key, v, depth, visit);
-    if (v === null || typeof v !== "object") return false;
-    if (Array.isArray(v)) return v.some((x) => this.scanJson(x, key, depth, visit));
-    return Object.entries(v).some(([k, x]) => this.scanJson(x, keyInfo(k), depth, visit));
+    if (v === null || typeof v !== "object" || nesting >= MAX_NESTING) return false;
+    if (Array.isArray(v)) return v.some((x) => this.scanJson(x, key, depth, visit, nesting + 1));
+    return Object.entries(v).some(([k, x]) => this.scanJson(x, keyInfo(k), depth, visit, nesting + 1));
   }
 }
 

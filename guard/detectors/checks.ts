@@ -1,12 +1,16 @@
 /**
- * The fixed registry of validators a detector may name in `check`. Each gets the secret part and the whole
- * match and answers the (possibly trimmed) secret, or undefined to dismiss. Code, not data, so a user file can
+ * The fixed registry of validators a detector may name in `check`. Each gets the secret part, the match and the
+ * input, and answers the (possibly extended or trimmed) secret, or undefined to dismiss. Any look past the
+ * match is bounded (LOOK_AHEAD), so a check costs a constant per attempt. Code, not data, so a user file can
  * only choose among these.
  */
 import type { CheckName } from "./detector";
 import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom } from "./text-shapes";
 
-export type Check = (secret: string, match: string) => string | undefined;
+export type Check = (secret: string, match: RegExpExecArray, input: string) => string | undefined;
+
+/** How far past a match a check may read. */
+export const LOOK_AHEAD = 16384;
 
 /** A JWT's first segment must decode to a JSON object naming an algorithm. */
 function jwtHeader(secret: string): string | undefined {
@@ -41,23 +45,28 @@ function basicAuthBase64(secret: string): string | undefined {
   return password.length >= 4 && !isPlaceholder(password) ? secret : undefined;
 }
 
-const PEM_END = "-----END ";
+const DASHES = "-----";
 
-/** A PEM private key needs a body: a run of >= 40 base64 characters before its END line. Trims to END. */
-function pemBody(secret: string): string | undefined {
-  const headerEnd = secret.indexOf("-----", 11) + 5;
-  const endAt = secret.indexOf(PEM_END, headerEnd);
-  const body = endAt < 0 ? secret.slice(headerEnd) : secret.slice(headerEnd, endAt);
+/**
+ * The match is a PEM private-key header; a key also needs a body: a run of >= 40 base64 characters before the
+ * next armour line. The secret becomes the whole block, through its END line when that is near.
+ */
+function pemBody(_secret: string, m: RegExpExecArray, input: string): string | undefined {
+  const start = m.index + m[0].length;
+  const limit = Math.min(input.length, start + LOOK_AHEAD);
   let run = 0;
-  for (let i = 0; i < body.length && run < 40; i++) {
-    const c = body.charCodeAt(i);
+  let i = start;
+  for (; i < limit && run < 40; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 45 && input.startsWith(DASHES, i)) return undefined; // the next armour line, and no body yet
     const b64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
     run = b64 ? run + 1 : 0;
   }
   if (run < 40) return undefined;
-  if (endAt < 0) return secret;
-  const close = secret.indexOf("-----", endAt + PEM_END.length);
-  return close < 0 ? secret : secret.slice(0, close + 5);
+  const rest = input.slice(i, limit);
+  const endAt = rest.indexOf(DASHES + "END ");
+  const close = endAt < 0 ? -1 : rest.indexOf(DASHES, endAt + 9);
+  return input.slice(m.index, close < 0 ? i : i + close + DASHES.length);
 }
 
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
@@ -69,7 +78,7 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "basic-auth-base64": basicAuthBase64,
   "pem-body": pemBody,
   // An Azure SAS URL also carries its expiry (se=); a sig= alone is a different thing.
-  "sas-expiry": (s, m) => (m.includes("se=") && classCount(s) >= 2 ? s : undefined),
+  "sas-expiry": (s, m) => (m[0].includes("se=") && classCount(s) >= 2 ? s : undefined),
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

@@ -85,7 +85,7 @@ export class CompiledDetector {
     const d = this.detector;
     let secret: string | undefined = m[d.secretGroup ?? 0];
     if (secret === undefined) return undefined;
-    if (d.check) secret = CHECKS[d.check](secret, m[0]);
+    if (d.check) secret = CHECKS[d.check](secret, m, value);
     if (secret === undefined) return undefined;
     if (d.minLength !== undefined && secret.length < d.minLength) return undefined;
     if (d.maxLength !== undefined && secret.length > d.maxLength) return undefined;

@@ -21,7 +21,7 @@ export const PRIVATE_KEY: Detector = {
   explanation: "A PEM private key in clear (RSA, EC, DSA, OpenSSH, PKCS#8, encrypted PKCS#8 or a PGP private key block).",
   fix: "Generate and keep private keys outside Terraform (or in a secrets manager via write-only arguments); rotate the key.",
   keywords: [DASHES + "BEGIN "],
-  pattern: "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]{0,8192}",
+  pattern: "-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----",
   check: "pem-body",
   samples: {
     positive: [
