@@ -118,6 +118,21 @@ describe("placeholders are whole values only", () => {
   });
 });
 
+describe("private keys", () => {
+  const d5 = "-----";
+  const body = [1, 2, 3].map((i) => fake(BASE64, 64, 700 + i)).join("\n");
+  const block = `${d5}BEGIN RSA ${"PRIVATE KEY"}${d5}\n${body}\n${d5}END RSA ${"PRIVATE KEY"}${d5}`;
+  it("takes the whole block as the secret, not the text around it", () => {
+    const hit = catalogue.detect("user_data", "#!/bin/sh\ncat > k.pem <<EOF\n" + block + "\nEOF\n");
+    expect(hit?.detector.id).toBe("SG123");
+    expect(hit?.secret === block).toBe(true);
+  });
+  it("does not report a header without a body, even followed by another key's body", () => {
+    const headerOnly = `${d5}BEGIN RSA ${"PRIVATE KEY"}${d5}\n${d5}END RSA ${"PRIVATE KEY"}${d5}\n`;
+    expect(firedId("k", headerOnly + `${d5}BEGIN CERTIFICATE${d5}\n${body}\n${d5}END CERTIFICATE${d5}\n`)).toBeUndefined();
+  });
+});
+
 describe("looking inside values", () => {
   const keyId = "AKIA" + fake("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16, 88);
   it("unwraps JSON, base64 and text to a bounded depth", () => {
