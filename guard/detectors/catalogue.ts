@@ -1,0 +1,133 @@
+/**
+ * The detector catalogue and the engine that asks it. Order is priority: precise token formats first, then
+ * connection strings, then key-gated shapes, and the generic entropy hint last, so `detect` answers the
+ * strongest reading of a value. Besides the value itself it looks inside JSON-encoded strings, multi-line text
+ * (`key = value` lines judged under their own key) and base64 of text, each to a bounded depth.
+ */
+import { CompiledDetector } from "./compiled-detector";
+import type { Detector, DetectorHit } from "./detector";
+import { SHIPPED_DETECTORS } from "./families";
+import { keyInfo, type KeyInfo } from "./key-info";
+import { isSecretKeyName } from "./key-names";
+import { textAssignments } from "./text-assignments";
+import { decodeBase64Text } from "./text-shapes";
+
+/** How deep encodings nest before we stop unwrapping (JSON in base64 in JSON...). */
+const MAX_DEPTH = 3;
+/** Largest JSON-encoded or base64 value we decode. */
+const MAX_DECODE = 1 << 20;
+/** How deep objects and arrays nest inside one JSON-encoded value before we stop (stack safety). */
+const MAX_NESTING = 64;
+/** Shortest value worth judging. */
+const MIN_VALUE = 8;
+
+type Visit = (hit: DetectorHit) => boolean; // true: stop
+
+export class DetectorCatalogue {
+  private readonly compiled: readonly CompiledDetector[];
+  private readonly ids: ReadonlyMap<string, Detector>;
+
+  private constructor(private readonly detectors: readonly Detector[]) {
+    const ids = new Map<string, Detector>();
+    for (const d of detectors) {
+      if (ids.has(d.id)) throw new Error(`duplicate detector id ${d.id}`);
+      ids.set(d.id, d);
+    }
+    this.ids = ids;
+    this.compiled = detectors.map((d) => new CompiledDetector(d));
+  }
+
+  static shipped(): DetectorCatalogue {
+    return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS));
+  }
+
+  /** No detectors: a base for testing user detectors alone. */
+  static empty(): DetectorCatalogue {
+    return new DetectorCatalogue([]);
+  }
+
+  /** A new catalogue with `extra` added after the shipped ones (they do not override); a duplicate id throws. */
+  withDetectors(extra: readonly Detector[]): DetectorCatalogue {
+    return new DetectorCatalogue([...this.detectors, ...extra]);
+  }
+
+  all(): readonly Detector[] {
+    return this.detectors;
+  }
+
+  byId(id: string): Detector | undefined {
+    return this.ids.get(id);
+  }
+
+  isSecretKey(name: string): boolean {
+    return isSecretKeyName(name);
+  }
+
+  /** The strongest hit for `value` under `key`, or undefined. */
+  detect(key: string, value: string): DetectorHit | undefined {
+    let found: DetectorHit | undefined;
+    this.scan(keyInfo(key), value, 0, (h) => ((found = h), true));
+    return found;
+  }
+
+  /** Every detector that fires (once each), strongest first. */
+  detectAll(key: string, value: string): DetectorHit[] {
+    const hits = new Map<string, DetectorHit>();
+    this.scan(keyInfo(key), value, 0, (h) => (hits.has(h.detector.id) || hits.set(h.detector.id, h), false));
+    return [...hits.values()].sort((a, b) => this.detectors.indexOf(a.detector) - this.detectors.indexOf(b.detector));
+  }
+
+  private scan(key: KeyInfo, value: string, depth: number, visit: Visit): boolean {
+    if (value.length < MIN_VALUE) return false;
+    const c = value.charCodeAt(0);
+    if ((c === 0x7b || c === 0x5b) && depth < MAX_DEPTH && value.length <= MAX_DECODE) {
+      // A JSON-encoded document (jsonencode(...)): its members are judged under their own keys.
+      const parsed = parseJson(value);
+      if (parsed.ok) return this.scanJson(parsed.value, key, depth + 1, visit);
+    }
+    for (const d of this.compiled) {
+      const hit = d.match(key, value);
+      if (hit && visit(hit)) return true;
+    }
+    if (depth >= MAX_DEPTH) return false;
+    if (value.includes("\n") && this.scanLines(value, visit)) return true;
+    if (value.length >= 16 && value.length <= MAX_DECODE) {
+      const text = decodeBase64Text(value);
+      if (text !== undefined && this.scan(key, text, depth + 1, visit)) return true;
+    }
+    return false;
+  }
+
+  /** Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. */
+  private scanLines(text: string, visit: Visit): boolean {
+    const wholeValue = this.compiled.filter((d) => d.wholeValue);
+    for (const { name, value } of textAssignments(text)) {
+      if (value.length < MIN_VALUE) continue;
+      const key = keyInfo(name);
+      for (const d of wholeValue) {
+        if (!d.keyPasses(key)) continue;
+        const hit = d.match(key, value);
+        if (hit && visit(hit)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** Members of a parsed document, nested at most MAX_NESTING deep (deeper ones are not judged). */
+  private scanJson(v: unknown, key: KeyInfo, depth: number, visit: Visit, nesting = 0): boolean {
+    if (typeof v === "string") return this.scan(key, v, depth, visit);
+    if (v === null || typeof v !== "object" || nesting >= MAX_NESTING) return false;
+    if (Array.isArray(v)) return v.some((x) => this.scanJson(x, key, depth, visit, nesting + 1));
+    return Object.entries(v).some(([k, x]) => this.scanJson(x, keyInfo(k), depth, visit, nesting + 1));
+  }
+}
+
+let shippedCatalogue: DetectorCatalogue | undefined;
+
+function parseJson(v: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(v) };
+  } catch {
+    return { ok: false };
+  }
+}

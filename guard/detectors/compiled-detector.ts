@@ -1,0 +1,96 @@
+/**
+ * A detector made ready to run: regexes compiled once (sticky), key gate resolved. Matching is linear in the
+ * value: keywords are found with indexOf, the pattern only runs AT keyword positions with bounded quantifiers
+ * (one attempt costs a constant, see linear-pattern.ts), and each WINDOW characters of the value grant at most
+ * a fixed number of attempts, so a value flooded with near-miss keywords costs O(length). Windows never cut
+ * the text (the regex sees the whole value from the keyword), so a match straddling a window edge is not lost;
+ * only a secret preceded by more than ATTEMPTS_PER_WINDOW near-misses in its own window would be.
+ */
+import { CHECKS } from "./checks";
+import type { Detector, DetectorHit } from "./detector";
+import { entropy } from "./text-shapes";
+import type { KeyInfo } from "./key-info";
+
+export const WINDOW = 64 * 1024;
+export const ATTEMPTS_PER_WINDOW = 512;
+/** Key gates look at the first characters of a key only (keys are short; hostile ones are not). */
+const MAX_GATED_KEY = 256;
+
+export class CompiledDetector {
+  private readonly sticky: RegExp;
+  private readonly allow: readonly RegExp[];
+  private readonly include?: RegExp;
+  private readonly exclude?: RegExp;
+  private readonly secretKeyGate: boolean;
+
+  constructor(readonly detector: Detector) {
+    const flags = detector.flags ?? "";
+    this.sticky = new RegExp(detector.pattern, flags + "y");
+    this.allow = (detector.allow ?? []).map((a) => new RegExp(a, flags));
+    const gate = detector.keys;
+    this.secretKeyGate = gate === "secret-key";
+    if (gate && gate !== "secret-key") {
+      if (gate.include) this.include = new RegExp(gate.include);
+      if (gate.exclude) this.exclude = new RegExp(gate.exclude);
+    }
+  }
+
+  /** Whether the detector looks only at whole values (no keywords). */
+  get wholeValue(): boolean {
+    return this.detector.keywords.length === 0;
+  }
+
+  get keyGated(): boolean {
+    return this.detector.keys !== undefined;
+  }
+
+  keyPasses(key: KeyInfo): boolean {
+    if (this.secretKeyGate) return key.secretLike;
+    const norm = key.norm.length > MAX_GATED_KEY ? key.norm.slice(0, MAX_GATED_KEY) : key.norm;
+    if (this.include && !this.include.test(norm)) return false;
+    if (this.exclude && this.exclude.test(norm)) return false;
+    return true;
+  }
+
+  match(key: KeyInfo, value: string): DetectorHit | undefined {
+    if (!this.keyPasses(key)) return undefined;
+    if (this.wholeValue) return this.attempt(value, 0);
+    const kws = this.detector.keywords;
+    // Next occurrence of each keyword; we always take the earliest, so positions are visited in order once.
+    const next = kws.map((k) => value.indexOf(k));
+    let windowEnd = WINDOW;
+    let attempts = 0;
+    for (;;) {
+      let best = -1;
+      let which = -1;
+      for (let k = 0; k < next.length; k++) if (next[k] >= 0 && (best < 0 || next[k] < best)) (best = next[k]), (which = k);
+      if (best < 0) return undefined;
+      while (best >= windowEnd) (windowEnd += WINDOW), (attempts = 0);
+      if (attempts < ATTEMPTS_PER_WINDOW) {
+        attempts++;
+        const hit = this.attempt(value, best);
+        if (hit) return hit;
+        next[which] = value.indexOf(kws[which], best + 1);
+      } else {
+        // This window's budget is spent: jump every keyword to the next window.
+        for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < windowEnd) next[k] = value.indexOf(kws[k], windowEnd);
+      }
+    }
+  }
+
+  private attempt(value: string, at: number): DetectorHit | undefined {
+    this.sticky.lastIndex = at;
+    const m = this.sticky.exec(value);
+    if (!m) return undefined;
+    const d = this.detector;
+    let secret: string | undefined = m[d.secretGroup ?? 0];
+    if (secret === undefined) return undefined;
+    if (d.check) secret = CHECKS[d.check](secret, m, value);
+    if (secret === undefined) return undefined;
+    if (d.minLength !== undefined && secret.length < d.minLength) return undefined;
+    if (d.maxLength !== undefined && secret.length > d.maxLength) return undefined;
+    if (d.entropy !== undefined && entropy(secret) < d.entropy) return undefined;
+    for (const a of this.allow) if (a.test(secret)) return undefined;
+    return { detector: d, secret };
+  }
+}

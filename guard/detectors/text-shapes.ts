@@ -1,0 +1,134 @@
+/**
+ * Small, linear-time judgements about a string's shape: entropy, placeholders, "random or just an id/hash/name".
+ * No regex here scans with an unbounded quantifier over attacker-sized input: lengths are checked first.
+ */
+
+/** Shannon entropy in bits per character. */
+export function entropy(v: string): number {
+  if (v.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of v) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) {
+    const p = c / v.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** How many of lower, upper, digit, other occur. */
+export function classCount(v: string): number {
+  let lower = 0, upper = 0, digit = 0, other = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = 1;
+    else if (c >= 65 && c <= 90) upper = 1;
+    else if (c >= 48 && c <= 57) digit = 1;
+    else other = 1;
+  }
+  return lower + upper + digit + other;
+}
+
+const PLACEHOLDER_WORDS = new Set([
+  "changeme", "change_me", "change-me", "password", "passwd", "secret", "redacted", "example", "dummy", "test",
+  "todo", "fixme", "none", "null", "nil", "undefined", "placeholder", "sensitive", "hidden", "masked", "token",
+  "your-password", "your_password", "yourpassword", "mypassword", "my-password", "pass", "pwd", "%s",
+]);
+
+/** Wrapped forms that mean "not a value": `${...}`, `%{...}`, `{{...}}`, `<...>`, `$(...)`, `[...]`. */
+const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
+  ["${", "}"], ["%{", "}"], ["{{", "}}"], ["<", ">"], ["$(", ")"], ["[", "]"], ["$", ""],
+];
+
+/**
+ * A value that IS a placeholder or an interpolation as a whole: a real value that merely contains `${` or `<`
+ * somewhere is judged on its own, never dismissed for it.
+ */
+export function isPlaceholder(v: string): boolean {
+  if (v.length === 0) return true;
+  if (PLACEHOLDER_WORDS.has(v.toLowerCase())) return true;
+  const first = v[0];
+  if ((first === "x" || first === "X" || first === "*" || first === "." || first === "#") && sameChar(v.toLowerCase())) return true;
+  for (const [open, close] of WRAPPERS) {
+    if (open === "$" && close === "") {
+      if (/^\$[A-Z_][A-Z0-9_]{0,63}$/.test(v.length <= 65 ? v : "")) return true; // $ENV_VAR
+      continue;
+    }
+    if (v.startsWith(open) && v.endsWith(close) && v.length >= open.length + close.length) return true;
+  }
+  return false;
+}
+
+function sameChar(v: string): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
+/** At least 95% printable ASCII (tabs and newlines count), and not empty. */
+export function isPrintableText(b: Uint8Array): boolean {
+  if (b.length === 0) return false;
+  let printable = 0;
+  for (const c of b) if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09) printable++;
+  return printable / b.length >= 0.95;
+}
+
+function isBase64Char(c: number, url: boolean): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (url ? c === 45 || c === 95 : c === 43 || c === 47);
+}
+
+/** Whether the whole value is base64 (standard alphabet, padded to a multiple of 4, or unpadded). */
+export function isBase64(v: string): boolean {
+  let end = v.length;
+  while (end > 0 && v.charCodeAt(end - 1) === 61 && v.length - end < 2) end--;
+  if (end === 0) return false;
+  for (let i = 0; i < end; i++) if (!isBase64Char(v.charCodeAt(i), false)) return false;
+  return end === v.length ? v.length % 4 !== 1 : v.length % 4 === 0;
+}
+
+/** The text a base64 value encodes, when it is base64 of mostly printable text; undefined otherwise. */
+export function decodeBase64Text(v: string): string | undefined {
+  if (!isBase64(v)) return undefined;
+  const bytes = Buffer.from(v, "base64");
+  return isPrintableText(bytes) ? bytes.toString("utf8") : undefined;
+}
+
+function isHex(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i) | 0x20;
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+function allDigits(v: string): boolean {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) < 48 || v.charCodeAt(i) > 57) return false;
+  return true;
+}
+
+// These run only on values already capped at 4096 characters, without whitespace.
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DIGEST = /^(?:sha\d{0,3}|md5|blake2b?|sha3-\d{3}|crc32c?)[:-]/i;
+const SLUG = /^[a-z0-9]{1,4096}(?:[-_.:/][a-z0-9]{1,4096}){0,4096}$/;
+const DOMAIN_OR_EMAIL = /^(?:[^\s@]{1,4096}@)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,32}$/i;
+/** Modular crypt format and friends: bcrypt $2a$, sha512-crypt $6$, argon2 $argon2id$, scrypt $scrypt$/$7$. */
+const CRYPT_HASH = /^\$(?:2[abxy]?|1|5|6|7|y|gy|argon2(?:id|i|d)|scrypt|pbkdf2(?:-sha\d{1,3})?)\$/;
+
+/** Hashes and digests that are not secrets: crypt formats, hex digests, `sha256:` digests. */
+export function isHashLike(v: string): boolean {
+  return CRYPT_HASH.test(v) || DIGEST.test(v) || (v.length >= 32 && isHex(v));
+}
+
+/**
+ * A value that looks like a random secret, not an id, hash, digest, name, path, number or encoded text.
+ * Used by the generic key-gated hint, so it errs on the quiet side.
+ */
+export function looksRandom(v: string): boolean {
+  if (v.length < 10 || v.length > 4096 || /\s/.test(v)) return false;
+  if (isPlaceholder(v) || isHashLike(v) || UUID.test(v) || isHex(v) || allDigits(v)) return false;
+  if (v.startsWith("arn:") || v.startsWith("/") || v.includes("://")) return false;
+  if (SLUG.test(v) || DOMAIN_OR_EMAIL.test(v)) return false;
+  if (v.length % 4 === 0 && decodeBase64Text(v) !== undefined) return false;
+  const classes = classCount(v);
+  if (classes < 2 || (classes === 2 && v.length < 20)) return false;
+  return entropy(v) >= (v.length < 16 ? 3.0 : 3.5);
+}
