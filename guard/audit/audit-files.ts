@@ -5,8 +5,8 @@ import type { FileKind, Finding, Report, ScannedFile } from "../finding";
 import type { ReportSource } from "../report/source";
 import { ProviderFacts } from "../provider-facts";
 import { TOOL } from "../tool";
-import type { SecretShapes } from "../detectors/secret-shapes";
-import { shippedDetectorRules, shippedShapes } from "../detectors/shipped-shapes";
+import type { DetectorCatalogue } from "../detectors/catalogue";
+import { detectorRules, shippedDetectors } from "../detectors/shipped-detectors";
 import type { RulePack } from "../rules/rule";
 import { AUDIT_RULES, genericRuleBook, TERRAFORM_SECRETS_PACK } from "../rules";
 import { RuleBook } from "../rules/rule-book";
@@ -16,8 +16,8 @@ import { auditFile, KnownValue } from "./audit-file";
 export interface AuditOptions {
   /** Synth rule packs also run on cdk.tf.json files (default: the generic Terraform pack). */
   readonly packs?: readonly RulePack[];
-  /** The detector catalogue (default: the shipped one). */
-  readonly shapes?: SecretShapes;
+  /** The detector catalogue (default: the shipped one; add your own with `shippedDetectors().withDetectors(...)`). */
+  readonly detectors?: DetectorCatalogue;
   /** `terraform providers schema -json` files to add to the shipped provider facts. */
   readonly schemaFiles?: readonly string[];
   /** Facts to use instead of shipped + schemaFiles (for tests). */
@@ -105,11 +105,11 @@ export class AuditResult implements ReportSource {
 /** Like auditFiles, with findings kept compact until written (what the CLI uses for large files). */
 export async function auditFilesCompact(paths: readonly string[], options: AuditOptions = {}): Promise<AuditResult> {
   const facts = options.facts ?? (await loadFacts(options.schemaFiles ?? []));
-  const shapes = options.shapes ?? shippedShapes();
+  const detectors = options.detectors ?? shippedDetectors();
   const packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
   const fileOptions = {
     facts,
-    shapes,
+    shapes: detectors,
     known: options.known ?? [],
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
@@ -125,7 +125,7 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
       throw e;
     }
   }
-  return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, shippedDetectorRules()));
+  return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, detectorRules(detectors)));
 }
 
 /** Sorts one file's findings by pointer, in place (a sort, never a spread: 130,000 findings in a 1 GiB plan). */

@@ -14,7 +14,7 @@ export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (o
 
 const FORMATS = ["text", "json", "sarif"] as const;
 const FAIL_ON = ["error", "warning", "info", "none"] as const;
-const USAGE = "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... PATH...";
+const USAGE = "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
 
 export const help = `${USAGE}
 
@@ -27,6 +27,7 @@ folders of them (e.g. cdktf.out). Values are never printed: findings show a fing
   --schema FILE       add a provider schema (terraform providers schema -json); repeatable
   --known-env NAME    look for the value of environment variable NAME; repeatable
   --known-file FILE   look for each line of FILE as a secret value; repeatable
+  --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples); repeatable
   --max-piece-mb N    largest single JSON value held in memory (default 64)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
@@ -53,6 +54,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       schema: { type: "string", multiple: true },
       "known-env": { type: "string", multiple: true },
       "known-file": { type: "string", multiple: true },
+      detectors: { type: "string", multiple: true },
       "max-piece-mb": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -73,9 +75,14 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   }
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
 
+  const detectorFiles = (values.detectors as string[] | undefined) ?? [];
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
+  const { shippedDetectors } = await import("../detectors/shipped-detectors");
+  const { loadDetectorFile } = await import("../detectors/load-detectors");
+  let detectors = shippedDetectors();
+  for (const file of detectorFiles) detectors = detectors.withDetectors(loadDetectorFile(file));
   const { auditFilesCompact } = await import("../audit/audit-files");
-  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs });
+  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
   const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);

@@ -4,6 +4,7 @@
  * strongest reading of a value. Besides the value itself it looks inside JSON-encoded strings, multi-line text
  * (`key = value` lines judged under their own key) and base64 of text, each to a bounded depth.
  */
+import { ValidationError } from "../errors";
 import { CompiledDetector } from "./compiled-detector";
 import type { Detector, DetectorHit } from "./detector";
 import { SHIPPED_DETECTORS } from "./families";
@@ -30,7 +31,7 @@ export class DetectorCatalogue {
   private constructor(private readonly detectors: readonly Detector[]) {
     const ids = new Map<string, Detector>();
     for (const d of detectors) {
-      if (ids.has(d.id)) throw new Error(`duplicate detector id ${d.id}`);
+      if (ids.has(d.id)) throw new ValidationError(`duplicate detector id ${d.id}: each detector needs its own id`);
       ids.set(d.id, d);
     }
     this.ids = ids;

@@ -1,3 +1,4 @@
+import { InputError } from "../errors";
 /**
  * A user's `--detectors FILE`: `{ "detectors": [ ... ] }` in the same record shape as the shipped catalogue.
  * Every field is validated with a one-line error naming the file, the field and what is allowed; patterns must
@@ -10,13 +11,7 @@ import type { Detector, DetectorSample, KeyGate } from "./detector";
 import { linearPatternProblem } from "./linear-pattern";
 
 /** A detectors file the guard cannot use (exit code 2, like other usage errors). */
-export class DetectorFileError extends Error {
-  readonly exitCode = 2;
-  constructor(message: string) {
-    super(message);
-    this.name = "DetectorFileError";
-  }
-}
+export class DetectorFileError extends InputError {}
 
 const USER_ID = /^[A-Z][A-Z0-9_-]{1,31}$/;
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+){0,15}$/;

@@ -21,7 +21,8 @@ import { SynthFindingsError } from "../errors";
 import { Finding, Report, Severity, summarize } from "../finding";
 import { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
-import { shippedShapes } from "../detectors/shipped-shapes";
+import { detectorRules, shippedDetectors } from "../detectors/shipped-detectors";
+import type { DetectorCatalogue } from "../detectors/catalogue";
 import { ConfigDocument } from "../rules/config-document";
 import { ConfigFinding, RulePack, runRulePacks } from "../rules/rule";
 import { RuleBook } from "../rules/rule-book";
@@ -38,8 +39,8 @@ export interface SecretGuardOptions {
   readonly facts?: ProviderFacts;
   /** Rule packs to apply (default: the guard class's default packs). */
   readonly packs?: readonly RulePack[];
-  /** The detector catalogue (default: the shipped one). */
-  readonly shapes?: SecretShapes;
+  /** The detector catalogue (default: the shipped one; add your own with `shippedDetectors().withDetectors(...)`). */
+  readonly detectors?: DetectorCatalogue;
 }
 
 export const REPORT_JSON = "secret-guard.json";
@@ -90,8 +91,8 @@ export class SecretGuard implements IAspect {
     this.facts = ProviderFacts.shipped();
     if (options.facts) this.facts.addFrom(options.facts);
     this.packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
-    this.shapes = options.shapes ?? shippedShapes();
-    this.rules = new RuleBook(...this.packs);
+    this.shapes = options.detectors ?? shippedDetectors();
+    this.rules = new RuleBook(...this.packs, detectorRules(options.detectors));
     Aspects.of(stack).add(this);
     afterStackSynth(stack, (_session, file, api) => this.gate(file, api.continueOnErrors, api.annotate));
   }
