@@ -6,15 +6,20 @@ import {
   ClientView,
   DiffInput,
   InputKind,
-  NON_SECRET_FIELDS,
   OutputView,
   RoleGrantView,
-  SECRET_REFERENCE,
   SecretSinkView,
   StackView,
 } from "./model";
+import { shippedDetectors } from "../../guard/detectors/shipped-detectors";
+import { ProviderFacts } from "../../guard/provider-facts";
+import { ConfigDocument } from "../../guard/rules/config-document";
+import { secretSourceOf } from "../../guard/rules/references";
 
 const SYNTH_FILE = "cdk.tf.json";
+/** What is a secret: the guard's own catalogue and provider facts, the same answers synth and audit get. */
+const DETECTORS = shippedDetectors();
+const FACTS = ProviderFacts.shipped();
 const MAX_BYTES = 256 * 1024 * 1024;
 
 /** Reads BEFORE or AFTER: a cdk.tf.json, a stack folder, a cdktf.out folder (stacks/<name>/cdk.tf.json) or a plan JSON. */
@@ -172,16 +177,17 @@ function synthView(name: string, doc: any): StackView {
       continue;
     }
     for (const [key, v] of entries(r.fields)) {
-      if (NON_SECRET_FIELDS.has(key.toLowerCase())) continue;
+      if (!DETECTORS.isSecretKey(key)) continue; // ids and user names sit beside the secret
       const s = typeof v === "string" ? v : JSON.stringify(v);
       addSink({ address, attribute: `fields.${key}`, mode: isRef(s) ? "state" : "literal", clientSecret: /\.client_secret\b/.test(s) });
     }
   }
 
   const outputs = new Map<string, OutputView>();
+  const config = new ConfigDocument(doc, FACTS, DETECTORS);
   for (const [id, o] of entries(doc.output)) {
     const text = typeof o?.value === "string" ? o.value : JSON.stringify(o?.value ?? null);
-    outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: isRef(text) && SECRET_REFERENCE.test(text) });
+    outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: isRef(text) && !!config.secretSourceOf(o?.value) });
   }
   return { name, clients, sinks, outputs, backend: synthBackend(doc.terraform) };
 }
@@ -296,7 +302,7 @@ function planView(name: string, doc: any): StackView {
       const literal = constant(cfg?.expressions?.fields);
       const refs = references(cfg?.expressions?.fields).join(" ");
       for (const key of keys) {
-        if (NON_SECRET_FIELDS.has(key.toLowerCase())) continue;
+        if (!DETECTORS.isSecretKey(key)) continue; // ids and user names sit beside the secret
         const isLiteral = literal !== null && typeof literal === "object" && key in (literal as object);
         addSink({ address: rc.address, attribute: `fields.${key}`, mode: isLiteral ? "literal" : "state", clientSecret: /\.client_secret\b/.test(refs) });
       }
@@ -304,9 +310,11 @@ function planView(name: string, doc: any): StackView {
   }
 
   const outputs = new Map<string, OutputView>();
+  const sensitiveVariables = new Set(entries(rootConfig?.variables).filter(([, v]) => truthy(v?.sensitive)).map(([n]) => n));
+  const planRefs = { facts: FACTS, secretVariables: sensitiveVariables, locals: {} };
   for (const [id, o] of entries(rootConfig?.outputs)) {
     const refs = references(o?.expression);
-    outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: refs.some((r) => SECRET_REFERENCE.test(r)) });
+    outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: refs.some((r) => !!secretSourceOf("${" + r + "}", planRefs)) });
   }
   return { name, clients, sinks, outputs, backend: undefined };
 }

@@ -70,10 +70,3 @@ export interface DiffInput {
   readonly kind: InputKind;
   readonly stacks: ReadonlyMap<string, StackView>;
 }
-
-/** Attribute names whose values are secrets, in integration credentials (`fields.*`) and elsewhere. */
-export const NON_SECRET_FIELDS = new Set(["clientid", "username", "user", "login", "principal", "loginurl", "url", "tokenurl", "scope", "scopes", "audience"]);
-
-/** A Terraform reference to something secret: a client secret, a password/random result, a secret string. */
-export const SECRET_REFERENCE =
-  /\.(client_secret|secret_string|secret_string_wo|secret_binary|result|bcrypt_hash|password|private_key_pem|private_key_openssh|access_token|fields)(?=$|[}.\[\s])|\bephemeral\./;
