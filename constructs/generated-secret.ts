@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
+import { Aspects, TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
@@ -47,16 +47,30 @@ export interface IntegrationCredentialCopyProps {
 }
 
 const DEFAULT_LENGTH = 64;
-const randomProviders = new WeakMap<TerraformStack, TerraformProvider>();
+const stacksWithImplicitRandom = new WeakSet<TerraformStack>();
 
-/** The stack's random provider: the one given, one already there, or a new one (random needs no settings). */
-function randomProvider(scope: Construct, given?: TerraformProvider): TerraformProvider {
+/**
+ * The random provider for a generated secret: the one given, else the stack's default `random` provider. Whether
+ * the stack declares one is decided at synth time, not here: an importer may declare its RandomProvider later, or
+ * inside a nested construct. Only when the whole stack has no default random provider does synth add one
+ * (`provider "random" {}`, construct id `random`), so there is never a second default configuration.
+ */
+function randomProvider(scope: Construct, given?: TerraformProvider): TerraformProvider | undefined {
   if (given) return given;
   const stack = TerraformStack.of(scope);
-  let p = randomProviders.get(stack) ?? (stack.node.children.find((c) => c instanceof RandomProvider) as RandomProvider | undefined);
-  p ??= new RandomProvider(stack, "random");
-  randomProviders.set(stack, p);
-  return p;
+  if (!stacksWithImplicitRandom.has(stack)) {
+    stacksWithImplicitRandom.add(stack);
+    Aspects.of(stack).add({
+      visit(node) {
+        if (node !== stack) return;
+        const declared = stack.node
+          .findAll()
+          .some((c) => TerraformProvider.isTerraformProvider(c) && c.terraformResourceType === "random" && c.alias === undefined);
+        if (!declared) new RandomProvider(stack, "random");
+      },
+    });
+  }
+  return undefined;
 }
 
 function checkLength(owner: string, length: number): void {

@@ -1,10 +1,12 @@
 import { Construct } from "constructs";
-import { CloudBackend, TerraformBackend, TerraformOutput, TerraformProvider, TerraformStack, Token } from "cdktf";
+import { DefaultTokenResolver, StringConcat, TerraformBackend, Tokenization, TerraformOutput, TerraformProvider, TerraformStack, Token } from "cdktf";
 import { OauthClient, OauthClientRoles } from "../.gen/providers/genesyscloud/oauth-client";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
 import { DataGenesyscloudAuthRole } from "../.gen/providers/genesyscloud/data-genesyscloud-auth-role";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
-import { EncryptedS3Backend } from "./encrypted-s3-backend";
+import { ConfigDocument } from "../guard/rules/config-document";
+import { ProviderFacts } from "../guard/provider-facts";
+import { shippedDetectors } from "../guard/detectors/shipped-detectors";
 import { SecretsManagerCopyProps, writeOnlySecretsManagerCopy } from "./generated-secret";
 import { checkedFor, GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
@@ -86,8 +88,14 @@ function outputName(id: string, suffix: string): string {
   return `${id.replace(/[^A-Za-z0-9_-]/g, "_")}_${suffix}`;
 }
 
-function isEncryptedRemote(backend: TerraformBackend | undefined): boolean {
-  return backend instanceof EncryptedS3Backend || backend instanceof CloudBackend;
+/**
+ * Judges the backend as it will be synthesized, not by its class: cdktf's own S3Backend with encrypt, an
+ * EncryptedS3Backend, or an HCP Terraform cloud backend all qualify (the same test as the guard's SG008).
+ */
+function isEncryptedRemote(stack: TerraformStack, backend: TerraformBackend | undefined): boolean {
+  if (!backend) return false;
+  const resolved = Tokenization.resolve(backend.toTerraform(), { scope: stack, resolver: new DefaultTokenResolver(new StringConcat()), preparing: false });
+  return new ConfigDocument(resolved, ProviderFacts.shipped(), shippedDetectors()).encryptedRemoteBackend;
 }
 
 /**
@@ -156,12 +164,13 @@ export class GenesysOAuthClient extends Construct {
     if (exposes) {
       this.node.addValidation({
         validate: () => {
-          const backend = TerraformStack.of(this).node.findAll().find(TerraformBackend.isBackend);
-          return isEncryptedRemote(backend as TerraformBackend | undefined)
+          const stack = TerraformStack.of(this);
+          const backend = stack.node.findAll().find(TerraformBackend.isBackend);
+          return isEncryptedRemote(stack, backend as TerraformBackend | undefined)
             ? []
             : [
                 `${where}: secretDelivery "${delivery}" keeps the client secret in state, so the stack needs an ` +
-                  `EncryptedS3Backend or an HCP Terraform (cloud) backend`,
+                  `encrypted remote backend: EncryptedS3Backend, an S3Backend with encrypt: true, or an HCP Terraform (cloud) backend`,
               ];
         },
       });

@@ -11,7 +11,7 @@ export const literalSecretRule: SynthRule = {
     severity: "error",
     explanation:
     "A secret is written as a literal in the configuration (provider credentials, a resource argument, a variable default or a backend setting): it ends up in cdk.tf.json, in the repository's build output and in every plan.",
-    fix: "Read provider credentials from the environment (GENESYSCLOUD_OAUTHCLIENT_SECRET, AWS_* variables), generate secrets with GeneratedSecret, or pass them as sensitive (better: ephemeral) variables.",
+    fix: "Read provider credentials from the environment (the provider's own variables, e.g. AWS_*), generate secrets with GeneratedSecret, or pass them as sensitive (better: ephemeral) variables.",
   },
   *check(doc: ConfigDocument): Iterable<RuleHit> {
     const seen = new Set<string>();
