@@ -2,7 +2,7 @@ import type { FileKind } from "../finding";
 import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { InputError } from "../errors";
-import { CompactFinding, compactFinding, flat, isMarked, MessageKind, StringPool } from "./compact-finding";
+import { CompactFinding, compactFinding, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
 import { ReadLimits, scanFile, splitFile } from "./read/file-chunks";
 import { Step, toPointer } from "./read/json-pointer";
 import { SpanLog } from "./read/span-log";
@@ -17,6 +17,7 @@ import { PASS_ONE_STAGES } from "./detect/pass-one-stages";
 import { followSecrets } from "./detect/propagation";
 import { SecretHits } from "./detect/secret-hits";
 import { SecretIndex, worthTracking } from "./detect/secret-index";
+import { IdentifierRedactor } from "./detect/identifier-redaction";
 import type { DetectStage, StageInput } from "./detect/stage";
 
 /** A secret the user already knows, searched for by value. */
@@ -86,6 +87,19 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
     const facts = view.regions.map((r) => (r.schema ? opts.facts.of(r.schema.kind, r.schema.type) : undefined));
     // Regions where only shapes can apply (nothing marked, no schema facts, not configuration): locate on a hit only.
     const shapesOnly = view.regions.map((r, k) => r.marks === NOTHING_MARKED && !r.literal && !(facts[k] && (facts[k]!.sensitive.size > 0 || facts[k]!.writeOnly.size > 0)));
+    const judgeKey = (key: string, steps: Step[], wrappers: readonly number[]) => {
+      if (key.length < 8 || (NAME_LIKE.test(key) && !key.includes("_") && key.length < 24)) return;
+      const place = locate(view, steps, wrappers);
+      const parentKey = lastKey(steps.slice(0, -1), wrappers);
+      const hit = opts.shapes.detect(parentKey, key);
+      const marked = !!place.region && place.region.marks(place.cty) && !NAME_LIKE.test(key);
+      if (!hit && !marked) return;
+      const secret = hit ? hit.secret : key;
+      follow(secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+      // The key itself is the finding (a pointer cannot name a key: it names the member's value, redacted later).
+      if (hit) put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
+      else put(compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
+    };
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
       const at = regionIndexOf(view, steps);
@@ -111,7 +125,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         put(compactFinding(v.ruleId, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), v.marked, fpValue, v.kind, v.detail));
         return;
       }
-    });
+    }, [], judgeKey);
   };
 
   const spans = new SpanLog();
@@ -173,5 +187,12 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       });
     }, jump);
   }
-  return { kind, findings: [...findings.values()] };
+  // Identifiers built from data may hold a secret found anywhere in the file: fingerprints replace them.
+  const redactor = new IdentifierRedactor(secrets);
+  const out: CompactFinding[] = [];
+  for (const f of findings.values()) out.push(redactFinding(f, redactor));
+  return { kind, findings: out };
 }
+
+/** Member names that read like attribute or map-key names, not like data. */
+const NAME_LIKE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;

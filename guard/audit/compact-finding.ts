@@ -20,6 +20,8 @@ export const MessageKind = {
   Copy: 5,
   /** detail: where the known value came from (--known-env NAME). */
   Known: 6,
+  /** A member name (map key, for_each key) that is a secret; detail: what it looks like. */
+  Key: 7,
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
@@ -88,6 +90,8 @@ export function messageOf(f: CompactFinding): string {
       return `${label}: unmarked copy of the secret from ${f.detail}`;
     case MessageKind.Known:
       return `${label}: holds a known secret value (${f.detail})`;
+    case MessageKind.Key:
+      return `${label}: a key (map key or for_each key) is a secret: ${f.detail}`;
   }
   return label;
 }
@@ -106,6 +110,16 @@ export function expandFinding(f: CompactFinding, file: string, rules: RuleBook):
     message: messageOf(f),
     suppressed: false,
   };
+}
+
+/** The finding with every identifier built from data passed through the redactor. */
+export function redactFinding(f: CompactFinding, redactor: { redact(text: string): string }): CompactFinding {
+  const pointer = redactor.redact(f.pointer);
+  const address = redactor.redact(f.address);
+  const attribute = redactor.redact(f.attribute);
+  const detail = redactor.redact(f.detail);
+  if (pointer === f.pointer && address === f.address && attribute === f.attribute && detail === f.detail) return f;
+  return { ...f, pointer, address, attribute, detail };
 }
 
 /** Shares equal strings (addresses, attribute paths, origins) between findings; flattens them once. */

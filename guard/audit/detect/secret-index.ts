@@ -114,6 +114,13 @@ export class SecretIndex {
     return t;
   }
 
+  /** Every tracked secret that may occur in `s` (the byte scan's candidates plus the ungated ones). */
+  candidatesIn(s: string): TrackedSecret[] {
+    const found = new Set<TrackedSecret>(this.ungated);
+    this.scanBytes(Buffer.from(s, "utf8"), 0, (_offset, secret) => found.add(secret));
+    return [...found];
+  }
+
   /** The first candidate whose value (or an escaped form of it) is inside `s`. */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
     for (const c of candidates) if (s.length >= c.value.length && variants(c.value).some((v) => s.includes(v))) return c;
@@ -121,11 +128,15 @@ export class SecretIndex {
   }
 }
 
-/** The value as it appears inside a JSON-encoded string (escaped by JSON, or by Go's HTML-safe encoder). */
-function variants(value: string): string[] {
+/**
+ * The forms a value takes inside other strings: as it is, JSON-escaped (once and twice), escaped by Go's HTML-safe
+ * encoder (`\u003c`), and as a JSON-pointer segment (`~0`, `~1`).
+ */
+export function variants(value: string): string[] {
   const json = JSON.stringify(value).slice(1, -1);
   const goHtml = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
-  return [value, json, goHtml, JSON.stringify(json).slice(1, -1)];
+  const pointer = value.replace(/~/g, "~0").replace(/\//g, "~1");
+  return [...new Set([value, json, goHtml, JSON.stringify(json).slice(1, -1), pointer])];
 }
 
 /** Four characters (bytes: the run is ASCII) as a little-endian int32, like DataView.getInt32(at, true). */

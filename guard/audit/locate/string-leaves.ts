@@ -3,7 +3,7 @@ import type { Step } from "../read/json-pointer";
 /**
  * Calls `visit` for every string inside `value`, with its JSON steps (from `value`). The steps array is reused:
  * copy it if you keep it. `wrappers` lists the indices
- * of steps that are format wrappers rather than value paths. With `dynamicWrappers`, a state-encoded dynamic value `{value, type}` is walked
+ * of steps that are format wrappers rather than value paths; `visitKey`, when given, sees every member name. With `dynamicWrappers`, a state-encoded dynamic value `{value, type}` is walked
  * through `value` only (its `type` is a type description, not data).
  */
 export function forEachString(
@@ -12,6 +12,7 @@ export function forEachString(
   dynamicWrappers: boolean,
   visit: (s: string, steps: Step[], wrappers: readonly number[]) => void,
   wrappers: number[] = [],
+  visitKey?: (key: string, steps: Step[], wrappers: readonly number[]) => void,
 ): void {
   if (typeof value === "string") {
     visit(value, steps, wrappers);
@@ -21,7 +22,7 @@ export function forEachString(
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       steps.push(i);
-      forEachString(value[i], steps, dynamicWrappers, visit, wrappers);
+      forEachString(value[i], steps, dynamicWrappers, visit, wrappers, visitKey);
       steps.pop();
     }
     return;
@@ -29,14 +30,16 @@ export function forEachString(
   if (dynamicWrappers && isDynamicWrapper(value)) {
     wrappers.push(steps.length);
     steps.push("value");
-    forEachString((value as any).value, steps, dynamicWrappers, visit, wrappers);
+    forEachString((value as any).value, steps, dynamicWrappers, visit, wrappers, visitKey);
     steps.pop();
     wrappers.pop();
     return;
   }
   for (const k in value as Record<string, unknown>) {
     steps.push(k);
-    forEachString((value as any)[k], steps, dynamicWrappers, visit, wrappers);
+    // A member name is data too (a map key, a for_each key): `visitKey` sees it with the steps to its value.
+    if (visitKey) visitKey(k, steps, wrappers);
+    forEachString((value as any)[k], steps, dynamicWrappers, visit, wrappers, visitKey);
     steps.pop();
   }
 }
