@@ -10,7 +10,7 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { randomBytes, randomInt } from "node:crypto";
 import { genesysSecret, randomPassword, tempDir } from "./audit-cli";
-import { terraformOk } from "./terraform-runner";
+import { terraformOk as terraformOkRaw } from "./terraform-runner";
 
 export type Category =
   | "plan-variables"
@@ -192,6 +192,16 @@ export async function buildCorpus(): Promise<Corpus> {
   };
   const expect = (e: Expectation) => expectations.push(e);
   const cleanup = () => fs.rmSync(root, { recursive: true, force: true });
+  /** terraformOk, with every planted value masked in its error (terraform's diagnostics may quote a value). */
+  const terraformOk = async (cwd: string, args: string[], env: Record<string, string> = {}) => {
+    try {
+      return await terraformOkRaw(cwd, args, env);
+    } catch (e) {
+      let msg = (e as Error).message;
+      for (const p of planted) msg = msg.split(p.value).join("<planted>").split(p.core).join("<planted>");
+      throw new Error(msg);
+    }
+  };
 
   try {
     // ---------------------------------------------------------------- planted values
@@ -331,9 +341,10 @@ export async function buildCorpus(): Promise<Corpus> {
     const outJson = await terraformOk(data, ["output", "-json"]);
     files.outputJson = path.join(root, "outputs.json");
     fs.writeFileSync(files.outputJson, outJson.stdout);
-    const [, ,] = await Promise.all([
-      terraformOk(data, ["plan", ...varArgs, "-var", "revision=2", "-out", "after.tfplan"], env),
-      terraformOk(data, ["plan", "-destroy", ...varArgs, "-var", "revision=2", "-out", "destroy.tfplan"], env),
+    await Promise.all([
+      // Two read-only plans at once: neither writes state, so they need not take the state lock.
+      terraformOk(data, ["plan", "-lock=false", ...varArgs, "-var", "revision=2", "-out", "after.tfplan"], env),
+      terraformOk(data, ["plan", "-lock=false", "-destroy", ...varArgs, "-var", "revision=2", "-out", "destroy.tfplan"], env),
     ]);
     const [stateShow, planAfter, planDestroy] = await Promise.all([
       show(data, "state-show.json", []),
