@@ -1,0 +1,212 @@
+import { GRAM, SecretIndex, TrackedSecret, worthTracking } from "../guard/audit/detect/secret-index";
+import { SecretHits } from "../guard/audit/detect/secret-hits";
+
+/** Detect stage: the byte scan for tracked secrets (raw and escaped) and the forward cursor over its hits. */
+
+// Planted values: compared, never printed.
+const PLAIN = "Kq8vN2xLp4Zr7Wt1";
+const NASTY = 'Pw_9xK2mQ7"quote"\\back<lt>gt&amp_tail4Hj8';
+const SHORT_RUNS = 'ab"cd<ef>gh&ij\\kl"mn<op'; // no 8 characters JSON never escapes
+
+/** Offsets reported by scanBytes for `secret`. */
+function hitsFor(index: SecretIndex, bytes: Buffer, base = 0, secret?: string): number[] {
+  const out: number[] = [];
+  index.scanBytes(bytes, base, (offset, s) => {
+    if (secret === undefined || s.value === secret) out.push(offset);
+  });
+  return out;
+}
+
+function indexOf(...values: string[]): SecretIndex {
+  const index = new SecretIndex();
+  for (const v of values) index.add(v, `origin of ${values.indexOf(v)}`, "SG103");
+  return index;
+}
+
+/** The ways a value sits in a JSON file: plain, JSON-escaped, Go's HTML-safe escapes, and double-encoded. */
+function forms(v: string): string[] {
+  const json = JSON.stringify(v).slice(1, -1);
+  const go = json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
+  return [v, json, go, JSON.stringify(json).slice(1, -1), JSON.stringify(go).slice(1, -1)];
+}
+
+describe("SecretIndex.scanBytes", () => {
+  it("finds a plain secret, at every alignment 0..15, with a hit at (or before) its start", () => {
+    const index = indexOf(PLAIN);
+    for (let pad = 0; pad < 16; pad++) {
+      for (const base of [0, 1, 5, 1000003]) {
+        const bytes = Buffer.from("x".repeat(pad) + PLAIN + " trailing filler");
+        const hits = hitsFor(index, bytes, base, PLAIN);
+        expect(hits.length).toBeGreaterThan(0);
+        expect(hits.every((h) => h === base + pad)).toBe(true);
+      }
+    }
+  });
+
+  it("finds the secret at the very end and the very start of the bytes", () => {
+    const index = indexOf(PLAIN);
+    expect(hitsFor(index, Buffer.from(PLAIN))).toEqual([0]);
+    for (let pad = 0; pad < 16; pad++) expect(hitsFor(index, Buffer.from("y".repeat(pad) + PLAIN)).length).toBeGreaterThan(0);
+  });
+
+  it("finds every copy in a larger buffer", () => {
+    const index = indexOf(PLAIN);
+    const parts: string[] = [];
+    const starts: number[] = [];
+    let at = 0;
+    for (let k = 0; k < 50; k++) {
+      const filler = "f".repeat((k * 7) % 23) + ',"k":"';
+      at += filler.length;
+      starts.push(at);
+      parts.push(filler, PLAIN, '"');
+      at += PLAIN.length + 1;
+    }
+    const hits = new Set(hitsFor(index, Buffer.from(parts.join(""))));
+    for (const s of starts) expect(hits.has(s)).toBe(true);
+  });
+
+  it("finds secrets with quote, backslash, <, >, & in every JSON-escaped form", () => {
+    const index = indexOf(NASTY);
+    expect(index.everywhere).toHaveLength(0); // it has a long safe run, so it is gated
+    for (const form of forms(NASTY)) {
+      for (let pad = 0; pad < 16; pad++) {
+        const bytes = Buffer.from('{"a":"' + "z".repeat(pad) + form + '"}');
+        expect(hitsFor(index, bytes, 0, NASTY).length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("a value with no 8-character safe run is listed as `everywhere` and never gated", () => {
+    const index = indexOf(SHORT_RUNS, PLAIN);
+    expect(index.everywhere.map((s) => s.value === SHORT_RUNS)).toEqual([true]);
+    expect(hitsFor(index, Buffer.from("...." + SHORT_RUNS + "...."), 0, SHORT_RUNS)).toEqual([]);
+    // Non-ASCII characters break a run too.
+    const unicode = indexOf("ééééééééééé€€€€€€€€abc");
+    expect(unicode.everywhere).toHaveLength(1);
+  });
+
+  it("no hits in bytes without the secret, nor in bytes shorter than a window", () => {
+    const index = indexOf(PLAIN);
+    expect(hitsFor(index, Buffer.from(PLAIN.slice(0, 7) + "-" + PLAIN.slice(8)))).toEqual([]);
+    expect(hitsFor(index, Buffer.from(PLAIN.slice(0, GRAM - 1)))).toEqual([]);
+    expect(hitsFor(new SecretIndex(), Buffer.from(PLAIN))).toEqual([]);
+  });
+
+  it("a short secret (run of exactly 8) is still found at every alignment", () => {
+    const eight = "Ab3$Cd4%";
+    const index = indexOf(eight);
+    for (let pad = 0; pad < 16; pad++) expect(hitsFor(index, Buffer.from("q".repeat(pad) + eight + "q"), 0, eight)).toEqual([pad]);
+  });
+
+  it("works on a subarray of a larger buffer (byteOffset)", () => {
+    const index = indexOf(PLAIN);
+    const big = Buffer.from("0123456789abc" + PLAIN + "zz");
+    for (let from = 1; from < 13; from++) {
+      const hits = hitsFor(index, big.subarray(from), from);
+      expect(hits).toEqual([13]);
+    }
+  });
+
+  it("20,000 secrets are all still found", () => {
+    const values: string[] = [];
+    for (let i = 0; i < 20_000; i++) values.push(`s${i.toString(36)}_${((i * 2654435761) >>> 0).toString(36)}Xy`.padEnd(20, "Q"));
+    const index = indexOf(...values);
+    expect(index.size).toBe(20_000);
+    const doc = Buffer.from(values.map((v, i) => `{"k${i}":"${v}"}`).join(","));
+    const found = new Set<string>();
+    index.scanBytes(doc, 0, (_o, s) => found.add(s.value));
+    expect(found.size).toBe(20_000);
+  });
+});
+
+describe("SecretIndex bookkeeping and matchIn", () => {
+  it("first origin wins, except that a known value (SG110) takes over", () => {
+    const index = new SecretIndex();
+    index.add(PLAIN, "first", "SG103");
+    index.add(PLAIN, "second", "SG103");
+    expect(index.size).toBe(1);
+    expect(index.has(PLAIN)).toBe(true);
+    index.add(PLAIN, "--known-env X", "SG110");
+    let got: TrackedSecret | undefined;
+    index.scanBytes(Buffer.from(PLAIN), 0, (_o, s) => (got = s));
+    expect(got?.ruleId).toBe("SG110");
+    expect(got?.origin).toBe("--known-env X");
+    index.add(PLAIN, "third", "SG103");
+    expect(got?.ruleId).toBe("SG110");
+  });
+
+  it("a secret added after a scan is found by the next scan", () => {
+    const index = indexOf(PLAIN);
+    expect(hitsFor(index, Buffer.from("zz" + NASTY), 0, NASTY)).toEqual([]);
+    index.add(NASTY, "later", "SG103");
+    expect(hitsFor(index, Buffer.from("zz" + NASTY), 0, NASTY).length).toBeGreaterThan(0);
+  });
+
+  it("matchIn finds the plain value and its escaped forms inside a decoded string", () => {
+    const index = indexOf(NASTY, PLAIN);
+    const cands: TrackedSecret[] = [];
+    index.scanBytes(Buffer.from(NASTY + " " + PLAIN), 0, (_o, s) => {
+      if (!cands.includes(s)) cands.push(s);
+    });
+    expect(cands).toHaveLength(2);
+    for (const form of forms(NASTY).slice(0, 4)) {
+      // A string that, once decoded by JSON.parse, still holds the (once more) escaped secret: jsonencode() output.
+      expect(index.matchIn("prefix " + form + " suffix", cands)?.value === NASTY).toBe(true);
+    }
+    expect(index.matchIn("x" + PLAIN, cands)?.value === PLAIN).toBe(true);
+    expect(index.matchIn(NASTY.slice(0, -1), cands)).toBeUndefined();
+    expect(index.matchIn(NASTY, [])).toBeUndefined();
+  });
+});
+
+describe("worthTracking", () => {
+  it("accepts secret-like values", () => {
+    for (const v of [PLAIN, NASTY, "12345678a", "x".repeat(65536)]) expect(worthTracking(v)).toBe(true);
+  });
+  it("rejects short values, numbers, UUIDs, ARNs, interpolations and huge values", () => {
+    for (const v of ["", "short", "1234567", "12345678901234", "6F9619FF-8B86-D011-B42D-00C04FC964FF", "6f9619ff-8b86-d011-b42d-00c04fc964ff", "arn:aws:iam::123456789012:role/x", "prefix-${var.pw}-suffix", "${aws_db.x.password}", "x".repeat(65537)]) {
+      expect(worthTracking(v)).toBe(false);
+    }
+  });
+});
+
+describe("SecretHits", () => {
+  const a: TrackedSecret = { value: "a-secret-1", origin: "a", ruleId: "SG103" };
+  const b: TrackedSecret = { value: "b-secret-2", origin: "b", ruleId: "SG110" };
+
+  it("anyIn and secretsIn over [start, end), asked in increasing start order", () => {
+    const h = new SecretHits();
+    h.add(10, a);
+    h.add(12, b);
+    h.add(15, a);
+    h.add(40, b);
+    expect(h.anyIn(0, 10)).toBe(false);
+    expect(h.anyIn(0, 11)).toBe(true);
+    expect(h.secretsIn(5, 16)).toEqual([a, b]); // distinct
+    expect(h.secretsIn(13, 40)).toEqual([a]);
+    expect(h.anyIn(16, 40)).toBe(false);
+    expect(h.secretsIn(16, 41)).toEqual([b]);
+    expect(h.anyIn(41, 1000)).toBe(false);
+    expect(h.secretsIn(41, 1000)).toEqual([]);
+  });
+
+  it("the cursor only moves forward: hits before an earlier start are not seen again", () => {
+    const h = new SecretHits();
+    h.add(5, a);
+    expect(h.anyIn(6, 10)).toBe(false);
+    expect(h.anyIn(0, 10)).toBe(false); // asked out of order: the hit at 5 is behind the cursor
+  });
+
+  it("an empty list answers nothing", () => {
+    const h = new SecretHits();
+    expect(h.anyIn(0, Number.MAX_SAFE_INTEGER)).toBe(false);
+    expect(h.secretsIn(0, 10)).toEqual([]);
+  });
+
+  it("offsets past 32 bits", () => {
+    const h = new SecretHits();
+    h.add(2 ** 33 + 1, a);
+    expect(h.anyIn(2 ** 33, 2 ** 33 + 1)).toBe(false);
+    expect(h.secretsIn(2 ** 33 + 1, 2 ** 33 + 2)).toEqual([a]);
+  });
+});
