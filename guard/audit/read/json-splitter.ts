@@ -45,6 +45,8 @@ for (const c of [0x2c, 0x7d, 0x5d, 0x20, 0x0a, 0x0d, 0x09]) LITERAL_END[c] = 1;
 const STRUCTURAL = new Uint8Array(256);
 for (const c of [0x22, 0x7b, 0x7d, 0x5b, 0x5d]) STRUCTURAL[c] = 1;
 
+const BOM = [0xef, 0xbb, 0xbf];
+
 /** Largest container to cut whole although the layout says to walk into it. */
 const SMALL = 1 << 20;
 
@@ -73,6 +75,7 @@ export class JsonSplitter {
   private readonly path: Step[] = [];
   private rootDone = false;
   private started = false;
+  private bomSeen = 0; // bytes of the UTF-8 byte order mark read so far (3: done looking)
   private offset = 0; // bytes before the current chunk
 
   private cap: Cap = Cap.None;
@@ -97,9 +100,17 @@ export class JsonSplitter {
   push(buf: Buffer): void {
     const n = buf.length;
     let i = 0;
-    if (!this.started && n > 0) {
-      this.started = true;
-      if (n >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) i = 3; // UTF-8 byte order mark
+    if (n > 0) this.started = true;
+    if (this.bomSeen < 3) {
+      // A UTF-8 byte order mark, possibly cut across the first chunks (a pipe's first read can be short).
+      while (i < n && this.bomSeen < 3 && buf[i] === BOM[this.bomSeen]) {
+        i++;
+        this.bomSeen++;
+      }
+      if (i < n && this.bomSeen < 3) {
+        if (this.bomSeen > 0) this.fail(i, "a broken byte order mark");
+        this.bomSeen = 3; // no mark: the document starts here
+      }
     }
     if (this.skip >= n) {
       this.skip -= n;
