@@ -1,7 +1,8 @@
 /** The shapes every part of the guard shares: findings, reports and the rules that produce them. */
 
 export type Severity = "error" | "warning" | "info";
-export type FileKind = "state" | "plan" | "synth";
+/** state (incl. `terraform show -json` of one, backups, `.terraform/terraform.tfstate`), plan JSON, cdk.tf.json, `terraform output -json`. */
+export type FileKind = "state" | "plan" | "synth" | "outputs";
 
 export interface Finding {
   readonly ruleId: string;

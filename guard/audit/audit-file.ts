@@ -105,7 +105,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       const at = regionIndexOf(view, steps);
       if (at < 0 || shapesOnly[at]) {
         if (s.length < 8) return;
-        const hit = opts.shapes.detect(lastKey(steps, wrappers), s);
+        const named = at >= 0 && view.regions[at].name !== undefined;
+        const hit = opts.shapes.detect(named ? locate(view, steps, wrappers).key : lastKey(steps, wrappers), s);
         if (!hit) return;
         const place = locate(view, steps, wrappers);
         follow(hit.secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
@@ -134,6 +135,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
     piecesOf(cut, piece.value(), (p, value) => {
       // Every piece path starts at a top-level member, whatever depth the piece was cut at.
       if (p.length >= 1) evidence.saw(p[0]);
+      if (p.length === 1) evidence.sawTopValue(value);
       if (layout.takeContext(p, value)) return;
       content = true;
       kindSoFar = evidence.kind() ?? kindSoFar;
@@ -149,8 +151,9 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   if (!kind) {
     throw new InputError(`${display}: JSON that is not a Terraform state, plan JSON (terraform show -json) or cdk.tf.json`);
   }
-  if (kind === "state" && layout.stateVersion !== undefined && layout.stateVersion !== 4) {
-    throw new InputError(`${display}: state format version ${layout.stateVersion} is not supported (only version 4, Terraform 0.12 and later)`);
+  // Format 3 is what `terraform init` still writes to .terraform/terraform.tfstate (the backend's settings).
+  if (kind === "state" && layout.stateVersion !== undefined && layout.stateVersion !== 4 && layout.stateVersion !== 3) {
+    throw new InputError(`${display}: state format version ${layout.stateVersion} is not supported (only 4, and 3 as in .terraform/terraform.tfstate)`);
   }
   kindSoFar = kind;
   for (const d of deferred) judgePiece(d.path, d.value);
@@ -168,9 +171,12 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       const end = spans.endOf(start);
       return end >= 0 && everywhere.length === 0 && !hits.anyIn(start, end) ? end : -1;
     };
+    // A copy never replaces what pass 1 found at a place (it may be the origin itself), except the entropy hint;
+    // a known value replaces anything (the user asked to fail on it wherever it sits).
     const priorityAt = (pointer: string) => {
       const old = findings.get(pointer);
-      return old ? findingPriority(old.ruleId) : -1;
+      if (!old) return -1;
+      return old.ruleId === "SG125" ? findingPriority(old.ruleId) : Math.max(findingPriority(old.ruleId), findingPriority("SG103"));
     };
     await splitFile(path, display, opts, (cut, piece) => {
       const hit = hits.secretsIn(piece.start, piece.end);

@@ -16,7 +16,8 @@ export const configurationLiteralStage: DetectStage = {
     const writeOnly = facts ? prefixIn(facts.writeOnly, names) > 0 : false;
     const depth = facts ? prefixIn(facts.sensitive, names) : 0;
     const plainMember = depth > 0 && depth < names.length && !shapes.isSecretKey(names[names.length - 1]);
-    if (r.literal === "all" || writeOnly || (depth > 0 && !plainMember)) {
+    const secretName = r.literal === "secret-keys" && shapes.isSecretKey(place.key);
+    if (r.literal === "all" || secretName || writeOnly || (depth > 0 && !plainMember)) {
       return { ruleId: "SG104", marked: false, kind: MessageKind.Literal, detail: "", follow: value };
     }
     return undefined;

@@ -4,10 +4,16 @@ import type { Step } from "../read/json-pointer";
 /** Telling the kind from the top-level members seen (never from the file name). */
 export class KindEvidence {
   private readonly keys = new Set<string>();
+  private outputShaped = 0;
   stateVersion: number | undefined;
 
   saw(key: Step): void {
     if (typeof key === "string") this.keys.add(key);
+  }
+
+  /** A top-level member's value: `terraform output -json` writes one `{sensitive, type, value}` per output. */
+  sawTopValue(value: unknown): void {
+    if (isOutputShaped(value)) this.outputShaped++;
   }
 
   kind(): FileKind | undefined {
@@ -24,6 +30,14 @@ export class KindEvidence {
     if (["resource", "provider", "terraform", "data", "variable", "output", "locals", "module", "//"].some((x) => k.has(x))) {
       return "synth";
     }
+    if (this.outputShaped > 0 && this.outputShaped === k.size) return "outputs";
     return undefined;
   }
+}
+
+/** `{ "sensitive": bool, "type": ..., "value": ... }`, as `terraform output -json` writes each output. */
+export function isOutputShaped(v: unknown): boolean {
+  if (!v || typeof v !== "object" || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.sensitive === "boolean" && "value" in o && Object.keys(o).every((key) => key === "sensitive" || key === "type" || key === "value");
 }

@@ -1,5 +1,6 @@
 import type { SchemaKind } from "../../provider-facts";
 import type { Step } from "../read/json-pointer";
+import { isOutputShaped } from "./file-kind";
 import { ALL_MARKED, fromMirror, fromSensitiveAttributes, MarkTest, NOTHING_MARKED } from "./sensitivity-marks";
 
 /** A part of a piece whose strings are values of one Terraform object (resource instance, output, variable...). */
@@ -12,11 +13,17 @@ export interface Region {
   readonly schema?: { readonly kind: SchemaKind; readonly type: string };
   /**
    * Configuration rather than stored values: a literal at a schema-sensitive argument is a finding ("schema"),
-   * or every literal is ("all", e.g. the default of a sensitive variable).
+   * or every literal is ("all", e.g. the default of a sensitive variable), or a literal under a secret-like name is
+   * ("secret-keys", e.g. a backend's saved settings).
    */
-  readonly literal?: "schema" | "all";
+  readonly literal?: "schema" | "all" | "secret-keys";
   /** Plan `configuration` wraps literals in `{constant_value: ...}`. */
   readonly constantValueWrappers?: boolean;
+  /**
+   * The name that stands for the region's whole value in key-gated detection (a variable's or an output's name:
+   * a value at `variables.db_password.value` is judged as a `db_password`).
+   */
+  readonly name?: string;
 }
 
 /** How to read one piece: its regions, the label for strings outside them, and whether state dynamic wrappers apply. */
@@ -95,7 +102,7 @@ export class PieceLayout {
     // State outputs.X
     if (top === "outputs" && n === 2) {
       return {
-        regions: [{ steps: ["value"], address: `output.${path[1]}`, marks: obj.sensitive ? ALL_MARKED : NOTHING_MARKED }],
+        regions: [{ steps: ["value"], address: `output.${path[1]}`, marks: obj.sensitive ? ALL_MARKED : NOTHING_MARKED, name: String(path[1]) }],
         fallbackAddress: `output.${path[1]}`,
         dynamicWrappers: false,
       };
@@ -106,6 +113,7 @@ export class PieceLayout {
         steps: [name, "value"],
         address: `output.${name}`,
         marks: o?.sensitive ? ALL_MARKED : NOTHING_MARKED,
+        name,
       }));
       return { regions, fallbackAddress: "outputs", dynamicWrappers: false };
     }
@@ -134,8 +142,8 @@ export class PieceLayout {
       const address = `output.${path[1]}`;
       return {
         regions: [
-          { steps: ["before"], address, marks: fromMirror(obj.before_sensitive) },
-          { steps: ["after"], address, marks: fromMirror(obj.after_sensitive) },
+          { steps: ["before"], address, marks: fromMirror(obj.before_sensitive), name: String(path[1]) },
+          { steps: ["after"], address, marks: fromMirror(obj.after_sensitive), name: String(path[1]) },
         ],
         fallbackAddress: address,
         dynamicWrappers: false,
@@ -146,6 +154,7 @@ export class PieceLayout {
         steps: [name, "value"],
         address: `var.${name}`,
         marks: this.sensitiveVariables.has(name) ? ALL_MARKED : NOTHING_MARKED,
+        name,
       }));
       return { regions, fallbackAddress: "variables", dynamicWrappers: false };
     }
@@ -157,6 +166,14 @@ export class PieceLayout {
         dynamicWrappers: false,
       };
     }
+    // Plan configuration: a module's variables (defaults) and its module calls, recursively.
+    if (top === "configuration" && path[1] === "root_module" && n === 3 && (path[2] === "variables" || path[2] === "module_calls" || path[2] === "outputs")) {
+      const all: Region[] = [];
+      moduleConfigRegions({ [path[2]]: obj }, [], "", all);
+      // The piece is the member itself: its regions' steps start below it.
+      const regions = all.map((r) => ({ ...r, steps: r.steps.slice(1) }));
+      return { regions, fallbackAddress: `configuration ${path[2]}`, dynamicWrappers: false };
+    }
     if (top === "configuration" && path[1] === "provider_config" && n === 2) {
       const regions = Object.entries<any>(obj).map(([key, p]) => ({
         steps: [key, "expressions"],
@@ -167,6 +184,22 @@ export class PieceLayout {
         constantValueWrappers: true,
       }));
       return { regions, fallbackAddress: "configuration provider", dynamicWrappers: false };
+    }
+    // `terraform output -json`: one `{sensitive, type, value}` per output name.
+    if (n === 1 && typeof top === "string" && isOutputShaped(obj)) {
+      return {
+        regions: [{ steps: ["value"], address: `output.${top}`, marks: obj.sensitive ? ALL_MARKED : NOTHING_MARKED, name: top }],
+        fallbackAddress: `output.${top}`,
+        dynamicWrappers: false,
+      };
+    }
+    // `.terraform/terraform.tfstate` (format 3): the backend's own settings, credentials included.
+    if (top === "backend" && n === 1 && typeof obj.type === "string") {
+      return {
+        regions: [{ steps: ["config"], address: `terraform.backend.${obj.type}`, marks: NOTHING_MARKED, literal: "secret-keys" }],
+        fallbackAddress: `terraform.backend.${obj.type}`,
+        dynamicWrappers: false,
+      };
     }
     // cdk.tf.json
     if ((top === "resource" || top === "data") && n === 3) {
@@ -211,6 +244,37 @@ export class PieceLayout {
       return { regions: Object.keys(obj).map((name) => ({ steps: [name], address: `local.${name}`, marks: NOTHING_MARKED })), fallbackAddress: "locals", dynamicWrappers: false };
     }
     return none(path.filter((s) => typeof s === "string").join(".") || "document");
+  }
+}
+
+/**
+ * Regions of a module's configuration (plan `configuration.root_module` and each `module_calls.X.module`): variable
+ * defaults (every literal of a sensitive variable's default is a finding; others are judged under the variable's
+ * name), the constant arguments of module calls, resources' literal arguments, and nested calls.
+ */
+function moduleConfigRegions(mod: any, steps: Step[], prefix: string, out: Region[]): void {
+  if (!mod || typeof mod !== "object") return;
+  for (const [name, v] of Object.entries<any>(mod.variables ?? {})) {
+    if (v && typeof v === "object" && "default" in v) {
+      out.push({ steps: [...steps, "variables", name, "default"], address: `${prefix}var.${name}`, marks: NOTHING_MARKED, literal: v.sensitive === true ? "all" : undefined, name });
+    }
+  }
+  for (const [name, call] of Object.entries<any>(mod.module_calls ?? {})) {
+    const callPrefix = `${prefix}module.${name}.`;
+    for (const arg of Object.keys(call?.expressions ?? {})) {
+      out.push({ steps: [...steps, "module_calls", name, "expressions", arg], address: `${prefix}module.${name}`, marks: NOTHING_MARKED, constantValueWrappers: true, name: arg });
+    }
+    (Array.isArray(call?.module?.resources) ? call.module.resources : []).forEach((r: any, i: number) => {
+      out.push({
+        steps: [...steps, "module_calls", name, "module", "resources", i, "expressions"],
+        address: `${callPrefix}${String(r?.address ?? "resource")}`,
+        marks: NOTHING_MARKED,
+        schema: schemaOf(r ?? {}),
+        literal: "schema",
+        constantValueWrappers: true,
+      });
+    });
+    moduleConfigRegions(call?.module, [...steps, "module_calls", name, "module"], callPrefix, out);
   }
 }
 

@@ -33,7 +33,8 @@ export function locate(view: PieceView, steps: readonly Step[], wrappers: readon
     if (region?.constantValueWrappers && steps[i] === "constant_value") continue;
     cty.push(steps[i]);
   }
-  return { region, regionIndex, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key: lastName(cty) };
+  const key = lastName(cty) || region?.name || "";
+  return { region, regionIndex, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key };
 }
 
 /** The nearest member name of a path that is not a format wrapper (for the fast path, without locating). */
