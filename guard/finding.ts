@@ -1,8 +1,8 @@
 /** The shapes every part of the guard shares: findings, reports and the rules that produce them. */
 
 export type Severity = "error" | "warning" | "info";
-/** state (incl. `terraform show -json` of one, backups, `.terraform/terraform.tfstate`), plan JSON, cdk.tf.json, `terraform output -json`. */
-export type FileKind = "state" | "plan" | "synth" | "outputs";
+/** state (incl. `terraform show -json` of one, backups, `.terraform/terraform.tfstate`), plan JSON, cdk.tf.json, `terraform output -json`; unknown for a file that could not be read. */
+export type FileKind = "state" | "plan" | "synth" | "outputs" | "unknown";
 
 export interface Finding {
   readonly ruleId: string;

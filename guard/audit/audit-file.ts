@@ -3,7 +3,7 @@ import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { InputError } from "../errors";
 import { CompactFinding, compactFinding, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
-import { ReadLimits, scanFile, splitFile } from "./read/file-chunks";
+import { openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
 import { Step, toPointer } from "./read/json-pointer";
 import { SpanLog } from "./read/span-log";
 import { piecesOf } from "./locate/descend-rules";
@@ -16,7 +16,7 @@ import { findingPriority } from "./detect/finding-priority";
 import { PASS_ONE_STAGES } from "./detect/pass-one-stages";
 import { followSecrets } from "./detect/propagation";
 import { SecretHits } from "./detect/secret-hits";
-import { SecretIndex, worthTracking } from "./detect/secret-index";
+import { SecretIndex, TrackedSecret, worthTracking } from "./detect/secret-index";
 import { IdentifierRedactor } from "./detect/identifier-redaction";
 import type { DetectStage, StageInput } from "./detect/stage";
 
@@ -64,8 +64,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
     const old = findings.get(f.pointer);
     if (!old || findingPriority(f.ruleId) > findingPriority(old.ruleId)) findings.set(f.pointer, f);
   };
-  const follow = (s: string, origin: string) => {
-    if (worthTracking(s)) secrets.add(s, origin, "SG103");
+  const follow = (s: string, origin: string, byShape = false) => {
+    if (worthTracking(s)) secrets.add(s, origin, "SG103", byShape);
     // A JSON-encoded secret (secret_string = jsonencode({password = ...})): follow its members too.
     const c = s.charCodeAt(0);
     if ((c === 0x7b || c === 0x5b) && s.length <= 1 << 20) {
@@ -76,7 +76,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         return;
       }
       forEachString(inner, [], false, (x) => {
-        if (worthTracking(x)) secrets.add(x, origin, "SG103");
+        if (worthTracking(x)) secrets.add(x, origin, "SG103", byShape);
       });
     }
   };
@@ -95,7 +95,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       const marked = !!place.region && place.region.marks(place.cty) && !NAME_LIKE.test(key);
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
-      follow(secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+      follow(secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), !!hit);
       // The key itself is the finding (a pointer cannot name a key: it names the member's value, redacted later).
       if (hit) put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
       else put(compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
@@ -109,7 +109,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
         const hit = opts.shapes.detect(named ? locate(view, steps, wrappers).key : lastKey(steps, wrappers), s);
         if (!hit) return;
         const place = locate(view, steps, wrappers);
-        follow(hit.secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+        follow(hit.secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), true);
         put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, hit.secret, MessageKind.Pattern, hit.detector.title));
         return;
       }
@@ -121,7 +121,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       for (const stage of stages) {
         const v = stage.judge(input);
         if (!v) continue;
-        if (v.follow !== undefined) follow(v.follow, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`));
+        if (v.follow !== undefined) follow(v.follow, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), v.byShape === true);
         const fpValue = v.follow ?? s;
         put(compactFinding(v.ruleId, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), v.marked, fpValue, v.kind, v.detail));
         return;
@@ -130,7 +130,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   };
 
   const spans = new SpanLog();
-  await splitFile(path, display, opts, (cut, piece) => {
+  const source = await openSource(path, display, opts);
+  await splitFile(source, opts, (cut, piece) => {
     let content = false;
     piecesOf(cut, piece.value(), (p, value) => {
       // Every piece path starts at a top-level member, whatever depth the piece was cut at.
@@ -162,7 +163,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   // Pass 2: find where collected values occur in the raw bytes, then read only the pieces that hold one.
   if (secrets.size > 0) {
     const hits = new SecretHits();
-    await scanFile(path, display, opts, secrets, hits);
+    await scanFile(source, secrets, hits);
     const everywhere = secrets.everywhere;
     const pass2 = new PieceLayout();
     for (const v of layout.sensitiveVariables) pass2.sensitiveVariables.add(v);
@@ -171,21 +172,23 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       const end = spans.endOf(start);
       return end >= 0 && everywhere.length === 0 && !hits.anyIn(start, end) ? end : -1;
     };
-    // A copy never replaces what pass 1 found at a place (it may be the origin itself), except the entropy hint;
-    // a known value replaces anything (the user asked to fail on it wherever it sits).
-    const priorityAt = (pointer: string) => {
+    // A copy replaces a weaker finding (a shape, the entropy hint) with the place it was copied from, unless the
+    // secret is known only by its shape: then the shape's own finding may be its origin. A known value replaces
+    // anything (the user asked to fail on it wherever it sits).
+    const canReport = (pointer: string, secret: TrackedSecret) => {
       const old = findings.get(pointer);
-      if (!old) return -1;
-      return old.ruleId === "SG125" ? findingPriority(old.ruleId) : Math.max(findingPriority(old.ruleId), findingPriority("SG103"));
+      if (!old) return true;
+      if (secret.byShape && old.ruleId !== "SG125") return false;
+      return findingPriority(old.ruleId) < findingPriority(secret.ruleId);
     };
-    await splitFile(path, display, opts, (cut, piece) => {
+    await splitFile(source, opts, (cut, piece) => {
       const hit = hits.secretsIn(piece.start, piece.end);
       const candidates = everywhere.length === 0 ? hit : [...everywhere, ...hit];
       if (candidates.length === 0 && !pass2.isContextPiece(cut)) return;
       piecesOf(cut, piece.value(), (p, value) => {
         if (pass2.isContextPiece(p)) pass2.takeContext(p, value);
         else if (candidates.length > 0) {
-          followSecrets(pass2, p, value, secrets, candidates, priorityAt, (c) => {
+          followSecrets(pass2, p, value, secrets, candidates, canReport, (c) => {
             const old = findings.get(c.pointer);
             put(compactFinding(c.secret.ruleId, c.pointer, pool.intern(c.address), pool.intern(c.attribute), old ? isMarked(old) : false, c.secret.value, c.kind, c.secret.origin));
           });

@@ -1,4 +1,5 @@
-import { InputError } from "../errors";
+import { GuardError, InputError } from "../errors";
+import { auditTargets } from "./read/audit-targets";
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
 import type { FileKind, Finding, Report, ScannedFile } from "../finding";
@@ -10,7 +11,7 @@ import { detectorRules, shippedDetectors } from "../detectors/shipped-detectors"
 import type { RulePack } from "../rules/rule";
 import { AUDIT_RULES, genericRuleBook, TERRAFORM_SECRETS_PACK } from "../rules";
 import { RuleBook } from "../rules/rule-book";
-import { CompactFinding, expandFinding, severityOf } from "./compact-finding";
+import { CompactFinding, compactFinding, expandFinding, MessageKind, severityOf } from "./compact-finding";
 import { auditFile, KnownValue } from "./audit-file";
 
 export interface AuditOptions {
@@ -30,7 +31,6 @@ export interface AuditOptions {
   readonly chunkBytes?: number;
 }
 
-const SKIP_DIRS = new Set(["node_modules", ".terraform", ".git"]);
 
 /**
  * Audits state files, plan JSON files, cdk.tf.json files and folders of them. Throws InputError (exit 2)
@@ -115,13 +115,16 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
   };
   const audited: AuditedFile[] = [];
-  for (const target of await expand(paths)) {
+  for (const target of await auditTargets(paths)) {
     try {
       const r = await auditFile(target.path, target.display, fileOptions);
       audited.push({ path: target.display, kind: r.kind, findings: sortByPointer(r.findings) });
     } catch (e) {
-      // A plan-looking *.json found inside a folder that turns out to be something else is skipped, not fatal.
-      if (target.optional && e instanceof InputError) continue;
+      // One file that cannot be read never stops the audit of a folder, and never passes silently either.
+      if (target.inFolder && GuardError.isGuardError(e) && e.kind === "input") {
+        audited.push({ path: target.display, kind: "unknown", findings: [unreadableFinding(e.message, target.display)] });
+        continue;
+      }
       throw e;
     }
   }
@@ -151,51 +154,8 @@ async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts>
   return facts;
 }
 
-interface Target {
-  path: string;
-  display: string;
-  /** Found by looking into a folder by content sniffing: skipped when it is not a Terraform file after all. */
-  optional: boolean;
-}
-
-async function expand(paths: readonly string[]): Promise<Target[]> {
-  const out: Target[] = [];
-  for (const p of paths) {
-    let st;
-    try {
-      st = await fsp.stat(p);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`${p}: ${code === "ENOENT" ? "no such file or folder" : `cannot read (${code})`}`);
-    }
-    if (st.isDirectory()) await walkFolder(p, out);
-    else out.push({ path: p, display: p, optional: false });
-  }
-  return out;
-}
-
-/** Finds *.tfstate(.backup), cdk.tf.json and plan JSON files in a folder (plan files by their first bytes). */
-async function walkFolder(dir: string, out: Target[]): Promise<void> {
-  const entries = (await fsp.readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const e of entries) {
-    const full = nodePath.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) await walkFolder(full, out);
-    } else if (e.isFile()) {
-      if (/\.tfstate(\.backup)?$/.test(e.name) || e.name === "cdk.tf.json") out.push({ path: full, display: full, optional: false });
-      else if (e.name.endsWith(".json") && (await looksLikePlan(full))) out.push({ path: full, display: full, optional: true });
-    }
-  }
-}
-
-async function looksLikePlan(file: string): Promise<boolean> {
-  const fh = await fsp.open(file, "r");
-  try {
-    const buf = Buffer.alloc(512);
-    const { bytesRead } = await fh.read(buf, 0, 512, 0);
-    const head = buf.toString("utf8", 0, bytesRead);
-    return /^\s*\{\s*"format_version"\s*:/.test(head);
-  } finally {
-    await fh.close();
-  }
+/** SG106 for a file found in a folder that looks like Terraform but cannot be audited. */
+function unreadableFinding(message: string, display: string): CompactFinding {
+  const why = message.startsWith(display + ": ") ? message.slice(display.length + 2) : message;
+  return compactFinding("SG106", "", "", "", false, "", MessageKind.Unreadable, why);
 }

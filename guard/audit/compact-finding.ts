@@ -22,6 +22,8 @@ export const MessageKind = {
   Known: 6,
   /** A member name (map key, for_each key) that is a secret; detail: what it looks like. */
   Key: 7,
+  /** A file that could not be audited; detail: why. */
+  Unreadable: 8,
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
@@ -90,6 +92,8 @@ export function messageOf(f: CompactFinding): string {
       return `${label}: unmarked copy of the secret from ${f.detail}`;
     case MessageKind.Known:
       return `${label}: holds a known secret value (${f.detail})`;
+    case MessageKind.Unreadable:
+      return `the file could not be audited, so any secret in it went unchecked: ${f.detail}`;
     case MessageKind.Key:
       return `${label}: a key (map key or for_each key) is a secret: ${f.detail}`;
   }

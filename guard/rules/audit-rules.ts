@@ -48,6 +48,14 @@ export const AUDIT_RULES: RuleInfo[] = [
     fix: "Find the tool that wrote the value, delete the file, and rotate the secret.",
   },
   {
+    id: "SG106",
+    name: "file-not-audited",
+    severity: "error",
+    explanation:
+      "A file found in an audited folder looks like Terraform (by name or content) but could not be read as a state, plan, output or configuration file: truncated, not JSON, or in a format the guard does not know. Whatever secrets it holds went unchecked.",
+    fix: "Fix or remove the file (a truncated state or plan is usually a failed write); if it is not Terraform, rename it so it no longer looks like a Terraform file.",
+  },
+  {
     id: "SG110",
     name: "known-secret-value",
     severity: "error",

@@ -8,6 +8,6 @@ export const catalogueStage: DetectStage = {
     if (value.length < 8) return undefined;
     const hit = shapes.detect(place.key, value);
     if (!hit) return undefined;
-    return { ruleId: hit.detector.id, marked: false, kind: MessageKind.Pattern, detail: hit.detector.title, follow: hit.secret };
+    return { ruleId: hit.detector.id, marked: false, kind: MessageKind.Pattern, detail: hit.detector.title, follow: hit.secret, byShape: true };
   },
 };

@@ -5,7 +5,6 @@ import { locate } from "../locate/place";
 import type { PieceLayout } from "../locate/piece-layout";
 import { MessageKind } from "../compact-finding";
 import type { SecretIndex, TrackedSecret } from "./secret-index";
-import { findingPriority } from "./finding-priority";
 
 /** What propagation reports for one place: the secret found there and where the place is. */
 export interface CopyFound {
@@ -19,7 +18,7 @@ export interface CopyFound {
 /**
  * Pass 2: every value pass 1 found (marked, schema-sensitive, literal or recognised by shape) and every known
  * value is looked for in each string of a piece that the byte scan says may hold one, escaped forms included.
- * `priorityAt` tells the priority of a finding already at a pointer, so nothing stronger is overwritten.
+ * `canReport` says whether a finding of this secret may take a place (nothing stronger is overwritten).
  */
 export function followSecrets(
   layout: PieceLayout,
@@ -27,7 +26,7 @@ export function followSecrets(
   value: unknown,
   secrets: SecretIndex,
   candidates: readonly TrackedSecret[],
-  priorityAt: (pointer: string) => number,
+  canReport: (pointer: string, secret: TrackedSecret) => boolean,
   report: (found: CopyFound) => void,
 ): void {
   const view = layout.view(path, value);
@@ -36,7 +35,7 @@ export function followSecrets(
     const secret = secrets.matchIn(s, candidates);
     if (!secret) return;
     const pointer = toPointer([...path, ...steps]);
-    if (priorityAt(pointer) >= findingPriority(secret.ruleId)) return;
+    if (!canReport(pointer, secret)) return;
     const place = locate(view, steps, wrappers);
     report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secret.ruleId === "SG110" ? MessageKind.Known : MessageKind.Copy });
   });

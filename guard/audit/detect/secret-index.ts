@@ -5,6 +5,8 @@ export interface TrackedSecret {
   origin: string;
   /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
   ruleId: "SG103" | "SG110";
+  /** Only its shape made it a secret (a detector hit), not a fact (a mark, a schema, a literal, the user's word). */
+  byShape?: boolean;
 }
 
 /** Length of the window of a secret the byte scan compares. */
@@ -52,9 +54,14 @@ export class SecretIndex {
   }
 
   /** Adds a value; the first origin recorded for a value wins. */
-  add(value: string, origin: string, ruleId: TrackedSecret["ruleId"]): void {
+  add(value: string, origin: string, ruleId: TrackedSecret["ruleId"], byShape = false): void {
     const known = this.byValue.get(value);
     if (known) {
+      // A fact outranks a shape: the copy's message then names the place Terraform (or the schema) marked.
+      if (known.byShape && !byShape && ruleId === known.ruleId) {
+        known.byShape = false;
+        known.origin = origin;
+      }
       // A value the user named is reported as such, even where Terraform also marked it.
       if (ruleId === "SG110" && known.ruleId !== "SG110") {
         known.ruleId = ruleId;
@@ -62,7 +69,7 @@ export class SecretIndex {
       }
       return;
     }
-    const s: TrackedSecret = { value, origin, ruleId };
+    const s: TrackedSecret = byShape ? { value, origin, ruleId, byShape } : { value, origin, ruleId };
     this.byValue.set(value, s);
     (pickRun(value) ? this.gated : this.ungated).push(s);
     this.table = undefined;

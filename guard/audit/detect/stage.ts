@@ -23,6 +23,8 @@ export interface Verdict {
   readonly detail: string;
   /** The secret to follow to its other places (pass 2), or undefined when the value is not to be followed. */
   readonly follow?: string;
+  /** The verdict rests on the value's shape alone (a detector), not on a fact about its place. */
+  readonly byShape?: boolean;
 }
 
 /**

@@ -1,5 +1,7 @@
-import { FileHandle, open } from "node:fs/promises";
+import { constants } from "node:fs";
+import { FileHandle, open, stat } from "node:fs/promises";
 import { InputError } from "../../errors";
+import { describeCode } from "./audit-targets";
 import { JsonSplitter, JumpRule, PieceSink } from "./json-splitter";
 import { descendInto } from "../locate/descend-rules";
 import { GRAM, SecretIndex, TrackedSecret } from "../detect/secret-index";
@@ -11,19 +13,60 @@ export interface ReadLimits {
   readonly maxPieceBytes: number;
 }
 
-/** Streams a file through the JSON splitter: `sink` receives each piece (one resource, change, output...). */
-export async function splitFile(path: string, display: string, limits: ReadLimits, sink: PieceSink, jump?: JumpRule): Promise<void> {
-  const splitter = new JsonSplitter(display, descendInto, sink, limits.maxPieceBytes, jump);
-  await readChunks(path, display, limits, (chunk) => splitter.push(chunk));
+/**
+ * Where a file's bytes come from, for each pass of the audit: a regular file is read again for every pass; a pipe
+ * (process substitution, a FIFO, standard input) can be read only once, so it is drained into memory first
+ * (bounded by PIPE_LIMIT) and never written to disk.
+ */
+export interface ByteSource {
+  readonly display: string;
+  chunks(take: (chunk: Buffer) => void): Promise<void>;
+}
+
+/** Largest input read from a pipe (held in memory for the audit's two passes). */
+export const PIPE_LIMIT = 256 * 1024 * 1024;
+
+export async function openSource(path: string, display: string, limits: ReadLimits): Promise<ByteSource> {
+  let pipe = false;
+  try {
+    pipe = (await stat(path)).isFIFO();
+  } catch {
+    // readChunks reports the problem with the path
+  }
+  if (!pipe) return { display, chunks: (take) => readChunks(path, display, limits, take) };
+  const parts: Buffer[] = [];
+  let size = 0;
+  await readChunks(path, display, limits, (chunk) => {
+    size += chunk.length;
+    if (size > PIPE_LIMIT) throw new InputError(`${display}: more than ${PIPE_LIMIT / 1048576} MiB from a pipe; audit the file itself`);
+    parts.push(Buffer.from(chunk));
+  });
+  return memorySource(display, parts);
+}
+
+/** Bytes already in memory (a drained pipe, standard input). */
+export function memorySource(display: string, parts: readonly Buffer[]): ByteSource {
+  return {
+    display,
+    chunks: async (take) => {
+      for (const p of parts) take(p);
+    },
+  };
+}
+
+/** Streams a source through the JSON splitter: `sink` receives each piece (one resource, change, output...). */
+export async function splitFile(source: ByteSource, limits: ReadLimits, sink: PieceSink, jump?: JumpRule): Promise<void> {
+  const splitter = new JsonSplitter(source.display, descendInto, sink, limits.maxPieceBytes, jump);
+  await source.chunks((chunk) => splitter.push(chunk));
   splitter.end();
 }
 
-/** Records every place a tracked secret's window occurs in the raw bytes of a file, across chunk seams too. */
-export async function scanFile(path: string, display: string, limits: ReadLimits, secrets: SecretIndex, hits: SecretHits): Promise<void> {
+/** Records every place a tracked secret's window occurs in the raw bytes of a source, across chunk seams too. */
+export async function scanFile(source: ByteSource, secrets: SecretIndex, hits: SecretHits): Promise<void> {
   const add = (offset: number, s: TrackedSecret) => hits.add(offset, s);
   let offset = 0;
   let tail: Buffer = Buffer.alloc(0);
-  await readChunks(path, display, limits, (chunk) => {
+  await source.chunks((chunk) => {
     // Windows that start in the last bytes of the previous chunk and end in this one.
     const seam = Buffer.concat([tail, chunk.subarray(0, GRAM - 1)]);
     if (seam.length >= GRAM) secrets.scanBytes(seam.subarray(0, tail.length + GRAM - 1), offset - tail.length, add);
@@ -42,25 +85,53 @@ export async function readChunks(path: string, display: string, limits: ReadLimi
   let fh: FileHandle | undefined;
   let pending: Promise<unknown> | undefined;
   try {
-    const file = (fh = await open(path, "r"));
+    // A pipe is opened without blocking: with no writer, open() would wait forever; reads then wait for data.
+    const pipe = (await stat(path)).isFIFO();
+    const file = (fh = await open(path, pipe ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY));
     const bufs = [Buffer.allocUnsafeSlow(limits.chunkBytes), Buffer.allocUnsafeSlow(limits.chunkBytes)];
+    const readPipe = pipe ? pipeReader(file) : undefined;
+    const read = (buf: Buffer) => (readPipe ? readPipe(buf) : file.read(buf, 0, buf.length, null));
     let k = 0;
-    let next = file.read(bufs[k], 0, limits.chunkBytes, null);
+    let next = read(bufs[k]);
     pending = next;
     for (;;) {
       const { bytesRead, buffer } = await next;
       if (bytesRead === 0) break;
       k ^= 1;
-      next = file.read(bufs[k], 0, limits.chunkBytes, null); // reads on into the other buffer meanwhile
+      next = read(bufs[k]); // reads on into the other buffer meanwhile
       pending = next;
       take(bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead));
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${display}: cannot read file (${code ?? "read error"})`);
+    throw new InputError(`${display}: ${code === "EISDIR" ? "is a folder" : code === "ENOENT" || code === "EACCES" || code === "EPERM" ? describeCode(code) : `cannot read file (${code ?? "read error"})`}`);
   } finally {
     await pending?.catch(() => undefined); // never close the file under a read in flight
     await fh?.close();
   }
+}
+
+/** How long a pipe may stay without a writer before it counts as empty (a writer may connect a little late). */
+const PIPE_WRITER_WAIT_MS = 10_000;
+
+/**
+ * One read from a non-blocking pipe. EAGAIN means a writer is there but has not written yet: wait. A read of 0
+ * bytes before any data means no writer has connected yet: wait up to PIPE_WRITER_WAIT_MS; after data, it is the end.
+ */
+function pipeReader(file: FileHandle): (buf: Buffer) => Promise<{ bytesRead: number; buffer: Buffer }> {
+  let gotData = false;
+  const started = Date.now();
+  return async (buf) => {
+    for (let wait = 1; ; wait = Math.min(wait * 2, 50)) {
+      try {
+        const r = await file.read(buf, 0, buf.length, null);
+        if (r.bytesRead > 0) gotData = true;
+        if (r.bytesRead > 0 || gotData || Date.now() - started > PIPE_WRITER_WAIT_MS) return r;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
+      }
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  };
 }
