@@ -144,8 +144,11 @@ describe("secret-guard audit (CLI)", () => {
     const r = runCli(["audit", "--format", "json", synth]);
     const report = JSON.parse(r.stdout);
     expect(report.files).toEqual([{ path: synth, kind: "synth" }]);
+    // The audit's own literal finding, and the synth rules as synth would report them (SG007, SG003).
     expect(report.findings.map((f: any) => [f.ruleId, f.pointer, f.address])).toEqual([
       ["SG104", "/provider/genesyscloud/0/oauthclient_secret", "provider.genesyscloud"],
+      ["SG007", "/resource/genesyscloud_oauth_client/app/client_secret", "genesyscloud_oauth_client.app"],
+      ["SG003", "/terraform", "terraform.backend"],
     ]);
     expect(r.code).toBe(1);
   });

@@ -2,7 +2,9 @@ import type { FileKind } from "../finding";
 import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { InputError } from "../errors";
-import { CompactFinding, compactFinding, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
+import { CompactFinding, compactFinding, compactFromFingerprint, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
+import { ConfigDocument } from "../rules/config-document";
+import { RulePack, runRulePacks } from "../rules/rule";
 import { openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
 import { Step, toPointer } from "./read/json-pointer";
 import { SpanLog } from "./read/span-log";
@@ -33,7 +35,14 @@ export interface FileAuditOptions extends ReadLimits {
   readonly known: readonly KnownValue[];
   /** Pass-1 stages, in order (default PASS_ONE_STAGES). */
   readonly stages?: readonly DetectStage[];
+  /** Synth rule packs, run on configuration files (cdk.tf.json) as synth runs them. */
+  readonly packs?: readonly RulePack[];
 }
+
+/** Top-level members of a Terraform JSON configuration: the pieces kept to run the synth rules on. */
+const CONFIG_SECTIONS = new Set(["resource", "data", "ephemeral", "provider", "terraform", "variable", "output", "locals", "module", "import", "moved", "check"]);
+/** Largest configuration rebuilt in memory for the synth rules. */
+const CONFIG_LIMIT = 64 * 1024 * 1024;
 
 export interface FileAuditResult {
   readonly kind: FileKind;
@@ -131,8 +140,14 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
 
   const spans = new SpanLog();
   const source = await openSource(path, display, opts);
+  const config: Record<string, unknown> = {};
+  let configBytes = 0;
   await splitFile(source, opts, (cut, piece) => {
     let content = false;
+    if (opts.packs?.length && typeof cut[0] === "string" && CONFIG_SECTIONS.has(cut[0]) && configBytes <= CONFIG_LIMIT) {
+      configBytes += piece.end - piece.start;
+      setAt(config, cut, piece.value());
+    }
     piecesOf(cut, piece.value(), (p, value) => {
       // Every piece path starts at a top-level member, whatever depth the piece was cut at.
       if (p.length >= 1) evidence.saw(p[0]);
@@ -158,6 +173,12 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   }
   kindSoFar = kind;
   for (const d of deferred) judgePiece(d.path, d.value);
+  if (kind === "synth" && opts.packs?.length && configBytes <= CONFIG_LIMIT) {
+    // The synth rules (outputs without sensitive, backends, write-only twins...) on the configuration as written.
+    for (const f of runRulePacks(new ConfigDocument(config, opts.facts, opts.shapes), opts.packs)) {
+      put(compactFromFingerprint(f.ruleId, f.pointer, pool.intern(f.address), pool.intern(f.attribute), f.fingerprint, MessageKind.Rule, f.message));
+    }
+  }
   for (const k of opts.known) if (k.value.length > 0) secrets.add(k.value, k.source, "SG110");
 
   // Pass 2: find where collected values occur in the raw bytes, then read only the pieces that hold one.
@@ -201,6 +222,17 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   const out: CompactFinding[] = [];
   for (const f of findings.values()) out.push(redactFinding(f, redactor));
   return { kind, findings: out };
+}
+
+/** Puts a cut-out piece back at its path in a rebuilt document. */
+function setAt(doc: Record<string, unknown>, path: readonly Step[], value: unknown): void {
+  let node: any = doc;
+  for (let i = 0; i < path.length - 1; i++) {
+    const k = path[i];
+    if (node[k] === undefined || node[k] === null || typeof node[k] !== "object") node[k] = typeof path[i + 1] === "number" ? [] : {};
+    node = node[k];
+  }
+  node[path[path.length - 1]] = value;
 }
 
 /** Member names that read like attribute or map-key names, not like data. */

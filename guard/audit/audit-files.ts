@@ -108,6 +108,7 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
   const detectors = options.detectors ?? shippedDetectors();
   const packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
   const fileOptions = {
+    packs,
     facts,
     shapes: detectors,
     known: options.known ?? [],

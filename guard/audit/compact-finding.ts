@@ -24,6 +24,8 @@ export const MessageKind = {
   Key: 7,
   /** A file that could not be audited; detail: why. */
   Unreadable: 8,
+  /** A synth rule's finding on a configuration (cdk.tf.json); detail: the rule's message. */
+  Rule: 9,
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
@@ -63,6 +65,14 @@ export function compactFinding(
   return { ruleId, pointer, address, attribute, detail, fpHi, fpLo, bits: kind | (marked ? MARKED : 0) };
 }
 
+/** A finding from a fingerprint already computed (a synth rule's hit carries one, never its value). */
+export function compactFromFingerprint(ruleId: string, pointer: string, address: string, attribute: string, fp: string, kind: MessageKind, detail: string): CompactFinding {
+  const hex = /^sha256:[0-9a-f]{12}$/.test(fp) ? fp.slice("sha256:".length) : "";
+  const fpHi = hex ? parseInt(hex.slice(0, 6), 16) : -1;
+  const fpLo = hex ? parseInt(hex.slice(6), 16) : -1;
+  return { ruleId, pointer, address, attribute, detail, fpHi, fpLo, bits: kind };
+}
+
 export function isMarked(f: CompactFinding): boolean {
   return (f.bits & MARKED) !== 0;
 }
@@ -92,6 +102,8 @@ export function messageOf(f: CompactFinding): string {
       return `${label}: unmarked copy of the secret from ${f.detail}`;
     case MessageKind.Known:
       return `${label}: holds a known secret value (${f.detail})`;
+    case MessageKind.Rule:
+      return f.detail;
     case MessageKind.Unreadable:
       return `the file could not be audited, so any secret in it went unchecked: ${f.detail}`;
     case MessageKind.Key:
