@@ -479,7 +479,7 @@ describe("EndGuess", () => {
     expect(rc0.value).toEqual(PLAN_OBJ.resource_changes[0]);
   });
 
-  it("stops guessing after many more misses than hits", () => {
+  it("stops guessing after many more misses than hits (a quarter of the hits, plus 64)", () => {
     const buf = Buffer.from(JSON.stringify([{ a: 1 }, { a: 2 }]));
     const g = new EndGuess();
     for (let k = 0; k < 64; k++) g.confirmed(false);
@@ -487,11 +487,25 @@ describe("EndGuess", () => {
     g.confirmed(false);
     expect(g.guess(buf, 1)).toBe(-1);
     const h = new EndGuess();
-    for (let k = 0; k < 10; k++) h.confirmed(true);
+    for (let k = 0; k < 40; k++) h.confirmed(true);
     for (let k = 0; k < 74; k++) h.confirmed(false);
     expect(h.guess(buf, 1)).toBeGreaterThan(0); // hits buy more misses
     h.confirmed(false);
     expect(h.guess(buf, 1)).toBe(-1);
+  });
+
+  it("a guess that finds no end counts as a miss, so hostile layouts stop the guessing", () => {
+    // One-line elements whose first names all differ: the pattern ",{<first name>" never recurs.
+    const hostile = Buffer.from("[" + Array.from({ length: 200 }, (_, i) => `{"k${i}":1}`).join(",") + "]");
+    const good = Buffer.from(JSON.stringify([{ a: 1 }, { a: 2 }]));
+    const g = new EndGuess();
+    expect(g.guess(good, 1)).toBeGreaterThan(0);
+    let at = 1;
+    for (let k = 0; k < 65; k++) {
+      expect(g.guess(hostile, at)).toBe(-1);
+      at = hostile.indexOf(",{", at) + 1;
+    }
+    expect(g.guess(good, 1)).toBe(-1); // stopped for good
   });
 
   it("a splitter whose guesses keep failing still cuts the same pieces", () => {

@@ -32,7 +32,7 @@ export function followSecrets(
   const view = layout.view(path, value);
   forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
     if (s.length < 8) return;
-    const secret = secrets.matchIn(s, candidates);
+    const secret = candidates.length > 0 ? secrets.findIn(s) : undefined;
     if (!secret) return;
     const pointer = toPointer([...path, ...steps]);
     if (!canReport(pointer, secret)) return;

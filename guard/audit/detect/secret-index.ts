@@ -44,6 +44,11 @@ export class SecretIndex {
   private readonly ungated: TrackedSecret[] = [];
   private readonly gated: TrackedSecret[] = [];
   private table: WindowTable | undefined;
+  /** Ungated secrets with a plain run of 4 to 7 characters, by the run's first four (as an int32). */
+  private readonly shortRuns = new Map<number, TrackedSecret[]>();
+  /** Ungated secrets without even 4 plain characters in a row: followed only where they stand whole. */
+  private readonly residual: TrackedSecret[] = [];
+  private readonly forms = new Map<TrackedSecret, string[]>();
 
   get size(): number {
     return this.byValue.size;
@@ -71,8 +76,21 @@ export class SecretIndex {
     }
     const s: TrackedSecret = byShape ? { value, origin, ruleId, byShape } : { value, origin, ruleId };
     this.byValue.set(value, s);
-    (pickRun(value) ? this.gated : this.ungated).push(s);
-    this.table = undefined;
+    if (pickRun(value)) {
+      this.gated.push(s);
+      this.table = undefined;
+    } else {
+      this.ungated.push(s);
+      const run = longestRun(value);
+      if (run.length >= 4) {
+        const key = int32At(run, 0);
+        const list = this.shortRuns.get(key);
+        if (list) list.push(s);
+        else this.shortRuns.set(key, [s]);
+      } else {
+        this.residual.push(s);
+      }
+    }
   }
 
   /** Secrets that can occur anywhere without a hit (no 8 characters JSON never escapes). */
@@ -121,18 +139,83 @@ export class SecretIndex {
     return t;
   }
 
-  /** Every tracked secret that may occur in `s` (the byte scan's candidates plus the ungated ones). */
+  /** Every tracked secret that may occur in `s`. */
   candidatesIn(s: string): TrackedSecret[] {
-    const found = new Set<TrackedSecret>(this.ungated);
-    this.scanBytes(Buffer.from(s, "utf8"), 0, (_offset, secret) => found.add(secret));
+    const found = new Set<TrackedSecret>();
+    this.scanString(s, (secret) => found.add(secret));
     return [...found];
+  }
+
+  /**
+   * The tracked secret inside `s` (as it is or in an escaped form), preferring a known value, then the longest.
+   * Linear in the length of `s` whatever the number of secrets: windows of the string are looked up in the
+   * tables, and only the secrets they name are compared.
+   */
+  findIn(s: string): TrackedSecret | undefined {
+    if (s.length < GRAM) return undefined;
+    const exact = this.byValue.get(s);
+    if (exact && exact.ruleId === "SG110") return exact;
+    let best: TrackedSecret | undefined = exact;
+    this.scanString(s, (c) => {
+      if (c === best || (best && (best.ruleId === "SG110" ? c.ruleId !== "SG110" || c.value.length <= best.value.length : c.ruleId !== "SG110" && c.value.length <= best.value.length))) return;
+      if (s.length >= c.value.length && this.formsOf(c).some((v) => s.includes(v))) best = c;
+    });
+    return best;
   }
 
   /** The first candidate whose value (or an escaped form of it) is inside `s`. */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
-    for (const c of candidates) if (s.length >= c.value.length && variants(c.value).some((v) => s.includes(v))) return c;
+    for (const c of candidates) if (s.length >= c.value.length && this.formsOf(c).some((v) => s.includes(v))) return c;
     return undefined;
   }
+
+  /** Calls `hit` for each secret a window of `s` names (may repeat); plus the few residual secrets. */
+  private scanString(s: string, hit: (secret: TrackedSecret) => void): void {
+    if (this.gated.length > 0 && s.length >= GRAM) {
+      const t = this.table ?? (this.table = this.build());
+      const { step, mask, lo: los, hi: his, secret } = t;
+      for (let i = 0; i + GRAM <= s.length; i += step) {
+        const lo = asciiInt32(s, i);
+        const hi = lo === undefined ? undefined : asciiInt32(s, i + 4);
+        if (lo === undefined || hi === undefined) continue;
+        for (let k = slot(lo, hi, mask); secret[k] !== 0; k = (k + 1) & mask) {
+          if (los[k] === lo && his[k] === hi) hit(this.gated[secret[k] - 1]);
+        }
+      }
+    }
+    if (this.shortRuns.size > 0) {
+      for (let i = 0; i + 4 <= s.length; i++) {
+        const key = asciiInt32(s, i);
+        const list = key === undefined ? undefined : this.shortRuns.get(key);
+        if (list) for (const c of list) hit(c);
+      }
+    }
+    // Without 4 plain characters in a row a secret cannot be indexed: compared only while they are few.
+    if (this.residual.length <= 64) for (const c of this.residual) hit(c);
+  }
+
+  private formsOf(c: TrackedSecret): string[] {
+    let f = this.forms.get(c);
+    if (!f) this.forms.set(c, (f = variants(c.value)));
+    return f;
+  }
+}
+
+/** Four ASCII characters of `s` at `at` as a little-endian int32 (like the bytes), or undefined if one is not ASCII. */
+function asciiInt32(s: string, at: number): number | undefined {
+  const a = s.charCodeAt(at);
+  const b = s.charCodeAt(at + 1);
+  const c = s.charCodeAt(at + 2);
+  const d = s.charCodeAt(at + 3);
+  if ((a | b | c | d) > 0x7f) return undefined;
+  return a | (b << 8) | (c << 16) | (d << 24);
+}
+
+/** The longest run of characters JSON never escapes. */
+function longestRun(v: string): string {
+  let best = "";
+  for (const run of v.split(/[^\x20-\x7e]|["\\<>&]/)) if (run.length > best.length) best = run;
+  return best;
 }
 
 /**

@@ -10,11 +10,24 @@
 export class EndGuess {
   private misses = 0;
   private hits = 0;
+  private hitBytes = 0;
+  private lastStart = 0;
   private readonly patterns = new Map<string, Buffer>();
 
   /** The index just past the guessed end inside `buf`, or -1. */
   guess(buf: Buffer, start: number): number {
-    if (this.misses > this.hits + 64) return -1; // this file does not follow either layout
+    if (this.misses > (this.hits >> 2) + 64) return -1; // this file does not follow either layout
+    this.lastStart = start;
+    // Search no further than a few times the size of the values guessed right so far: a guess that finds nothing
+    // costs no more than the work already done, so hostile layouts stay linear.
+    const typical = this.hits > 0 ? this.hitBytes / this.hits : 65536;
+    const reach = Math.min(buf.length, start + 4096 + Math.ceil(16 * typical));
+    const end = this.find(buf.subarray(0, reach), start);
+    if (end < 0) this.misses++;
+    return end;
+  }
+
+  private find(buf: Buffer, start: number): number {
     const open = buf[start];
     const close = open === 0x7b ? 0x7d : 0x5d;
     let p = start - 1;
@@ -33,9 +46,11 @@ export class EndGuess {
   }
 
   /** Tells how the last guess fared, so a file that does not fit stops paying for guesses. */
-  confirmed(ok: boolean): void {
-    if (ok) this.hits++;
-    else this.misses++;
+  confirmed(ok: boolean, end = this.lastStart): void {
+    if (ok) {
+      this.hits++;
+      this.hitBytes += Math.max(0, end - this.lastStart);
+    } else this.misses++;
   }
 
   private pattern(text: string): Buffer {

@@ -235,7 +235,7 @@ export class JsonSplitter {
     if (end < 0 || end - i > limit) return -1;
     const piece = this.piece.set(path, this.offset + i, this.offset + end, [], buf, i, end);
     const ok = piece.parses();
-    this.guess.confirmed(ok);
+    this.guess.confirmed(ok, end);
     if (ok) this.sink(path, piece);
     piece.release();
     return ok ? end : -1;
