@@ -44,12 +44,14 @@ export function planSarifCap(count: number, rank: (i: number) => number, text: (
   }
   let reason = count > limits.maxResults ? `GitHub code scanning accepts at most ${limits.maxResults} results per run` : "";
 
-  // Gzipped size, batch by batch.
+  // Gzipped size. Gzip never makes text much bigger, so while the raw text fits the budget nothing is compressed
+  // (at most `budget` characters held); past it, batches of a few hundred KB are gzipped as they are built.
   const budget = limits.maxGzipBytes - MARGIN - gzipSync(frame).length;
   let used = 0;
   let fit = 0; // results of `order` known to fit
   let batch: string[] = [];
   let batchChars = 0;
+  let measuring = false;
   const flush = (): boolean => {
     if (batch.length === 0) return true;
     const size = gzipSync(batch.join(",\n")).length;
@@ -72,16 +74,25 @@ export function planSarifCap(count: number, rank: (i: number) => number, text: (
     return false;
   };
   let overflow = false;
-  for (const i of order) {
-    const t = text(i);
-    batch.push(t);
-    batchChars += t.length;
-    if (batchChars >= BATCH_CHARS && !flush()) {
-      overflow = true;
-      break;
+  if (limits.maxGzipBytes === Infinity) fit = order.length;
+  else {
+    for (const i of order) {
+      const t = text(i);
+      batch.push(t);
+      batchChars += t.length + 2;
+      if (batchChars >= (measuring ? BATCH_CHARS : budget)) {
+        measuring = true;
+        if (!flush()) {
+          overflow = true;
+          break;
+        }
+      }
+    }
+    if (!overflow) {
+      if (!measuring) fit += batch.length; // the raw text fits: so does its gzip (the margin covers gzip's few bytes of overhead)
+      else if (!flush()) overflow = true;
     }
   }
-  if (!overflow && !flush()) overflow = true;
   if (overflow) reason = `GitHub code scanning accepts a gzipped SARIF file of at most ${limits.maxGzipBytes >= 1_000_000 ? `${limits.maxGzipBytes / 1_000_000} MB` : `${limits.maxGzipBytes} bytes`}`;
   if (fit === count) return undefined;
 
