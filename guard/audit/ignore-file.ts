@@ -83,16 +83,17 @@ export function normalizeFile(file: string): string {
  */
 export async function loadIgnoreFile(file: string, required: boolean): Promise<IgnoreList | undefined> {
   let text: string;
+  const where = required ? `--ignore-file ${file}` : file;
   try {
     const st = await fsp.stat(file);
-    if (!st.isFile()) throw new InputError(`--ignore-file ${file}: not a regular file`);
+    if (!st.isFile()) throw new InputError(`${where}: not a regular file`);
     if (st.size > MAX_IGNORE_BYTES) throw new InputError(`${file}: larger than ${MAX_IGNORE_BYTES >> 20} MiB; an ignore file holds one short entry per line`);
     text = await fsp.readFile(file, "utf8");
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (!required && code === "ENOENT") return undefined;
-    throw new InputError(`--ignore-file ${file}: cannot read file (${code ?? "error"})`);
+    throw new InputError(`${where}: cannot read file (${code ?? "error"})`);
   }
   return new IgnoreList(file, parseIgnoreText(text, file));
 }
