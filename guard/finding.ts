@@ -24,6 +24,8 @@ export interface Finding {
   readonly suppressed: boolean;
   /** Why it was suppressed, when it was. */
   readonly suppressionReason?: string;
+  /** Set only when the audit compared against a baseline (`--baseline`): whether this finding was already in it. */
+  readonly baseline?: boolean;
 }
 
 export interface ScannedFile {
@@ -35,7 +37,19 @@ export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly files: readonly ScannedFile[];
   readonly findings: readonly Finding[];
-  readonly summary: { readonly error: number; readonly warning: number; readonly info: number };
+  readonly summary: ReportSummary;
+}
+
+/**
+ * Unsuppressed findings per severity (with a baseline: only those not in it). `suppressed` (findings an ignore
+ * file suppressed) and `baseline` (unsuppressed findings already in the baseline) appear only when used.
+ */
+export interface ReportSummary {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+  readonly suppressed?: number;
+  readonly baseline?: number;
 }
 
 /** A rule as data (gitleaks/cdk-nag style): stable id, severity, what it means, how to fix it. */

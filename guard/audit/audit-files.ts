@@ -2,7 +2,7 @@ import { GuardError, InputError } from "../errors";
 import { auditTargets } from "./read/audit-targets";
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
-import type { FileKind, Finding, Report, ScannedFile } from "../finding";
+import type { FileKind, Finding, Report, ReportSummary, ScannedFile, Severity } from "../finding";
 import type { ReportSource } from "../report/source";
 import { ProviderFacts } from "../provider-facts";
 import { TOOL } from "../tool";
@@ -47,28 +47,41 @@ export interface AuditedFile {
   readonly findings: readonly CompactFinding[];
 }
 
+/** How `AuditResult.mark` judges one finding: suppressed with a reason, and/or already in a baseline. */
+export interface FindingMark {
+  readonly suppressionReason?: string;
+  readonly baseline?: boolean;
+}
+
 /**
  * An audit as the CLI writes it: findings stay compact until the formatter asks for them one at a time.
- * Audit findings are never suppressed.
+ * Findings are unsuppressed until `mark` applies an ignore list or a baseline.
  */
 export class AuditResult implements ReportSource {
   readonly tool = { ...TOOL };
-  readonly summary = { error: 0, warning: 0, info: 0 };
+  summary: ReportSummary = { error: 0, warning: 0, info: 0 };
   readonly rules: RuleBook;
   private readonly starts: number[] = [];
   private count = 0;
   private cursor = 0;
+  /** Set by mark(): per finding, 0 or 1 + the index of its suppression reason in `reasons`. */
+  private reasonIndex?: Uint32Array;
+  private reasons: string[] = [];
+  /** Set by mark() with a baseline: 1 for findings in it. */
+  private inBaseline?: Uint8Array;
 
   constructor(
     readonly audited: readonly AuditedFile[],
     rules: RuleBook = genericRuleBook(),
   ) {
     this.rules = rules;
+    const s = { error: 0, warning: 0, info: 0 };
     for (const a of audited) {
       this.starts.push(this.count);
       this.count += a.findings.length;
-      for (const f of a.findings) this.summary[severityOf(f, rules)]++;
+      for (const f of a.findings) s[severityOf(f, rules)]++;
     }
+    this.summary = s;
   }
 
   get files(): ScannedFile[] {
@@ -91,7 +104,51 @@ export class AuditResult implements ReportSource {
 
   finding(i: number): Finding {
     const c = this.compact(i);
-    return expandFinding(c.finding, c.file, this.rules);
+    const f = expandFinding(c.finding, c.file, this.rules);
+    if (!this.reasonIndex && !this.inBaseline) return f;
+    const r = this.reasonIndex?.[i] ?? 0;
+    return {
+      ...f,
+      ...(r ? { suppressed: true, suppressionReason: this.reasons[r - 1] } : {}),
+      ...(this.inBaseline ? { baseline: this.inBaseline[i] === 1 } : {}),
+    };
+  }
+
+  /**
+   * Marks findings suppressed (an ignore list) or already in a baseline (`withBaseline`), then recounts the
+   * summary: unsuppressed findings not in the baseline per severity, plus `suppressed` (when any) and `baseline`
+   * (when a baseline was given). A bit per finding and one copy of each distinct reason: bounded memory.
+   */
+  mark(judge: (f: Finding) => FindingMark | undefined, withBaseline: boolean): void {
+    const reasonIndex = new Uint32Array(this.count);
+    const inBaseline = withBaseline ? new Uint8Array(this.count) : undefined;
+    const known = new Map<string, number>();
+    const reasons: string[] = [];
+    const s = { error: 0, warning: 0, info: 0, suppressed: 0, baseline: 0 };
+    for (let i = 0; i < this.count; i++) {
+      const c = this.compact(i);
+      const f = expandFinding(c.finding, c.file, this.rules);
+      const m = judge(f);
+      if (m?.suppressionReason) {
+        let k = known.get(m.suppressionReason);
+        if (k === undefined) known.set(m.suppressionReason, (k = reasons.push(m.suppressionReason)));
+        reasonIndex[i] = k;
+      }
+      if (inBaseline && m?.baseline) inBaseline[i] = 1;
+      if (reasonIndex[i]) s.suppressed++;
+      else if (inBaseline?.[i]) s.baseline++;
+      else s[f.severity as Severity]++;
+    }
+    this.reasonIndex = reasons.length ? reasonIndex : undefined;
+    this.reasons = reasons;
+    this.inBaseline = inBaseline;
+    this.summary = {
+      error: s.error,
+      warning: s.warning,
+      info: s.info,
+      ...(s.suppressed ? { suppressed: s.suppressed } : {}),
+      ...(withBaseline ? { baseline: s.baseline } : {}),
+    };
   }
 
   /** Every finding in full (the library API). A loop: `push(...list)` overflows the stack past ~100,000. */

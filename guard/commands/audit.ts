@@ -14,7 +14,8 @@ export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (o
 
 const FORMATS = ["text", "json", "sarif"] as const;
 const FAIL_ON = ["error", "warning", "info", "none"] as const;
-const USAGE = "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
+const USAGE =
+  "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
 
 export const help = `${USAGE}
 
@@ -24,11 +25,22 @@ folders of them (e.g. cdktf.out). Values are never printed: findings show a fing
   --format FORMAT     text (default), json or sarif (SARIF 2.1.0)
   --output FILE       write the report to FILE (atomically) instead of stdout
   --fail-on LEVEL     exit 1 when an unsuppressed finding is at or above LEVEL (default error; none never fails)
+  --ignore-file FILE  suppress findings listed in FILE (default: ./.secret-guardignore when present); one entry
+                      a line, "<selector> <reason>": selector sha256:<12 hex> (a fingerprint) or FILE:POINTER
+                      (JSON pointer, "" for the whole file; quote it as a JSON string if it has spaces), reason
+                      10+ characters, # comments. Suppressed findings stay in the report with their reason and
+                      do not count; entries that matched nothing are a warning on stderr
+  --no-ignore-file    do not read ./.secret-guardignore
+  --baseline FILE     an earlier --format json report: only findings not in it count toward --fail-on (same
+                      rule and fingerprint, or same rule, file and pointer); the rest are marked "baseline"
   --schema FILE       add a provider schema (terraform providers schema -json); repeatable
   --known-env NAME    look for the value of environment variable NAME; repeatable
   --known-file FILE   look for each line of FILE as a secret value; repeatable
   --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples); repeatable
   --max-piece-mb N    largest single JSON value held in memory (default 64)
+
+SARIF stays within GitHub code scanning's limits (25,000 results, 10 MB gzipped): past them it keeps the most
+severe results and says so in the log and on stderr; the text and JSON reports are always complete.
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or input error.
 `;
@@ -56,6 +68,9 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       "known-file": { type: "string", multiple: true },
       detectors: { type: "string", multiple: true },
       "max-piece-mb": { type: "string" },
+      "ignore-file": { type: "string" },
+      "no-ignore-file": { type: "boolean" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -73,6 +88,15 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
     maxPieceBytes = Math.floor(mb * 1024 * 1024);
   }
+  if (values["ignore-file"] !== undefined && values["no-ignore-file"]) throw new UsageError(`--ignore-file and --no-ignore-file cannot be used together; ${USAGE}`);
+  // Read before the audit: a bad ignore line or baseline fails fast.
+  const { loadIgnoreFile, DEFAULT_IGNORE_FILE } = await import("../audit/ignore-file");
+  const ignore = values["no-ignore-file"]
+    ? undefined
+    : values["ignore-file"] !== undefined
+      ? await loadIgnoreFile(String(values["ignore-file"]), true)
+      : await loadIgnoreFile(DEFAULT_IGNORE_FILE, false);
+  const baseline = values.baseline !== undefined ? await (await import("../audit/baseline")).loadBaseline(String(values.baseline)) : undefined;
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
 
   const detectorFiles = (values.detectors as string[] | undefined) ?? [];
@@ -83,33 +107,43 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   for (const file of detectorFiles) detectors = detectors.withDetectors(loadDetectorFile(file));
   const { auditFilesCompact } = await import("../audit/audit-files");
   const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
+  if (ignore || baseline) {
+    report.mark((f) => ({ suppressionReason: ignore?.match(f), baseline: baseline?.has(f) }), baseline !== undefined);
+    const unmatched = ignore?.unmatchedLines() ?? [];
+    if (unmatched.length > 0) {
+      const n = unmatched.length;
+      io.err(`secret-guard: warning: ${n} ${n === 1 ? "entry" : "entries"} in ${ignore!.file} matched no finding (line${n === 1 ? "" : "s"} ${unmatched.slice(0, 20).join(", ")}${n > 20 ? ", ..." : ""})\n`);
+    }
+  }
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
-  const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
+  const onCap = (shown: number, total: number) => io.err(`secret-guard: SARIF capped at ${shown} of ${total} results (GitHub code scanning limit); the JSON report is complete\n`);
+  const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR, onCap);
   if (values.output !== undefined) {
     const out = String(values.output);
     await writeStreamAtomic(out, chunks).catch((e: NodeJS.ErrnoException) => {
       throw e.code ? new InputError(`--output ${out}: cannot write it (${e.code})`) : e;
     });
     const s = report.summary;
-    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
+    const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baseline !== undefined ? `${s.baseline} in the baseline` : ""].filter(Boolean).join(", ");
+    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info${extra ? ` (${extra}, not counted)` : ""}; report written to ${values.output}\n`);
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
   return failing(report, failOn) ? 1 : 0;
 }
 
-async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean): Promise<Iterable<string>> {
+async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean, onCap: (shown: number, total: number) => void): Promise<Iterable<string>> {
   const r = await import("../report");
   if (format === "json") return r.jsonChunks(report);
-  if (format === "sarif") return r.sarifChunks(report);
+  if (format === "sarif") return r.sarifChunks(report, { onCap });
   return r.textChunks(report, { color });
 }
 
 function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean {
   if (failOn === "none") return false;
   const min = SEVERITY_RANK[failOn as Severity];
-  // The summary counts unsuppressed findings per severity.
+  // The summary counts unsuppressed findings per severity (with --baseline: only those not in the baseline).
   return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => SEVERITY_RANK[sev] >= min && report.summary[sev] > 0);
 }
 

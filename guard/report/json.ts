@@ -13,7 +13,14 @@ export function jsonChunks(report: ReportSource): Generator<string> {
     tool: { name: report.tool.name, version: report.tool.version },
     files: report.files.map((f) => ({ path: f.path, kind: f.kind })),
     findings: [],
-    summary: { error: report.summary.error, warning: report.summary.warning, info: report.summary.info },
+    summary: {
+      error: report.summary.error,
+      warning: report.summary.warning,
+      info: report.summary.info,
+      // Only when an ignore file suppressed something / a baseline was given.
+      ...(report.summary.suppressed !== undefined ? { suppressed: report.summary.suppressed } : {}),
+      ...(report.summary.baseline !== undefined ? { baseline: report.summary.baseline } : {}),
+    },
   };
   return spliced(skeleton, "findings", 1, report.findingCount, (i) => jsonFinding(report.finding(i)));
 }
@@ -31,5 +38,6 @@ function jsonFinding(f: Finding) {
     message: f.message,
     suppressed: f.suppressed,
     ...(f.suppressionReason ? { suppressionReason: f.suppressionReason } : {}),
+    ...(f.baseline ? { baseline: true } : {}),
   };
 }

@@ -2,8 +2,10 @@ import { createHash } from "node:crypto";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Finding, Report, RuleInfo, Severity } from "../finding";
+import { SEVERITY_RANK } from "../finding";
 import type { RuleBook } from "../rules/rule-book";
-import { joinChunks, ReportSource, sourceOf, spliced } from "./source";
+import { GITHUB_SARIF_LIMITS, planSarifCap, SarifLimits } from "./sarif-cap";
+import { joinChunks, nested, ReportSource, sourceOf, spliced } from "./source";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", info: "note" };
 /** GitHub code scanning reads rule `properties["security-severity"]` (0.0-10.0) to rank alerts. */
@@ -13,19 +15,38 @@ const SECURITY_SEVERITY: Record<Severity, string> = { error: "8.0", warning: "5.
  * SARIF 2.1.0 log of a report: one run, the rules that fired (plus their stable ids), results with the file as
  * artifact and the JSON pointer as logical location, and partialFingerprints for de-duplication across runs.
  */
-export function toSarif(report: Report, rules?: RuleBook): string {
-  return joinChunks(sarifChunks(sourceOf(report, rules)));
+export function toSarif(report: Report, rules?: RuleBook, options?: SarifOptions): string {
+  return joinChunks(sarifChunks(sourceOf(report, rules), options));
 }
 
-/** The SARIF log in pieces (one per result), for writing a large report as a stream. */
-export function sarifChunks(report: ReportSource): Generator<string> {
+export interface SarifOptions {
+  /** Default: GitHub code scanning's (25,000 results, 10 MB gzipped). */
+  readonly limits?: SarifLimits;
+  /** Called (before the first piece) when the log had to leave results out. */
+  readonly onCap?: (shown: number, total: number, reason: string) => void;
+}
+
+/** The property of a capped run that says how many results it shows. */
+export const TRUNCATED_PROPERTY = "secret-guard/truncated";
+
+/**
+ * The SARIF log in pieces (one per result), for writing a large report as a stream. Within GitHub code scanning's
+ * limits: past them it keeps the most severe results (see planSarifCap), says so in the run's properties and in a
+ * warning notification of invocations[0], and calls `onCap`.
+ */
+export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): Generator<string> {
   const usedIds = new Set<string>();
-  for (let i = 0; i < report.findingCount; i++) usedIds.add(report.finding(i).ruleId);
+  const rank = new Uint8Array(report.findingCount);
+  for (let i = 0; i < report.findingCount; i++) {
+    const f = report.finding(i);
+    usedIds.add(f.ruleId);
+    rank[i] = (2 - SEVERITY_RANK[f.severity]) + (f.suppressed ? 3 : 0);
+  }
   const used = [...usedIds];
   const rules: RuleInfo[] = used.map((id) => report.rules.getOrUnknown(id));
   rules.sort((a, b) => (a.id < b.id ? -1 : 1));
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
+  const log: any = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
     runs: [
@@ -52,7 +73,25 @@ export function sarifChunks(report: ReportSource): Generator<string> {
   };
   const uris = new Map<string, string>();
   const uri = (p: string) => uris.get(p) ?? uris.set(p, toUri(p)).get(p)!;
-  return spliced(log, "results", 3, report.findingCount, (i) => sarifResult(report.finding(i), index, uri));
+  const result = (i: number) => sarifResult(report.finding(i), index, uri);
+  const cap = planSarifCap(report.findingCount, (i) => rank[i], (i) => nested(result(i), 4), JSON.stringify(log, null, 2), options.limits ?? GITHUB_SARIF_LIMITS);
+  if (!cap) {
+    yield* spliced(log, "results", 3, report.findingCount, result);
+    return;
+  }
+  const note = `SARIF capped at ${cap.shown} of ${cap.total} results (${cap.reason}); the most severe are kept, and the JSON report is complete`;
+  const run = log.runs[0];
+  log.runs[0] = {
+    tool: run.tool,
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: "warning", message: { text: note } }] }],
+    artifacts: run.artifacts,
+    results: [],
+    properties: { [TRUNCATED_PROPERTY]: { shown: cap.shown, total: cap.total, reason: cap.reason } },
+  };
+  const shown = new Uint32Array(cap.shown);
+  for (let i = 0, k = 0; i < report.findingCount; i++) if (cap.keep[i]) shown[k++] = i;
+  options.onCap?.(cap.shown, cap.total, cap.reason);
+  yield* spliced(log, "results", 3, cap.shown, (k) => result(shown[k]));
 }
 
 function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: string) => string) {
@@ -85,6 +124,7 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
       fingerprint: f.fingerprint,
     },
     ...(f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressionReason ?? "" }] } : {}),
+    ...(f.baseline !== undefined ? { baselineState: f.baseline ? "unchanged" : "new" } : {}),
   };
 }
 

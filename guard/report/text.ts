@@ -46,7 +46,8 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
       for (const i of list) {
         const f = report.finding(i);
         const sup = f.suppressed ? paint(DIM, ` [suppressed${f.suppressionReason ? ": " + f.suppressionReason : ""}]`) : "";
-        yield `    ${f.message}${sup}\n` +
+        const base = f.baseline ? paint(DIM, " [in baseline]") : "";
+        yield `    ${f.message}${sup}${base}\n` +
           paint(DIM, `      at ${f.pointer || "(whole file)"}${f.fingerprint ? "  " + f.fingerprint : ""}${f.markedSensitive ? "  marked sensitive" : ""}`) +
           "\n";
       }
@@ -56,6 +57,7 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
   const s = report.summary;
   yield `${paint(COLOUR.error, count(s.error, "error"))}, ${paint(COLOUR.warning, count(s.warning, "warning"))}, ${count(s.info, "info", "info")} in ${count(report.files.length, "file")}` +
     (suppressed ? ` (${suppressed} suppressed)` : "") +
+    (s.baseline !== undefined ? `; ${s.baseline} already in the baseline (not counted)` : "") +
     "\n";
 }
 
