@@ -21,7 +21,7 @@ export class IdentifierRedactor {
     for (const c of candidates) {
       for (const v of variants(c.value)) if (out.includes(v)) out = out.split(v).join(`[${fingerprint(c.value)}]`);
     }
-    if (this.cache.size < 100_000) this.cache.set(text, out);
+    if (this.cache.size < 10_000) this.cache.set(text, out);
     return out;
   }
 }

@@ -48,7 +48,6 @@ export class SecretIndex {
   private readonly shortRuns = new Map<number, TrackedSecret[]>();
   /** Ungated secrets without even 4 plain characters in a row: followed only where they stand whole. */
   private readonly residual: TrackedSecret[] = [];
-  private readonly forms = new Map<TrackedSecret, string[]>();
 
   get size(): number {
     return this.byValue.size;
@@ -194,10 +193,9 @@ export class SecretIndex {
     if (this.residual.length <= 64) for (const c of this.residual) hit(c);
   }
 
+  /** The forms of a candidate, computed when compared (few per string; caching them all would cost memory per secret). */
   private formsOf(c: TrackedSecret): string[] {
-    let f = this.forms.get(c);
-    if (!f) this.forms.set(c, (f = variants(c.value)));
-    return f;
+    return variants(c.value);
   }
 }
 
