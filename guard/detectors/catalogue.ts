@@ -36,7 +36,10 @@ export class DetectorCatalogue {
     }
     this.ids = ids;
     this.compiled = detectors.map((d) => new CompiledDetector(d));
+    this.prefilter = new KeywordPrefilter(this.compiled);
   }
+
+  private readonly prefilter: KeywordPrefilter;
 
   static shipped(): DetectorCatalogue {
     return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS));
@@ -86,7 +89,12 @@ export class DetectorCatalogue {
       const parsed = parseJson(value);
       if (parsed.ok) return this.scanJson(parsed.value, key, depth + 1, visit);
     }
-    for (const d of this.compiled) {
+    // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
+    // ones whose key gate passes) run.
+    const possible = this.prefilter.possible(value);
+    for (let i = 0; i < this.compiled.length; i++) {
+      const d = this.compiled[i];
+      if (!d.wholeValue && !possible[i]) continue;
       const hit = d.match(key, value);
       if (hit && visit(hit)) return true;
     }
@@ -124,6 +132,55 @@ export class DetectorCatalogue {
 }
 
 let shippedCatalogue: DetectorCatalogue | undefined;
+
+/**
+ * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two
+ * characters (a bigram) point to the detectors that use it. A detector none of whose bigrams occurs cannot match.
+ */
+class KeywordPrefilter {
+  /** Bigram (two 8-bit characters) -> indices of detectors with a keyword starting with it. */
+  private readonly byBigram = new Map<number, number[]>();
+  /** Detectors with a one-character keyword (rare): always possible. */
+  private readonly always: number[] = [];
+  private readonly flags: Uint8Array;
+  /** 1 where a bigram starts some keyword: the fast check before the map. */
+  private readonly starts = new Uint8Array(1 << 16);
+
+  constructor(compiled: readonly CompiledDetector[]) {
+    this.flags = new Uint8Array(compiled.length);
+    compiled.forEach((d, i) => {
+      for (const k of d.detector.keywords) {
+        const a = k.charCodeAt(0);
+        const b = k.charCodeAt(1);
+        if (k.length < 2 || a > 0xff || b > 0xff) {
+          this.always.push(i);
+          continue;
+        }
+        const key = (a << 8) | b;
+        this.starts[key] = 1;
+        const list = this.byBigram.get(key);
+        if (!list) this.byBigram.set(key, [i]);
+        else if (!list.includes(i)) list.push(i);
+      }
+    });
+  }
+
+  /** Flags per detector (reused between calls: read before the next call). */
+  possible(value: string): Uint8Array {
+    const f = this.flags;
+    f.fill(0);
+    for (const i of this.always) f[i] = 1;
+    let prev = value.charCodeAt(0);
+    for (let j = 1; j < value.length; j++) {
+      const c = value.charCodeAt(j);
+      if (prev <= 0xff && c <= 0xff && this.starts[(prev << 8) | c] === 1) {
+        for (const i of this.byBigram.get((prev << 8) | c)!) f[i] = 1;
+      }
+      prev = c;
+    }
+    return f;
+  }
+}
 
 function parseJson(v: string): { ok: true; value: unknown } | { ok: false } {
   try {

@@ -32,7 +32,8 @@ export function followSecrets(
   const view = layout.view(path, value);
   forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
     if (s.length < 8) return;
-    const secret = candidates.length > 0 ? secrets.findIn(s) : undefined;
+    // A few candidates (the usual piece): compare them; many: look the string's windows up instead (linear).
+    const secret = candidates.length === 0 ? undefined : candidates.length <= 8 ? secrets.matchIn(s, candidates) : secrets.findIn(s);
     if (!secret) return;
     const pointer = toPointer([...path, ...steps]);
     if (!canReport(pointer, secret)) return;

@@ -162,7 +162,7 @@ export class SecretIndex {
     return best;
   }
 
-  /** The first candidate whose value (or an escaped form of it) is inside `s`. */
+  /** The first candidate whose value (or an escaped form of it) is inside `s` (for a few candidates). */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
     for (const c of candidates) if (s.length >= c.value.length && this.formsOf(c).some((v) => s.includes(v))) return c;
     return undefined;
@@ -195,9 +195,13 @@ export class SecretIndex {
 
   /** The forms of a candidate, computed when compared (few per string; caching them all would cost memory per secret). */
   private formsOf(c: TrackedSecret): string[] {
-    return variants(c.value);
+    return ESCAPABLE.test(c.value) ? variants(c.value) : [c.value];
   }
 }
+
+/** Characters that any of the escaped forms writes differently: without them every form is the value itself. */
+// eslint-disable-next-line no-control-regex
+const ESCAPABLE = /["\\<>&~\/\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /** Four ASCII characters of `s` at `at` as a little-endian int32 (like the bytes), or undefined if one is not ASCII. */
 function asciiInt32(s: string, at: number): number | undefined {
