@@ -63,6 +63,8 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   const stages = opts.stages ?? PASS_ONE_STAGES;
   const findings = new Map<string, CompactFinding>();
   const pool = new StringPool();
+  /** Name-like member names already judged not to be secrets (attribute names repeat in every piece). */
+  const cleanKeys = new Set<string>();
   const secrets = new SecretIndex();
   const evidence = new KindEvidence();
   const layout = new PieceLayout();
@@ -97,11 +99,19 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
     // Regions where only shapes can apply (nothing marked, no schema facts, not configuration): locate on a hit only.
     const shapesOnly = view.regions.map((r, k) => r.marks === NOTHING_MARKED && !r.literal && !(facts[k] && (facts[k]!.sensitive.size > 0 || facts[k]!.writeOnly.size > 0)));
     const judgeKey = (key: string, steps: Step[], wrappers: readonly number[]) => {
-      if (key.length < 8 || (NAME_LIKE.test(key) && !key.includes("_") && key.length < 24)) return;
-      const place = locate(view, steps, wrappers);
+      if (key.length < 8) return;
+      // A name-like key (most are attribute names) is a secret only by its shape: long enough for a token, and
+      // judged once per file. Any other key (with dots, colons, slashes: a URL) is also one inside a marked map.
+      const nameLike = NAME_LIKE.test(key);
+      if (nameLike && (key.length < 20 || cleanKeys.has(key))) return;
       const parentKey = lastKey(steps.slice(0, -1), wrappers);
       const hit = opts.shapes.detect(parentKey, key);
-      const marked = !!place.region && place.region.marks(place.cty) && !NAME_LIKE.test(key);
+      if (!hit && nameLike) {
+        if (cleanKeys.size < 50_000) cleanKeys.add(key);
+        return;
+      }
+      const place = locate(view, steps, wrappers);
+      const marked = !nameLike && !!place.region && place.region.marks(place.cty);
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
       follow(secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), !!hit);

@@ -40,6 +40,18 @@ export class DetectorCatalogue {
   }
 
   private readonly prefilter: KeywordPrefilter;
+  /** Per key: which detectors' key gates pass (1) or not (0); keys repeat, gates are regular expressions. */
+  private readonly gateCache = new WeakMap<KeyInfo, Uint8Array>();
+
+  private gatesFor(key: KeyInfo): Uint8Array {
+    let g = this.gateCache.get(key);
+    if (!g) {
+      g = new Uint8Array(this.compiled.length);
+      for (let i = 0; i < this.compiled.length; i++) g[i] = this.compiled[i].keyPasses(key) ? 1 : 0;
+      this.gateCache.set(key, g);
+    }
+    return g;
+  }
 
   static shipped(): DetectorCatalogue {
     return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS));
@@ -92,10 +104,10 @@ export class DetectorCatalogue {
     // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
     // ones whose key gate passes) run.
     const possible = this.prefilter.possible(value);
+    const gates = this.gatesFor(key);
     for (let i = 0; i < this.compiled.length; i++) {
-      const d = this.compiled[i];
-      if (!d.wholeValue && !possible[i]) continue;
-      const hit = d.match(key, value);
+      if (gates[i] === 0 || (!this.compiled[i].wholeValue && !possible[i])) continue;
+      const hit = this.compiled[i].match(key, value, true);
       if (hit && visit(hit)) return true;
     }
     if (depth >= MAX_DEPTH) return false;

@@ -52,8 +52,9 @@ export class CompiledDetector {
     return true;
   }
 
-  match(key: KeyInfo, value: string): DetectorHit | undefined {
-    if (!this.keyPasses(key)) return undefined;
+  /** The hit in `value` under `key`; `gatePassed` when the caller already checked the key gate. */
+  match(key: KeyInfo, value: string, gatePassed = false): DetectorHit | undefined {
+    if (!gatePassed && !this.keyPasses(key)) return undefined;
     if (this.wholeValue) return this.attempt(value, 0);
     const kws = this.detector.keywords;
     // Next occurrence of each keyword; we always take the earliest, so positions are visited in order once.

@@ -118,10 +118,12 @@ export class SecretIndex {
 
   private build(): WindowTable {
     const runs = this.gated.map((s) => pickRun(s.value));
-    let step = MAX_STEP;
+    // Each secret takes `step` windows; with very many secrets a smaller step keeps the table small (the scan
+    // then samples more offsets, which costs less than the memory saved).
+    let step = runs.length > 200_000 ? 2 : runs.length > 50_000 ? 4 : MAX_STEP;
     for (const r of runs) step = Math.min(step, r.length - GRAM + 1);
     let size = 1 << 10;
-    while (size < 2 * step * runs.length) size *= 2; // at most half full
+    while (size * 3 < 4 * step * runs.length) size *= 2; // at most three quarters full
     const t: WindowTable = { step, mask: size - 1, lo: new Int32Array(size), hi: new Int32Array(size), secret: new Int32Array(size), at: new Uint8Array(size) };
     runs.forEach((run, n) => {
       for (let a = 0; a < step; a++) {
