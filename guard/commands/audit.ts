@@ -4,7 +4,9 @@ import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
 import type { KnownValue } from "../audit/audit-file";
-import { oneOf, parseCommandLine } from "./args";
+import { argumentAt, oneOf, parseCommandLine, ValuePositions } from "./args";
+import { checkOutputTarget } from "./output-target";
+import { escapeControls } from "../safe-text";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
@@ -45,7 +47,7 @@ export function auditCommand(options: AuditCommandOptions = {}): Command {
 }
 
 async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandLine(
+  const { values, positionals, positions } = parseCommandLine(
     argv,
     {
       format: { type: "string", default: "text" },
@@ -73,7 +75,15 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
     maxPieceBytes = Math.floor(mb * 1024 * 1024);
   }
-  const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
+  const output = values.output === undefined ? undefined : String(values.output);
+  const outputArg = argumentAt(positions, "output", 0);
+  if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
+  const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
+  if (output !== undefined) {
+    // Before the audit: a report must never replace a device, nor an input it was made from.
+    const { auditTargets } = await import("../audit/read/audit-targets");
+    await checkOutputTarget(output, outputArg, async () => (await auditTargets(positionals)).map((t) => t.path));
+  }
 
   const detectorFiles = (values.detectors as string[] | undefined) ?? [];
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
@@ -85,14 +95,13 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
-  const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
-  if (values.output !== undefined) {
-    const out = String(values.output);
-    await writeStreamAtomic(out, chunks).catch((e: NodeJS.ErrnoException) => {
-      throw e.code ? new InputError(`--output ${out}: cannot write it (${e.code})`) : e;
+  const chunks = await render(report, format, output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
+  if (output !== undefined) {
+    await writeStreamAtomic(output, chunks).catch((e: NodeJS.ErrnoException) => {
+      throw e.code ? new InputError(`${outputArg}: cannot write it (${e.code})`) : e;
     });
     const s = report.summary;
-    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${values.output}\n`);
+    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${escapeControls(output)}\n`);
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
@@ -115,26 +124,37 @@ function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean
 
 /** Shorter values match by chance and are not searched for (see worthTracking): refuse them rather than miss them. */
 const MIN_KNOWN = 8;
+/** Largest --known-file: a list of secret values, one a line, not a data file. */
+export const KNOWN_FILE_LIMIT = 1 << 20;
+/** What an environment variable name looks like; anything else given to --known-env may be the value itself. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
-async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
+/**
+ * The values named by --known-env and --known-file. A value pasted where its name belongs is never echoed: errors
+ * name the option's position on the command line instead, and a name or path is shown only once it is known to be
+ * one (a set variable, an existing file).
+ */
+async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[], positions: ValuePositions): Promise<KnownValue[]> {
   const out: KnownValue[] = [];
   const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
-  for (const name of envNames) {
+  envNames.forEach((name, k) => {
+    const at = argumentAt(positions, "known-env", k);
+    if (!ENV_NAME.test(name)) throw new UsageError(`${at} is not an environment variable name`);
     const v = env[name];
-    if (v === undefined || v === "") throw new UsageError(`--known-env ${name}: the environment variable is not set`);
+    if (v === undefined || v === "") throw new UsageError(`${at}: the environment variable is not set`);
     if (v.length < MIN_KNOWN) throw tooShort(`--known-env ${name}`);
     out.push({ value: v, source: `--known-env ${name}` });
-  }
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await fsp.readFile(file, "utf8");
-    } catch (e) {
-      throw new InputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-    }
+  });
+  if (files.length === 0) return out;
+  const { readBounded } = await import("../audit/read/bounded-read");
+  for (const [k, file] of files.entries()) {
+    const at = argumentAt(positions, "known-file", k);
+    const exists = await fsp.stat(file).then(() => true, () => false);
+    const where = exists ? `--known-file ${escapeControls(file)}` : at;
+    const text = (await readBounded(file, where, KNOWN_FILE_LIMIT)).toString("utf8");
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.length === 0) return;
-      if (line.length < MIN_KNOWN) throw tooShort(`--known-file ${file} line ${i + 1}`);
+      if (line.length < MIN_KNOWN) throw tooShort(`${where} line ${i + 1}`);
       out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
     });
   }
