@@ -22,12 +22,14 @@ export function parseCommandLine(argv: readonly string[], options: OptionSpec, u
   try {
     const parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
     const positions: Record<string, number[]> = {};
+    const positionalAt: number[] = [];
     for (const t of parsed.tokens ?? []) {
+      if (t.kind === "positional") positionalAt.push(t.index + FIRST_COMMAND_ARGUMENT);
       if (t.kind !== "option" || t.value === undefined) continue;
       const at = t.inlineValue ? t.index : t.index + 1;
       (positions[t.name] ??= []).push(at + FIRST_COMMAND_ARGUMENT);
     }
-    return { values: parsed.values, positionals: parsed.positionals, positions: positions as ValuePositions };
+    return { values: parsed.values, positionals: parsed.positionals, positions: positions as ValuePositions, positionalAt };
   } catch (e) {
     const code = (e as { code?: string }).code ?? "";
     if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
