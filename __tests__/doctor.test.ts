@@ -259,7 +259,7 @@ describe("secret-guard doctor", () => {
   });
 
   test.each([
-    ["unknown environment", ["--environment", "nope"], /--environment "nope" is not in .*; environments: prod/],
+    ["unknown environment", ["--environment", "nope"], /--environment \(argument \d+\) is not an environment of .*; environments: prod/],
     ["bad timeout", ["--timeout-ms", "soon"], /--timeout-ms must be a whole number/],
     ["plain http to a remote host", ["--api-base", "http://example.com"], /--api-base must be https/],
     ["a state file that is not a state", ["--state", path.join(__dirname, "..", "package.json")], /--state .*package\.json: not a Terraform state/],

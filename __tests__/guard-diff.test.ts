@@ -317,12 +317,12 @@ describe("secret-guard diff usage and input errors: exit 2, one line, no stack t
   });
 
   test.each([
-    ["missing path", () => [synth, path.join(dir, "nope")], /AFTER .*nope: cannot read \(ENOENT\)/],
+    ["missing path", () => [synth, path.join(dir, "nope")], /AFTER \(argument 3\): no such file or folder/],
     ["not JSON", () => [notJson, synth], /BEFORE .*broken\.json: not valid JSON/],
     ["unknown format", () => [synth, synth, "--format", "html"], /--format .*(markdown, json)/],
     ["mixing a plan and a synth output", () => [planFile, synth], /BEFORE is a plan JSON and AFTER a synth output/],
     ["one path only", () => [synth], /expected BEFORE and AFTER/],
-    ["unknown option", () => [synth, synth, "--colour"], /unknown option --colour/],
+    ["unknown option", () => [synth, synth, "--colour"], /unknown option \(argument 4\)/],
     ["empty folder", () => [path.join(dir, "err"), synth], /no cdk\.tf\.json/],
   ])("%s", async (_name, args, message) => {
     const r = await capture((io) => runDiff(args(), io));

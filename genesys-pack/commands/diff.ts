@@ -1,6 +1,7 @@
 import { InputError, UsageError } from "../../guard/errors";
 import type { CommandIO } from "../../guard/commands/io";
-import { parseCommandLine, oneOf } from "../../guard/commands/args";
+import { argumentAt, parseCommandLine, oneOf } from "../../guard/commands/args";
+import { checkOutputTarget } from "../../guard/commands/output-target";
 import { writeFileAtomic } from "../../guard/commands/atomic-write";
 import { loadDiffInput } from "../diff/load";
 import { compareInputs } from "../diff/compare";
@@ -27,7 +28,7 @@ Exit codes: 0 no error-level change, 1 at least one error-level change, 2 usage 
 
 /** secret-guard diff: exit 0 when nothing error-level changed, 1 when something did; usage/input errors are thrown. */
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseCommandLine(
+  const { values, positionals, positions, positionalAt } = parseCommandLine(
     argv,
     { format: { type: "string" }, output: { type: "string" }, help: { type: "boolean", short: "h" } },
     USAGE,
@@ -39,21 +40,24 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const format = oneOf("--format", (values.format as string | undefined) ?? "markdown", ["markdown", "json"] as const);
   if (positionals.length !== 2) throw new UsageError(`expected BEFORE and AFTER, got ${positionals.length} argument${positionals.length === 1 ? "" : "s"}; ${USAGE}`);
   const [beforePath, afterPath] = positionals;
-  const before = loadDiffInput("BEFORE", beforePath);
-  const after = loadDiffInput("AFTER", afterPath);
+  const output = values.output as string | undefined;
+  const outputArg = argumentAt(positions, "output", 0);
+  if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
+  const before = await loadDiffInput("BEFORE", beforePath, `BEFORE (argument ${positionalAt[0]})`);
+  const after = await loadDiffInput("AFTER", afterPath, `AFTER (argument ${positionalAt[1]})`);
+  // A report must never replace a device, nor a file it was made from.
+  if (output !== undefined) await checkOutputTarget(output, outputArg, async () => [...(before.files ?? []), ...(after.files ?? [])]);
   if (before.kind !== after.kind) {
     throw new InputError(`BEFORE is a ${describeKind(before.kind)} and AFTER a ${describeKind(after.kind)}: compare two synth outputs or two plans`);
   }
   const changes = compareInputs(before, after);
   const report = { tool: { name: TOOL.name, version: TOOL.version }, before: beforePath, after: afterPath, changes, summary: summarizeChanges(changes) };
   const text = format === "json" ? diffToJson(report) : diffToMarkdown(report);
-  const output = values.output as string | undefined;
   if (output !== undefined) {
-    if (output === "") throw new UsageError(`--output needs a file name; ${USAGE}`);
     try {
       await writeFileAtomic(output, text);
     } catch (e) {
-      throw new InputError(`cannot write ${output} (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+      throw new InputError(`${outputArg}: cannot write it (${(e as NodeJS.ErrnoException).code ?? "error"})`);
     }
   } else {
     await io.out(text);

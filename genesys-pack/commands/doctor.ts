@@ -1,7 +1,7 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
 
-import { parseCommandLine } from "../../guard/commands/args";
+import { argumentAt, parseCommandLine } from "../../guard/commands/args";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
 import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
 import { managedClientIds } from "../doctor/managed-clients";
@@ -39,7 +39,7 @@ Never prints the client secret or an access token.
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const ctx = { env: io.env, io, unicode: io.stdoutIsTTY };
-  const { values, positionals } = parseCommandLine(
+  const { values, positionals, positions } = parseCommandLine(
     argv,
     {
       config: { type: "string" },
@@ -76,7 +76,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   let environment = config.environments[0];
   if (wanted !== undefined) {
     const found = config.environments.find((e) => e.name === wanted);
-    if (!found) throw new UsageError(`--environment ${JSON.stringify(wanted.slice(0, 40))} is not in ${file}; environments: ${names.join(", ")}`);
+    if (!found) throw new UsageError(`${argumentAt(positions, "environment", 0)} is not an environment of ${file}; environments: ${names.join(", ")}`);
     environment = found;
   } else if (config.environments.length !== 1) {
     throw new UsageError(`${file} has ${config.environments.length} environments (${names.join(", ")}); pick one with --environment`);

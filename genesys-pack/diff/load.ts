@@ -15,30 +15,57 @@ import { shippedDetectors } from "../../guard/detectors/shipped-detectors";
 import { ProviderFacts } from "../../guard/provider-facts";
 import { ConfigDocument } from "../../guard/rules/config-document";
 import { secretSourceOf } from "../../guard/rules/references";
+import { fingerprint } from "../../guard/fingerprint";
+import { fromMirror, MarkTest, NOTHING_MARKED } from "../../guard/audit/locate/sensitivity-marks";
+import { readBounded } from "../../guard/audit/read/bounded-read";
+import { describeCode } from "../../guard/audit/read/audit-targets";
+import { checkParsedPiece } from "../../guard/audit/read/json-shape";
 
 const SYNTH_FILE = "cdk.tf.json";
 /** What is a secret: the guard's own catalogue and provider facts, the same answers synth and audit get. */
 const DETECTORS = shippedDetectors();
 const FACTS = ProviderFacts.shipped();
-const MAX_BYTES = 256 * 1024 * 1024;
+/** Largest file read: enforced while reading (a device reports size 0), and the whole file is parsed in memory. */
+export const MAX_BYTES = 128 * 1024 * 1024;
 
-/** Reads BEFORE or AFTER: a cdk.tf.json, a stack folder, a cdktf.out folder (stacks/<name>/cdk.tf.json) or a plan JSON. */
-export function loadDiffInput(label: string, p: string): DiffInput {
+/**
+ * What `diff` prints comes from these views, so every string taken from an input passes the audit's redaction:
+ * a value Terraform marked sensitive, or one the detector catalogue recognises under its attribute name, is
+ * replaced by its fingerprint.
+ */
+function shown(value: unknown, key: string, marks: MarkTest = NOTHING_MARKED, cty: readonly (string | number)[] = [key]): string {
+  const text = typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
+  if (text === "") return text;
+  return marks(cty) || DETECTORS.detect(key, text) ? fingerprint(text) : text;
+}
+
+/** `shown` for an id that may be missing: a missing one stays missing (roleOf names it `null`). */
+function shownId(value: unknown, key: string, marks: MarkTest = NOTHING_MARKED, cty: readonly (string | number)[] = [key]): unknown {
+  return value === undefined || value === null ? value : shown(value, key, marks, cty);
+}
+
+/**
+ * Reads BEFORE or AFTER: a cdk.tf.json, a stack folder, a cdktf.out folder (stacks/<name>/cdk.tf.json) or a plan
+ * JSON. `where` names the argument in errors when its path does not exist (it may be a value pasted by mistake).
+ */
+export async function loadDiffInput(label: string, p: string, where = label): Promise<DiffInput> {
   let st: fs.Stats;
   try {
     st = fs.statSync(p);
   } catch (e) {
-    throw new InputError(`${label} ${p}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${code === "ENOENT" || code === "ENOTDIR" ? where : `${label} ${p}`}: ${describeCode(code)}`);
   }
   if (st.isDirectory()) return loadFolder(label, p);
-  const doc = readJson(label, p);
+  if (!st.isFile() && !st.isFIFO()) throw new InputError(`${label} ${p}: not a regular file or folder (a device or socket cannot be compared)`);
+  const doc = await readJson(label, p);
   const kind = kindOf(label, p, doc);
   const name = stackNameForFile(p, kind);
   const view = kind === "plan" ? planView(name, doc) : synthView(name, doc);
-  return { path: p, kind, stacks: new Map([[name, view]]) };
+  return { path: p, kind, stacks: new Map([[name, view]]), files: [p] };
 }
 
-function loadFolder(label: string, dir: string): DiffInput {
+async function loadFolder(label: string, dir: string): Promise<DiffInput> {
   const files: { name: string; file: string }[] = [];
   const direct = path.join(dir, SYNTH_FILE);
   if (fs.existsSync(direct)) files.push({ name: path.basename(path.resolve(dir)), file: direct });
@@ -54,29 +81,33 @@ function loadFolder(label: string, dir: string): DiffInput {
   }
   const stacks = new Map<string, StackView>();
   for (const { name, file } of files) {
-    const doc = readJson(label, file);
+    const st = fs.statSync(file);
+    if (!st.isFile() && !st.isFIFO()) throw new InputError(`${label} ${file}: not a regular file (a device or socket cannot be compared)`);
+    const doc = await readJson(label, file);
     if (kindOf(label, file, doc) !== "synth") throw new InputError(`${label} ${file}: expected a synthesized ${SYNTH_FILE}`);
     stacks.set(name, synthView(name, doc));
   }
-  return { path: dir, kind: "synth", stacks };
+  return { path: dir, kind: "synth", stacks, files: files.map((f) => f.file) };
 }
 
-function readJson(label: string, file: string): any {
-  let text: string;
+/**
+ * Reads and parses one file: at most MAX_BYTES (counted while reading; a pipe is read without hanging), valid
+ * JSON, no member name twice in an object (JSON.parse would keep the last and hide the first), nesting that the
+ * views below can walk.
+ */
+async function readJson(label: string, file: string): Promise<any> {
+  const display = `${label} ${file}`;
+  let text = (await readBounded(file, display, MAX_BYTES)).toString("utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let doc: unknown;
   try {
-    const size = fs.statSync(file).size;
-    if (size > MAX_BYTES) throw new InputError(`${label} ${file}: too large (${size} bytes)`);
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`${label} ${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-  }
-  try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch {
     // JSON.parse messages quote the text around the error: they could hold a secret, so they are not repeated.
-    throw new InputError(`${label} ${file}: not valid JSON`);
+    throw new InputError(`${display}: not valid JSON`);
   }
+  checkParsedPiece(text, doc, display, []);
+  return doc;
 }
 
 function kindOf(label: string, file: string, doc: any): InputKind {
@@ -138,20 +169,23 @@ function synthView(name: string, doc: any): StackView {
   const roleData = doc.data?.genesyscloud_auth_role ?? {};
   const nameOfData = (n: string) => {
     const v = roleData[n]?.name;
-    return typeof v === "string" && !isRef(v) ? v : undefined;
+    return typeof v === "string" && !isRef(v) ? shown(v, "name") : undefined;
   };
   const clients = new Map<string, ClientView>();
   for (const [id, r] of entries(doc.resource?.genesyscloud_oauth_client)) {
     const address = `genesyscloud_oauth_client.${id}`;
-    const grants = asArray(r.roles).map((g) => ({ ...roleOf(g?.role_id, nameOfData, () => undefined), division: division(g?.division_id) }));
+    const grants = asArray(r.roles).map((g) => ({
+      ...roleOf(isRef(g?.role_id) ? g.role_id : shownId(g?.role_id, "role_id"), nameOfData, () => undefined),
+      division: shown(division(g?.division_id), "division_id"),
+    }));
     clients.set(address, {
       address,
-      name: typeof r.name === "string" ? r.name : id,
-      grantType: String(r.authorized_grant_type ?? ""),
+      name: typeof r.name === "string" ? shown(r.name, "name") : id,
+      grantType: shown(String(r.authorized_grant_type ?? ""), "authorized_grant_type"),
       roles: groupRoles(grants),
-      scopes: Array.isArray(r.scopes) ? r.scopes.map(String).sort() : [],
+      scopes: Array.isArray(r.scopes) ? r.scopes.map((x: unknown) => shown(String(x), "scopes")).sort() : [],
       exposeSecret: truthy(r.expose_client_secret),
-      directorySecret: typeof r.directory_client_secret === "string" ? r.directory_client_secret : "",
+      directorySecret: typeof r.directory_client_secret === "string" ? shown(r.directory_client_secret, "directory_client_secret") : "",
       preventDestroy: truthy(r.lifecycle?.prevent_destroy),
     });
   }
@@ -232,8 +266,10 @@ function planView(name: string, doc: any): StackView {
   for (const values of [doc.prior_state?.values?.root_module, doc.planned_values?.root_module]) {
     walkModules(values, (r) => {
       if (r?.mode === "data" && r.type === "genesyscloud_auth_role" && typeof r.values?.id === "string" && typeof r.values?.name === "string") {
-        nameById.set(r.values.id, r.values.name);
-        nameByDataAddress.set(stripIndex(r.address), r.values.name);
+        const marks = fromMirror(r.sensitive_values);
+        const roleName = shown(r.values.name, "name", marks, ["name"]);
+        nameById.set(shown(r.values.id, "id", marks, ["id"]), roleName);
+        nameByDataAddress.set(stripIndex(r.address), roleName);
       }
     });
   }
@@ -244,7 +280,7 @@ function planView(name: string, doc: any): StackView {
     config.set(r.address, r);
     if (r.mode === "data" && r.type === "genesyscloud_auth_role") {
       const n = constant(r.expressions?.name);
-      if (typeof n === "string") nameByDataAddress.set(r.address, n);
+      if (typeof n === "string") nameByDataAddress.set(r.address, shown(n, "name"));
     }
   });
   const nameOfData = (n: string) => nameByDataAddress.get(`data.genesyscloud_auth_role.${n}`);
@@ -261,28 +297,30 @@ function planView(name: string, doc: any): StackView {
     if (after === null || after === undefined) continue; // deleted by this plan: gone from the view
     const cfg = config.get(stripIndex(rc.address));
     if (rc.type === "genesyscloud_oauth_client") {
+      // Terraform's marks on the planned values: whatever they cover is shown as a fingerprint.
+      const marks = fromMirror(rc.change?.after_sensitive);
       let grants = asArray(after.roles).map((g, i) => {
         const roleUnknown = unknown.roles === true || unknown.roles?.[i]?.role_id === true;
         const refs = references(asArray(cfg?.expressions?.roles)[i]?.role_id);
         const dataRef = refs.find((x) => /^data\.genesyscloud_auth_role\.[^.]+$/.test(stripIndex(x)));
-        const roleId = roleUnknown && dataRef ? `\${${stripIndex(dataRef)}.id}` : g?.role_id;
-        return { ...roleOf(roleId, nameOfData, nameOfId), division: division(g?.division_id) };
+        const roleId = roleUnknown && dataRef ? `\${${stripIndex(dataRef)}.id}` : shownId(g?.role_id, "role_id", marks, ["roles", i, "role_id"]);
+        return { ...roleOf(roleId, nameOfData, nameOfId), division: shown(division(g?.division_id), "division_id", marks, ["roles", i, "division_id"]) };
       });
       if (grants.length === 0 && unknown.roles) {
-        grants = asArray(cfg?.expressions?.roles).map((g) => {
+        grants = asArray(cfg?.expressions?.roles).map((g, i) => {
           const dataRef = references(g?.role_id).find((x) => /^data\.genesyscloud_auth_role\.[^.]+$/.test(stripIndex(x)));
-          const roleId = dataRef ? `\${${stripIndex(dataRef)}.id}` : constant(g?.role_id);
-          return { ...roleOf(roleId, nameOfData, nameOfId), division: division(constant(g?.division_id)) };
+          const roleId = dataRef ? `\${${stripIndex(dataRef)}.id}` : shownId(constant(g?.role_id), "role_id", marks, ["roles", i, "role_id"]);
+          return { ...roleOf(roleId, nameOfData, nameOfId), division: shown(division(constant(g?.division_id)), "division_id", marks, ["roles", i, "division_id"]) };
         });
       }
       clients.set(rc.address, {
         address: rc.address,
-        name: typeof after.name === "string" ? after.name : rc.address,
-        grantType: String(after.authorized_grant_type ?? ""),
+        name: typeof after.name === "string" ? shown(after.name, "name", marks, ["name"]) : rc.address,
+        grantType: shown(String(after.authorized_grant_type ?? ""), "authorized_grant_type", marks, ["authorized_grant_type"]),
         roles: groupRoles(grants),
-        scopes: Array.isArray(after.scopes) ? after.scopes.map(String).sort() : [],
+        scopes: Array.isArray(after.scopes) ? after.scopes.map((x: unknown, i: number) => shown(String(x), "scopes", marks, ["scopes", i])).sort() : [],
         exposeSecret: truthy(after.expose_client_secret),
-        directorySecret: typeof after.directory_client_secret === "string" ? after.directory_client_secret : "",
+        directorySecret: typeof after.directory_client_secret === "string" ? shown(after.directory_client_secret, "directory_client_secret", marks, ["directory_client_secret"]) : "",
         // The plan's configuration does not carry lifecycle blocks: prevent_destroy is unknown here.
         preventDestroy: false,
         actions,

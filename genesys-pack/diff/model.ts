@@ -69,4 +69,6 @@ export interface DiffInput {
   readonly path: string;
   readonly kind: InputKind;
   readonly stacks: ReadonlyMap<string, StackView>;
+  /** The files read (a folder's cdk.tf.json files), so --output can refuse to overwrite one of them. */
+  readonly files?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { Severity } from "../../guard/finding";
 import type { Change } from "./compare";
+import { oneLine } from "../../guard/safe-text";
 
 export interface DiffReport {
   readonly tool: { readonly name: string; readonly version: string };
@@ -31,10 +32,9 @@ export function diffToJson(report: DiffReport): string {
 
 const ICON: Record<Severity, string> = { error: "🛑", warning: "⚠️", info: "ℹ️" };
 
-/** Markdown-safe inline text: no table breaks, no HTML, no line breaks. */
+/** Markdown-safe inline text: no table breaks, no HTML, no line breaks, no control characters. */
 export function md(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
+  return oneLine(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")

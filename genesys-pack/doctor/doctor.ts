@@ -3,6 +3,7 @@ import { checkGenesysEnv, GENESYS_ENV } from "../../constructs/genesys-env";
 import { normalizeRegion, regionHosts } from "../../constructs/regions";
 import type { EnvironmentConfig, FleetConfig } from "../../app/config";
 import { fingerprint } from "../../guard/fingerprint";
+import { oneLine } from "../../guard/safe-text";
 import { ApiAnswerError, GenesysApi, RoleInfo } from "./genesys-api";
 import { checkBaseUrl, DEFAULT_POLICY, HttpFailure, RetryPolicy } from "./http";
 import { missingPermissions } from "./permissions";
@@ -71,7 +72,8 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   let failed = false;
   const line = (status: Status, check: string, text: string) => {
     if (status === "fail") failed = true;
-    o.io.out(redact(`${marks[status]} ${check}: ${text}`).replace(/[\r\n]+/g, " ") + "\n");
+    // Names come from the config and the Genesys API: no raw control characters (CI commands, terminal escapes).
+    o.io.out(oneLine(redact(`${marks[status]} ${check}: ${text}`)) + "\n");
   };
   const envName = o.environment.name;
 

@@ -1,3 +1,4 @@
+import { constants as osConstants } from "node:os";
 import { promises as fsp, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -7,15 +8,36 @@ function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
 }
 
+const CLEANUP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+
+/**
+ * While `tmp` exists, an interrupt (Ctrl-C, a CI job cancelled, a closed terminal) removes it and ends the process
+ * with 128 + the signal's number, as a shell reports a process killed by that signal. Returns the undo.
+ */
+function removeOnSignal(tmp: string): () => void {
+  const handlers = CLEANUP_SIGNALS.map((sig) => {
+    const handler = () => {
+      rmSync(tmp, { force: true });
+      process.exit(128 + (osConstants.signals[sig] ?? 0));
+    };
+    process.on(sig, handler);
+    return () => process.removeListener(sig, handler);
+  });
+  return () => handlers.forEach((undo) => undo());
+}
+
 /** Writes a file so readers see the old content or the whole new content, never half: temp file + rename. */
 export async function writeFileAtomic(file: string, content: string): Promise<void> {
   const tmp = tempBeside(file);
+  const undo = removeOnSignal(tmp);
   try {
     await fsp.writeFile(tmp, content, { mode: 0o600 });
     await fsp.rename(tmp, file);
   } catch (e) {
     await fsp.rm(tmp, { force: true });
     throw e;
+  } finally {
+    undo();
   }
 }
 
@@ -44,9 +66,13 @@ export async function writeChunks(chunks: Iterable<string>, write: (text: string
   if (batch.length > 0) await write(batch);
 }
 
-/** Streams chunks (see writeChunks) to a temp file beside `file` (mode 0600), then renames it. */
+/**
+ * Streams chunks (see writeChunks) to a temp file beside `file` (mode 0600), then renames it. SIGINT, SIGTERM or
+ * SIGHUP meanwhile removes the temp file (see removeOnSignal).
+ */
 export async function writeStreamAtomic(file: string, chunks: Iterable<string>): Promise<void> {
   const tmp = tempBeside(file);
+  const undo = removeOnSignal(tmp);
   try {
     const fh = await fsp.open(tmp, "w", 0o600);
     try {
@@ -58,5 +84,7 @@ export async function writeStreamAtomic(file: string, chunks: Iterable<string>):
   } catch (e) {
     await fsp.rm(tmp, { force: true });
     throw e;
+  } finally {
+    undo();
   }
 }

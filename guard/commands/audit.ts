@@ -4,7 +4,9 @@ import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
 import type { KnownValue } from "../audit/audit-file";
-import { oneOf, parseCommandLine } from "./args";
+import { argumentAt, oneOf, parseCommandLine, ValuePositions } from "./args";
+import { checkOutputTarget } from "./output-target";
+import { escapeControls } from "../safe-text";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
@@ -57,7 +59,7 @@ export function auditCommand(options: AuditCommandOptions = {}): Command {
 }
 
 async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCommandOptions): Promise<number> {
-  const { values, positionals } = parseCommandLine(
+  const { values, positionals, positions } = parseCommandLine(
     argv,
     {
       format: { type: "string", default: "text" },
@@ -88,6 +90,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
     maxPieceBytes = Math.floor(mb * 1024 * 1024);
   }
+<<<<<<< HEAD
   if (values["ignore-file"] !== undefined && values["no-ignore-file"]) throw new UsageError(`--ignore-file and --no-ignore-file cannot be used together; ${USAGE}`);
   // Read before the audit: a bad ignore line or baseline fails fast.
   const { loadIgnoreFile, DEFAULT_IGNORE_FILE } = await import("../audit/ignore-file");
@@ -98,6 +101,17 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       : await loadIgnoreFile(DEFAULT_IGNORE_FILE, false);
   const baseline = values.baseline !== undefined ? await (await import("../audit/baseline")).loadBaseline(String(values.baseline)) : undefined;
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
+=======
+  const output = values.output === undefined ? undefined : String(values.output);
+  const outputArg = argumentAt(positions, "output", 0);
+  if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
+  const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
+  if (output !== undefined) {
+    // Before the audit: a report must never replace a device, nor an input it was made from.
+    const { auditTargets } = await import("../audit/read/audit-targets");
+    await checkOutputTarget(output, outputArg, async () => (await auditTargets(positionals)).map((t) => t.path));
+  }
+>>>>>>> hostile
 
   const detectorFiles = (values.detectors as string[] | undefined) ?? [];
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
@@ -117,6 +131,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   }
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
+<<<<<<< HEAD
   const onCap = (shown: number, total: number) => io.err(`secret-guard: SARIF capped at ${shown} of ${total} results (GitHub code scanning limit); the JSON report is complete\n`);
   const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR, onCap);
   if (values.output !== undefined) {
@@ -127,6 +142,15 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     const s = report.summary;
     const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baseline !== undefined ? `${s.baseline} in the baseline` : ""].filter(Boolean).join(", ");
     await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info${extra ? ` (${extra}, not counted)` : ""}; report written to ${values.output}\n`);
+=======
+  const chunks = await render(report, format, output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
+  if (output !== undefined) {
+    await writeStreamAtomic(output, chunks).catch((e: NodeJS.ErrnoException) => {
+      throw e.code ? new InputError(`${outputArg}: cannot write it (${e.code})`) : e;
+    });
+    const s = report.summary;
+    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${escapeControls(output)}\n`);
+>>>>>>> hostile
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
@@ -149,26 +173,37 @@ function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean
 
 /** Shorter values match by chance and are not searched for (see worthTracking): refuse them rather than miss them. */
 const MIN_KNOWN = 8;
+/** Largest --known-file: a list of secret values, one a line, not a data file. */
+export const KNOWN_FILE_LIMIT = 1 << 20;
+/** What an environment variable name looks like; anything else given to --known-env may be the value itself. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
 
-async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[]): Promise<KnownValue[]> {
+/**
+ * The values named by --known-env and --known-file. A value pasted where its name belongs is never echoed: errors
+ * name the option's position on the command line instead, and a name or path is shown only once it is known to be
+ * one (a set variable, an existing file).
+ */
+async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[], positions: ValuePositions): Promise<KnownValue[]> {
   const out: KnownValue[] = [];
   const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
-  for (const name of envNames) {
+  envNames.forEach((name, k) => {
+    const at = argumentAt(positions, "known-env", k);
+    if (!ENV_NAME.test(name)) throw new UsageError(`${at} is not an environment variable name`);
     const v = env[name];
-    if (v === undefined || v === "") throw new UsageError(`--known-env ${name}: the environment variable is not set`);
+    if (v === undefined || v === "") throw new UsageError(`${at}: the environment variable is not set`);
     if (v.length < MIN_KNOWN) throw tooShort(`--known-env ${name}`);
     out.push({ value: v, source: `--known-env ${name}` });
-  }
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await fsp.readFile(file, "utf8");
-    } catch (e) {
-      throw new InputError(`--known-file ${file}: cannot read file (${(e as NodeJS.ErrnoException).code ?? "error"})`);
-    }
+  });
+  if (files.length === 0) return out;
+  const { readBounded } = await import("../audit/read/bounded-read");
+  for (const [k, file] of files.entries()) {
+    const at = argumentAt(positions, "known-file", k);
+    const exists = await fsp.stat(file).then(() => true, () => false);
+    const where = exists ? `--known-file ${escapeControls(file)}` : at;
+    const text = (await readBounded(file, where, KNOWN_FILE_LIMIT)).toString("utf8");
     text.split(/\r?\n/).forEach((line, i) => {
       if (line.length === 0) return;
-      if (line.length < MIN_KNOWN) throw tooShort(`--known-file ${file} line ${i + 1}`);
+      if (line.length < MIN_KNOWN) throw tooShort(`${where} line ${i + 1}`);
       out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
     });
   }

@@ -1,4 +1,5 @@
 import { GuardError } from "../errors";
+import { oneLine } from "../safe-text";
 import type { Command } from "./command";
 import { CommandIO, processIO } from "./io";
 
@@ -56,11 +57,8 @@ export function describeError(e: unknown): string {
   return `internal error (${name}${typeof code === "string" ? " " + code : ""})`;
 }
 
-/** Control characters (a forged `\n::error::` line, a terminal escape) never reach the output raw. */
-export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\s*[\r\n]+\s*/g, " ").replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
+/** Control characters (a forged `\n::error::` line, a terminal escape, a bidi override) never reach the output raw. */
+export { oneLine };
 
 function mainHelp(cli: CliDefinition): string {
   const lines = [`usage: ${cli.name} <command> [options]`, "", "commands:"];

@@ -1,6 +1,7 @@
 import type { Report, Severity } from "../finding";
 import type { RuleBook } from "../rules/rule-book";
 import { joinChunks, ReportSource, sourceOf } from "./source";
+import { escapeControls as esc } from "../safe-text";
 
 export interface TextOptions {
   /** Rules the findings name (default: the generic guard's). */
@@ -14,7 +15,10 @@ const DIM = "\x1b[2m";
 const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
 
-/** A report for people: grouped by file, then by rule, with a summary line. */
+/**
+ * A report for people: grouped by file, then by rule, with a summary line. Everything that comes from input
+ * (paths, messages, pointers) has its control characters escaped (guard/safe-text.ts).
+ */
 export function toText(report: Report, options: TextOptions = {}): string {
   return joinChunks(textChunks(sourceOf(report, options.rules), options));
 }
@@ -38,20 +42,20 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
     const byRule = byFile.get(file.path) ?? new Map<string, number[]>();
     let inFile = 0;
     for (const list of byRule.values()) inFile += list.length;
-    yield paint(BOLD, `${file.path}`) + ` (${file.kind}): ${inFile === 0 ? "no findings" : count(inFile, "finding")}\n`;
+    yield paint(BOLD, esc(file.path)) + ` (${esc(file.kind)}): ${inFile === 0 ? "no findings" : count(inFile, "finding")}\n`;
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const rule = report.rules.get(ruleId);
       const sev = report.finding(list[0]).severity;
-      yield `  ${paint(COLOUR[sev], `${sev} ${ruleId}`)} ${rule?.name ?? ""} (${list.length})\n`;
+      yield `  ${paint(COLOUR[sev], `${sev} ${ruleId}`)} ${esc(rule?.name ?? "")} (${list.length})\n`;
       for (const i of list) {
         const f = report.finding(i);
-        const sup = f.suppressed ? paint(DIM, ` [suppressed${f.suppressionReason ? ": " + f.suppressionReason : ""}]`) : "";
+        const sup = f.suppressed ? paint(DIM, ` [suppressed${f.suppressionReason ? ": " + esc(f.suppressionReason) : ""}]`) : "";
         const base = f.baseline ? paint(DIM, " [in baseline]") : "";
-        yield `    ${f.message}${sup}${base}\n` +
-          paint(DIM, `      at ${f.pointer || "(whole file)"}${f.fingerprint ? "  " + f.fingerprint : ""}${f.markedSensitive ? "  marked sensitive" : ""}`) +
+        yield `    ${esc(f.message)}${sup}${base}\n` +
+          paint(DIM, `      at ${esc(f.pointer) || "(whole file)"}${f.fingerprint ? "  " + f.fingerprint : ""}${f.markedSensitive ? "  marked sensitive" : ""}`) +
           "\n";
       }
-      if (rule?.fix) yield paint(DIM, `    fix: ${rule.fix}`) + "\n";
+      if (rule?.fix) yield paint(DIM, `    fix: ${esc(rule.fix)}`) + "\n";
     }
   }
   const s = report.summary;

@@ -53,9 +53,14 @@ export function fromMirror(mirror: unknown): MarkTest {
   };
 }
 
-function hasTrue(v: unknown): boolean {
-  if (v === true) return true;
-  if (!v || typeof v !== "object") return false;
-  for (const k in v) if (hasTrue((v as Record<string, unknown>)[k])) return true;
+/** Whether a mirror holds a `true` leaf anywhere; without recursion, so any nesting depth is safe. */
+function hasTrue(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === true) return true;
+    if (!v || typeof v !== "object") continue;
+    for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+  }
   return false;
 }

@@ -1,10 +1,14 @@
 import type { Step } from "../read/json-pointer";
+import { JsonShapeError, MAX_NESTING, safePointer } from "../read/json-shape";
 
 /**
  * Calls `visit` for every string inside `value`, with its JSON steps (from `value`). The steps array is reused:
  * copy it if you keep it. `wrappers` lists the indices
  * of steps that are format wrappers rather than value paths; `visitKey`, when given, sees every member name. With `dynamicWrappers`, a state-encoded dynamic value `{value, type}` is walked
  * through `value` only (its `type` is a type description, not data).
+ *
+ * Recursive, and so depth-limited: a container more than MAX_NESTING steps down throws a JsonShapeError (pieces
+ * read by the splitter are checked before they get here; this guards values parsed from JSON-encoded strings).
  */
 export function forEachString(
   value: unknown,
@@ -19,6 +23,7 @@ export function forEachString(
     return;
   }
   if (value === null || typeof value !== "object") return;
+  if (steps.length >= MAX_NESTING) throw new JsonShapeError(`a JSON value nests deeper than ${MAX_NESTING} levels at ${safePointer(steps)}`);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       steps.push(i);

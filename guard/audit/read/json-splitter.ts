@@ -1,6 +1,7 @@
 import { InputError } from "../../errors";
 import { EndGuess } from "./end-guess";
 import { Step, toPointer } from "./json-pointer";
+import { checkParsedPiece, JsonShapeError, MAX_NESTING, safePointer } from "./json-shape";
 
 /**
  * Decides, for a container about to start at `path`, whether to walk into it (true) or cut it out whole (false).
@@ -36,6 +37,8 @@ interface Frame {
   index: number;
   key: string;
   state: S;
+  /** Member names seen so far in a walked object: a repeated one is refused (JSON.parse would keep only the last). */
+  names?: Set<string>;
 }
 
 /** Bytes that end a literal (number, true, false, null). */
@@ -151,7 +154,7 @@ export class JsonSplitter {
     if (!top) {
       if (this.rootDone) this.fail(i, "data after the end of the document");
       if (c === 0x7b) {
-        this.frames.push({ isArray: false, index: 0, key: "", state: S.ObjKeyOrEnd });
+        this.frames.push({ isArray: false, index: 0, key: "", state: S.ObjKeyOrEnd, names: new Set() });
         return i + 1;
       }
       if (c === 0x5b || c === 0x22 || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e) {
@@ -216,8 +219,11 @@ export class JsonSplitter {
       const end = this.cutGuessed(buf, i, childPath, walk ? Math.min(SMALL, this.maxPiece) : this.maxPiece);
       if (end >= 0) return end;
       if (walk) {
+        if (this.frames.length >= MAX_NESTING) {
+          throw new JsonShapeError(`${this.file}: nesting deeper than ${MAX_NESTING} levels at ${safePointer(childPath)}`);
+        }
         this.path.push(step);
-        this.frames.push({ isArray: c === 0x5b, index: 0, key: "", state: c === 0x5b ? S.ArrValueOrEnd : S.ObjKeyOrEnd });
+        this.frames.push({ isArray: c === 0x5b, index: 0, key: "", state: c === 0x5b ? S.ArrValueOrEnd : S.ObjKeyOrEnd, names: c === 0x5b ? undefined : new Set() });
         return i + 1;
       }
       return this.beginCapture(buf, i, Cap.Container, false, childPath);
@@ -316,6 +322,14 @@ export class JsonSplitter {
       const top = this.frames[this.frames.length - 1];
       top.key = this.capParts.length === 0 && !hasBackslash(buf, start, end) ? buf.toString("utf8", start + 1, end - 1) : this.parseKey(buf, start, end);
       top.state = S.ObjColon;
+      if (top.names) {
+        if (top.names.has(top.key)) {
+          throw new JsonShapeError(
+            `${this.file}: a member name appears twice in the object at ${safePointer(this.path)} (its member ${top.names.size + 1}); JSON readers keep only one of them, so the file is refused`,
+          );
+        }
+        top.names.add(top.key);
+      }
       this.capParts = [];
       return end;
     }
@@ -381,24 +395,28 @@ class CutPiece implements Piece {
     return this.decoded;
   }
 
-  /** True when the text is exactly one JSON value (the value is kept). */
+  /** True when the text is exactly one JSON value (the value is kept); a refused shape (JsonShapeError) is thrown. */
   parses(): boolean {
     try {
       this.value();
       return true;
-    } catch {
+    } catch (e) {
+      if (e instanceof JsonShapeError) throw e;
       return false;
     }
   }
 
   value(): unknown {
     if (!this.isParsed) {
+      const text = this.text();
       try {
-        this.parsed = JSON.parse(this.text());
+        this.parsed = JSON.parse(text);
       } catch {
         // Never echo JSON.parse's message: it quotes the text, which may hold a secret.
         throw new InputError(`${this.file}: not valid JSON in the value at ${toPointer(this.path) || "the top"}`);
       }
+      // Valid JSON the audit must not read as JSON.parse does: repeated member names, stack-deep nesting.
+      checkParsedPiece(text, this.parsed, this.file, this.path);
       this.isParsed = true;
     }
     return this.parsed;

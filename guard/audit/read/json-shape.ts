@@ -1,0 +1,200 @@
+import { InputError } from "../../errors";
+import type { Step } from "./json-pointer";
+
+/**
+ * Checks on JSON that JSON.parse accepts but the audit must not: duplicate member names (JSON.parse keeps the
+ * last, so a secret in an earlier duplicate would be read by Terraform-unaware tools yet never judged) and nesting
+ * so deep that the recursive walks over parsed values would overflow the stack.
+ *
+ * The fast path is two linear passes with no allocation per member: the member separators (`:` outside strings)
+ * of the text, and the members of the parsed value. They differ only when a name repeats in some object; then a
+ * slower tokenizer finds which object, for the message.
+ */
+
+/** Deepest nesting of objects and arrays accepted (Terraform's own files stay under 50). */
+export const MAX_NESTING = 1000;
+
+/** A refusal about the shape of valid JSON: never a reason to retry the text another way. */
+export class JsonShapeError extends InputError {}
+
+/**
+ * Number of member separators (`:` outside strings) in `text`, which is valid JSON. Native searches do the
+ * scanning: the next quote, the next colon (cached), and each string's closing quote.
+ */
+export function countMemberSeparators(text: string): number {
+  let n = 0;
+  let i = 0;
+  let colon = text.indexOf(":");
+  for (;;) {
+    const q = text.indexOf('"', i);
+    const stop = q < 0 ? text.length : q;
+    while (colon >= 0 && colon < stop) {
+      n++;
+      colon = text.indexOf(":", colon + 1);
+    }
+    if (q < 0) return n;
+    // Past the string: its closing quote is one not preceded by an odd run of backslashes.
+    let j = q + 1;
+    for (;;) {
+      const e = text.indexOf('"', j);
+      if (e < 0) return n; // not reached for valid JSON
+      let p = e - 1;
+      while (p >= j && text.charCodeAt(p) === 0x5c) p--;
+      j = e + 1;
+      if (((e - 1 - p) & 1) === 0) break;
+    }
+    i = j;
+    if (colon >= 0 && colon < i) colon = text.indexOf(":", i);
+  }
+}
+
+/**
+ * Counts the members of every object in a parsed value, without recursion. Throws a JsonShapeError when objects
+ * and arrays nest deeper than `maxDepth` below `base` levels already walked (the value's own path).
+ */
+export function countMembers(root: unknown, file: string, path: readonly Step[], maxDepth = MAX_NESTING): number {
+  if (typeof root !== "object" || root === null) return 0;
+  const values: object[] = [root];
+  const depths: number[] = [path.length + 1];
+  let members = 0;
+  while (values.length > 0) {
+    const v = values.pop()!;
+    const d = depths.pop()!;
+    if (d > maxDepth) throw deepError(root, file, path, maxDepth);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (typeof x === "object" && x !== null) {
+          values.push(x);
+          depths.push(d + 1);
+        }
+      }
+    } else {
+      for (const k in v) {
+        members++;
+        const x = (v as Record<string, unknown>)[k];
+        if (typeof x === "object" && x !== null) {
+          values.push(x);
+          depths.push(d + 1);
+        }
+      }
+    }
+  }
+  return members;
+}
+
+/**
+ * The checks of a parsed piece: nesting, then duplicate member names. `text` is the piece's JSON text, `value`
+ * what JSON.parse made of it, `path` where it sits in the file.
+ */
+export function checkParsedPiece(text: string, value: unknown, file: string, path: readonly Step[]): void {
+  if (typeof value !== "object" || value === null) return;
+  const members = countMembers(value, file, path);
+  if (members !== countMemberSeparators(text)) throw duplicateError(text, file, path);
+}
+
+/** A JSON pointer for messages: array indices and plain attribute names as they are, other member names as `*`. */
+export function safePointer(steps: readonly Step[]): string {
+  if (steps.length === 0) return "the top";
+  const shown = steps.length > 12 ? [...steps.slice(0, 6), `…(${steps.length - 12} more levels)…`, ...steps.slice(-6)] : steps;
+  return shown.map((s) => "/" + (typeof s === "number" || /^…/.test(s) || /^[a-z_][a-z0-9_]{0,39}$/.test(s) ? String(s) : "*")).join("");
+}
+
+function deepError(root: object, file: string, path: readonly Step[], maxDepth: number): JsonShapeError {
+  const where = deepPath(root, maxDepth - path.length);
+  return new JsonShapeError(`${file}: nesting deeper than ${maxDepth} levels at ${safePointer([...path, ...where])}`);
+}
+
+/** The steps to the first container `limit` levels down, depth first, without recursion. */
+function deepPath(root: object, limit: number): Step[] {
+  const steps: Step[] = [];
+  const stack: { v: object; keys: Step[]; at: number }[] = [{ v: root, keys: keysOf(root), at: 0 }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (stack.length > limit) return steps;
+    if (top.at >= top.keys.length) {
+      stack.pop();
+      steps.pop();
+      continue;
+    }
+    const k = top.keys[top.at++];
+    const x = (top.v as any)[k];
+    if (typeof x === "object" && x !== null) {
+      steps.push(k);
+      stack.push({ v: x, keys: keysOf(x), at: 0 });
+    }
+  }
+  return steps;
+}
+
+function keysOf(v: object): Step[] {
+  return Array.isArray(v) ? v.map((_, i) => i) : Object.keys(v);
+}
+
+function duplicateError(text: string, file: string, path: readonly Step[]): JsonShapeError {
+  const found = findDuplicate(text);
+  const where = found ? `the object at ${safePointer([...path, ...found.steps])} (its member ${found.member})` : `the value at ${safePointer(path)}`;
+  return new JsonShapeError(`${file}: a member name appears twice in ${where}; JSON readers keep only one of them, so the file is refused`);
+}
+
+/**
+ * A small linear tokenizer over valid JSON: the steps to the first object holding a member name twice, and the
+ * 1-based position of the repeated member. Member names are compared decoded ("a" and "\u0061" are the same).
+ */
+export function findDuplicate(text: string): { steps: Step[]; member: number } | undefined {
+  interface Frame {
+    isArray: boolean;
+    index: number;
+    names: Set<string> | undefined;
+    member: number;
+    key: Step | undefined; // the step of this container in its parent
+  }
+  const frames: Frame[] = [];
+  let expectKey = false;
+  let pendingKey: string | undefined;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      let escaped = false;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) return undefined;
+        let p = q - 1;
+        while (p >= j && text.charCodeAt(p) === 0x5c) p--;
+        if (q - 1 - p > 0) escaped = true;
+        j = q + 1;
+        if (((q - 1 - p) & 1) === 0) break;
+      }
+      const top = frames[frames.length - 1];
+      if (top && !top.isArray && expectKey) {
+        const raw = text.slice(i, j);
+        const name = escaped || raw.includes("\\") ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        top.member++;
+        if (top.names!.has(name)) return { steps: frames.slice(1).map((f) => f.key!), member: top.member };
+        top.names!.add(name);
+        pendingKey = name;
+        expectKey = false;
+      }
+      i = j;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      const top = frames[frames.length - 1];
+      const key: Step | undefined = top ? (top.isArray ? top.index : pendingKey) : undefined;
+      frames.push({ isArray: c === 0x5b, index: 0, names: c === 0x7b ? new Set() : undefined, member: 0, key });
+      expectKey = c === 0x7b;
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      expectKey = false;
+    } else if (c === 0x2c) {
+      const top = frames[frames.length - 1];
+      if (top?.isArray) top.index++;
+      else expectKey = true;
+    }
+    i++;
+  }
+  return undefined;
+}
