@@ -90,7 +90,6 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
     maxPieceBytes = Math.floor(mb * 1024 * 1024);
   }
-<<<<<<< HEAD
   if (values["ignore-file"] !== undefined && values["no-ignore-file"]) throw new UsageError(`--ignore-file and --no-ignore-file cannot be used together; ${USAGE}`);
   // Read before the audit: a bad ignore line or baseline fails fast.
   const { loadIgnoreFile, DEFAULT_IGNORE_FILE } = await import("../audit/ignore-file");
@@ -100,8 +99,6 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       ? await loadIgnoreFile(String(values["ignore-file"]), true)
       : await loadIgnoreFile(DEFAULT_IGNORE_FILE, false);
   const baseline = values.baseline !== undefined ? await (await import("../audit/baseline")).loadBaseline(String(values.baseline)) : undefined;
-  const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? []);
-=======
   const output = values.output === undefined ? undefined : String(values.output);
   const outputArg = argumentAt(positions, "output", 0);
   if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
@@ -111,7 +108,6 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     const { auditTargets } = await import("../audit/read/audit-targets");
     await checkOutputTarget(output, outputArg, async () => (await auditTargets(positionals)).map((t) => t.path));
   }
->>>>>>> hostile
 
   const detectorFiles = (values.detectors as string[] | undefined) ?? [];
   // Loaded here, not at the top, so `--help` and usage errors stay fast.
@@ -131,26 +127,15 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   }
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
-<<<<<<< HEAD
   const onCap = (shown: number, total: number) => io.err(`secret-guard: SARIF capped at ${shown} of ${total} results (GitHub code scanning limit); the JSON report is complete\n`);
-  const chunks = await render(report, format, values.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR, onCap);
-  if (values.output !== undefined) {
-    const out = String(values.output);
-    await writeStreamAtomic(out, chunks).catch((e: NodeJS.ErrnoException) => {
-      throw e.code ? new InputError(`--output ${out}: cannot write it (${e.code})`) : e;
-    });
-    const s = report.summary;
-    const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baseline !== undefined ? `${s.baseline} in the baseline` : ""].filter(Boolean).join(", ");
-    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info${extra ? ` (${extra}, not counted)` : ""}; report written to ${values.output}\n`);
-=======
-  const chunks = await render(report, format, output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
+  const chunks = await render(report, format, output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR, onCap);
   if (output !== undefined) {
     await writeStreamAtomic(output, chunks).catch((e: NodeJS.ErrnoException) => {
       throw e.code ? new InputError(`${outputArg}: cannot write it (${e.code})`) : e;
     });
     const s = report.summary;
-    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info; report written to ${escapeControls(output)}\n`);
->>>>>>> hostile
+    const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baseline !== undefined ? `${s.baseline} in the baseline` : ""].filter(Boolean).join(", ");
+    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info${extra ? ` (${extra}, not counted)` : ""}; report written to ${escapeControls(output)}\n`);
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
