@@ -86,9 +86,13 @@ export async function readChunks(path: string, display: string, limits: ReadLimi
   let pending: Promise<unknown> | undefined;
   try {
     // A pipe is opened without blocking: with no writer, open() would wait forever; reads then wait for data.
-    const pipe = (await stat(path)).isFIFO();
+    const st = await stat(path);
+    const pipe = st.isFIFO();
+    // Buffers no larger than the file (plus a byte to see its end): a folder of small files must not allocate
+    // 8 MiB per file and pass.
+    const size = pipe || st.size <= 0 ? limits.chunkBytes : Math.min(limits.chunkBytes, Math.max(4096, st.size + 1));
     const file = (fh = await open(path, pipe ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY));
-    const bufs = [Buffer.allocUnsafeSlow(limits.chunkBytes), Buffer.allocUnsafeSlow(limits.chunkBytes)];
+    const bufs = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
     const readPipe = pipe ? pipeReader(file) : undefined;
     const read = (buf: Buffer) => (readPipe ? readPipe(buf) : file.read(buf, 0, buf.length, null));
     let k = 0;

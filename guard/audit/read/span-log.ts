@@ -1,5 +1,13 @@
 const BLOCK = 1 << 16; // spans per block: growing never copies what is already recorded
-const BIG = 0xffffffff; // marks a gap or length that does not fit 32 bits; the exact value is in `big`
+const BIG = 0xffffffff;
+const FIRST_BLOCK = 64;
+
+/** A copy with four times the room (the first block only, up to BLOCK). */
+function grow(a: Uint32Array): Uint32Array {
+  const b = new Uint32Array(Math.min(BLOCK, a.length * 4));
+  b.set(a);
+  return b;
+} // marks a gap or length that does not fit 32 bits; the exact value is in `big`
 
 /**
  * Where the pieces of one file start and end, in file order: recorded by the first pass so the second can jump
@@ -20,8 +28,12 @@ export class SpanLog {
   add(start: number, end: number): void {
     const at = this.count % BLOCK;
     if (at === 0) {
-      this.gaps.push(new Uint32Array(BLOCK));
-      this.lengths.push(new Uint32Array(BLOCK));
+      // The first block starts small (most files have few pieces; a folder can have 50,000 files) and grows.
+      this.gaps.push(new Uint32Array(this.count === 0 ? FIRST_BLOCK : BLOCK));
+      this.lengths.push(new Uint32Array(this.count === 0 ? FIRST_BLOCK : BLOCK));
+    } else if (this.count < BLOCK && at >= this.gaps[0].length) {
+      this.gaps[0] = grow(this.gaps[0]);
+      this.lengths[0] = grow(this.lengths[0]);
     }
     const b = this.gaps.length - 1;
     this.gaps[b][at] = this.put(2 * this.count, start - this.lastEnd);
