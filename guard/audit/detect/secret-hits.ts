@@ -1,31 +1,53 @@
 import type { TrackedSecret } from "./secret-index";
 
-/** Places in a file where a tracked secret's gram occurs, in file order, read back with a forward-only cursor. */
-export class SecretHits {
-  private offsets: number[] = [];
-  private secrets: TrackedSecret[] = [];
-  private cursor = 0;
+/** Hits of one secret closer together than this are kept as one run (a false candidate costs a read, nothing more). */
+const RUN_GAP = 64 * 1024;
 
+/**
+ * Where tracked secrets occur in a file, as runs of nearby hits per secret (file order), read back with a forward
+ * cursor. Memory grows with the number of runs, not of hits: a 16-character secret repeated through 150 MB of
+ * attributes is a handful of runs, not millions of offsets.
+ */
+export class SecretHits {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly secrets: TrackedSecret[] = [];
+  /** The run each secret is extending (index into the arrays). */
+  private readonly open = new Map<TrackedSecret, number>();
+  private cursor = 0;
+  private active: number[] = [];
+
+  /** Records a hit; offsets arrive in increasing order. */
   add(offset: number, secret: TrackedSecret): void {
-    this.offsets.push(offset);
+    const run = this.open.get(secret);
+    if (run !== undefined && offset - this.ends[run] <= RUN_GAP) {
+      if (offset > this.ends[run]) this.ends[run] = offset;
+      return;
+    }
+    this.open.set(secret, this.starts.length);
+    this.starts.push(offset);
+    this.ends.push(offset);
     this.secrets.push(secret);
   }
 
-  /** True when a hit lies in [start, end). Ask in increasing `start` order. */
+  /** True when a hit may lie in [start, end). Ask in increasing `start` order. */
   anyIn(start: number, end: number): boolean {
-    this.skipTo(start);
-    return this.cursor < this.offsets.length && this.offsets[this.cursor] < end;
+    return this.overlapping(start, end).length > 0;
   }
 
-  /** The distinct secrets hit in [start, end). Ask in increasing `start` order. */
+  /** The distinct secrets that may occur in [start, end). Ask in increasing `start` order. */
   secretsIn(start: number, end: number): TrackedSecret[] {
-    this.skipTo(start);
+    const runs = this.overlapping(start, end);
+    if (runs.length === 0) return [];
     const out = new Set<TrackedSecret>();
-    for (let k = this.cursor; k < this.offsets.length && this.offsets[k] < end; k++) out.add(this.secrets[k]);
+    for (const r of runs) out.add(this.secrets[r]);
     return [...out];
   }
 
-  private skipTo(start: number): void {
-    while (this.cursor < this.offsets.length && this.offsets[this.cursor] < start) this.cursor++;
+  private overlapping(start: number, end: number): number[] {
+    while (this.cursor < this.starts.length && this.starts[this.cursor] < end) this.active.push(this.cursor++);
+    // Runs that ended before this query can never overlap a later one.
+    if (this.active.length > 0) this.active = this.active.filter((r) => this.ends[r] >= start);
+    return this.active.filter((r) => this.starts[r] < end);
   }
 }
