@@ -11,6 +11,7 @@ const { machine } = require("./machine");
 const { HAS_GNU_TIME } = require("./measure");
 const { synthBench } = require("./synth-bench");
 const { auditBench } = require("./audit-bench");
+const { robustnessBench } = require("./robustness-bench");
 const { targets } = require("./targets");
 const { render } = require("./report");
 const { chart } = require("./chart");
@@ -44,20 +45,21 @@ function main() {
   const log = (s) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
   if (!HAS_GNU_TIME) log("warning: /usr/bin/time not found: no peak memory figures");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "genesys-bench-"));
-  let synth, audit;
+  let synth, audit, robustness;
   try {
     const ctx = { root: ROOT, tmp, plan, log };
     synth = synthBench(ctx);
     audit = auditBench(ctx);
+    robustness = robustnessBench(ctx);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   m.loadAtEnd = os.loadavg();
-  const t = targets(synth, audit);
+  const t = targets(synth, audit, robustness);
   const chartPath = path.relative(path.dirname(reportFile), chartFile).split(path.sep).join("/");
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });
   fs.writeFileSync(chartFile, chart(synth, audit));
-  fs.writeFileSync(reportFile, render({ machine: m, plan, synth, audit, targets: t, elapsedS: (Date.now() - started) / 1000, chartPath, hasGnuTime: HAS_GNU_TIME }));
+  fs.writeFileSync(reportFile, render({ machine: m, plan, synth, audit, robustness, targets: t, elapsedS: (Date.now() - started) / 1000, chartPath, hasGnuTime: HAS_GNU_TIME }));
   log(`wrote ${reportFile} and ${chartFile}`);
   for (const x of t) log(`${x.met === true ? "met    " : x.met === false ? "NOT MET" : "n/a    "} ${x.target}: ${x.measured}`);
 }
