@@ -1,0 +1,107 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { expectNoLeak, runCli, tempDir } from "./support/audit-cli";
+
+/** Detection cases of the audit beyond the real-Terraform corpus: synth rules in the audit, encodings, keys. */
+describe("secret-guard audit: what it finds", () => {
+  const dir = tempDir("sg-detect-");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const findings = (stdout: string) => JSON.parse(stdout).findings as Array<{ ruleId: string; pointer: string; address: string; message: string }>;
+
+  it("runs the synth rules on a cdk.tf.json: an output exposing a secret through nonsensitive(), an S3 backend without a KMS key", () => {
+    const file = path.join(dir, "cdk.tf.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        terraform: { backend: { s3: { bucket: "b", key: "k", region: "us-east-1", encrypt: true, use_lockfile: true } } },
+        resource: { random_password: { p: { length: 32 } } },
+        output: { leak: { value: "${nonsensitive(random_password.p.result)}" } },
+      }),
+    );
+    for (const format of ["json", "sarif"]) {
+      const r = runCli(["audit", "--format", format, file]);
+      expect(r.code).toBe(1);
+      const ids = format === "json" ? findings(r.stdout).map((f) => f.ruleId) : JSON.parse(r.stdout).runs[0].results.map((x: { ruleId: string }) => x.ruleId);
+      expect(ids).toEqual(expect.arrayContaining(["SG001", "SG006"]));
+    }
+  });
+
+  it("looks inside base64 (user_data) and JSON-encoded strings, and does not dismiss a real value that contains ${", () => {
+    const token = "ghp_" + "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sA2cV4";
+    const password = "pa${ss}Zq9xK2mP4vL7nR8wQ3";
+    const file = path.join(dir, "encoded.tfstate");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 4,
+        terraform_version: "1.11.4",
+        serial: 1,
+        lineage: "x",
+        outputs: {},
+        resources: [
+          {
+            mode: "managed",
+            type: "terraform_data",
+            name: "x",
+            provider: "p",
+            instances: [
+              {
+                schema_version: 0,
+                attributes: {
+                  input: { value: { user_data_base64: Buffer.from(`#!/bin/sh\nexport GITHUB_TOKEN=${token}\n`).toString("base64"), db_password: password }, type: ["object", {}] },
+                },
+                sensitive_attributes: [],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    const r = runCli(["audit", "--format", "json", file]);
+    for (const v of [token, password]) expectNoLeak(r.stdout + r.stderr, v, "audit output");
+    const pointers = findings(r.stdout).map((f) => f.pointer);
+    expect(pointers).toEqual(expect.arrayContaining(["/resources/0/instances/0/attributes/input/value/user_data_base64", "/resources/0/instances/0/attributes/input/value/db_password"]));
+  });
+
+  it("a secret used as a map key is a finding, and appears in no pointer, address or message of any format", () => {
+    const hook = "https://hooks.slack.com/services/T0ABCDEFG/B0ABCDEFG/Zq9xK2mP4vL7nR8wQ3tY6uJ1";
+    const marked = "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sAa";
+    const file = path.join(dir, "keys.tfstate");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        version: 4,
+        terraform_version: "1.11.4",
+        serial: 1,
+        lineage: "x",
+        outputs: {},
+        resources: [
+          {
+            mode: "managed",
+            type: "terraform_data",
+            name: "hooks",
+            provider: "p",
+            instances: [
+              {
+                index_key: hook,
+                schema_version: 0,
+                attributes: { input: { value: { [hook]: "enabled", client_secret: marked }, type: ["object", {}] } },
+                sensitive_attributes: [[{ type: "get_attr", value: "input" }, { type: "get_attr", value: "client_secret" }]],
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    for (const format of ["text", "json", "sarif"]) {
+      const r = runCli(["audit", "--format", format, file]);
+      for (const v of [hook, marked]) expectNoLeak(r.stdout + r.stderr, v, `audit ${format} output`);
+      if (format === "json") {
+        const f = findings(r.stdout);
+        expect(f.some((x) => x.pointer.endsWith("/index_key"))).toBe(true);
+        expect(f.some((x) => /a key \(map key or for_each key\) is a secret/.test(x.message))).toBe(true);
+        expect(f.some((x) => x.pointer.endsWith("/client_secret") && x.address.startsWith("terraform_data.hooks[") && x.address.includes("sha256:"))).toBe(true);
+      }
+    }
+  });
+});
