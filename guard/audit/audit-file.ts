@@ -1,7 +1,7 @@
 import type { FileKind } from "../finding";
 import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
-import { InputError } from "../errors";
+import { GuardError, InputError } from "../errors";
 import { CompactFinding, compactFinding, compactFromFingerprint, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
 import { ConfigDocument } from "../rules/config-document";
 import { RulePack, runRulePacks } from "../rules/rule";
@@ -86,9 +86,15 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
       } catch {
         return;
       }
-      forEachString(inner, [], false, (x) => {
-        if (worthTracking(x)) secrets.add(x, origin, "SG103", byShape);
-      });
+      try {
+        forEachString(inner, [], false, (x) => {
+          if (worthTracking(x)) secrets.add(x, origin, "SG103", byShape);
+        });
+      } catch (e) {
+        // A JSON-encoded string nested too deep: say which file, as for any other input problem.
+        if (GuardError.isGuardError(e)) throw new InputError(`${display}: ${e.message} (inside a JSON-encoded string)`);
+        throw e;
+      }
     }
   };
 

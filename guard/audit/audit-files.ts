@@ -1,6 +1,9 @@
 import { GuardError, InputError } from "../errors";
 import { auditTargets } from "./read/audit-targets";
-import { promises as fsp } from "node:fs";
+import { readBounded } from "./read/bounded-read";
+
+/** Largest provider schema file read (the aws provider's is about 20 MB). */
+const SCHEMA_LIMIT = 256 * 1024 * 1024;
 import * as nodePath from "node:path";
 import type { FileKind, Finding, Report, ReportSummary, ScannedFile, Severity } from "../finding";
 import type { ReportSource } from "../report/source";
@@ -198,11 +201,12 @@ async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts>
   const facts = ProviderFacts.shipped();
   for (const f of schemaFiles) {
     let doc: any;
+    // Bounded while reading (a device or a huge file is refused), never echoing content.
+    const text = (await readBounded(f, `--schema ${f}`, SCHEMA_LIMIT)).toString("utf8");
     try {
-      doc = JSON.parse(await fsp.readFile(f, "utf8"));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new InputError(`--schema ${f}: ${code ? `cannot read file (${code})` : "not valid JSON"}; expected the output of terraform providers schema -json`);
+      doc = JSON.parse(text);
+    } catch {
+      throw new InputError(`--schema ${f}: not valid JSON; expected the output of terraform providers schema -json`);
     }
     if (!doc || typeof doc !== "object" || typeof doc.provider_schemas !== "object") {
       throw new InputError(`--schema ${f}: has no provider_schemas; expected the output of terraform providers schema -json`);
