@@ -6,6 +6,16 @@ import { expectNoLeak, runCli, tempDir } from "./support/audit-cli";
 describe("secret-guard audit: what it finds", () => {
   const dir = tempDir("sg-detect-");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  /** A v4 state with one terraform_data resource holding the given instance. */
+  const stateWith = (name: string, instance: Record<string, unknown>) =>
+    JSON.stringify({
+      version: 4,
+      terraform_version: "1.11.4",
+      serial: 1,
+      lineage: "x",
+      outputs: {},
+      resources: [{ mode: "managed", type: "terraform_data", name, provider: "p", instances: [{ schema_version: 0, ...instance }] }],
+    });
   const findings = (stdout: string) => JSON.parse(stdout).findings as Array<{ ruleId: string; pointer: string; address: string; message: string }>;
 
   it("runs the synth rules on a cdk.tf.json: an output exposing a secret through nonsensitive(), an S3 backend without a KMS key", () => {
@@ -32,30 +42,7 @@ describe("secret-guard audit: what it finds", () => {
     const file = path.join(dir, "encoded.tfstate");
     fs.writeFileSync(
       file,
-      JSON.stringify({
-        version: 4,
-        terraform_version: "1.11.4",
-        serial: 1,
-        lineage: "x",
-        outputs: {},
-        resources: [
-          {
-            mode: "managed",
-            type: "terraform_data",
-            name: "x",
-            provider: "p",
-            instances: [
-              {
-                schema_version: 0,
-                attributes: {
-                  input: { value: { user_data_base64: Buffer.from(`#!/bin/sh\nexport GITHUB_TOKEN=${token}\n`).toString("base64"), db_password: password }, type: ["object", {}] },
-                },
-                sensitive_attributes: [],
-              },
-            ],
-          },
-        ],
-      }),
+      stateWith("x", { attributes: { input: { value: { user_data_base64: Buffer.from(`#!/bin/sh\nexport GITHUB_TOKEN=${token}\n`).toString("base64"), db_password: password }, type: ["object", {}] } }, sensitive_attributes: [] }),
     );
     const r = runCli(["audit", "--format", "json", file]);
     for (const v of [token, password]) expectNoLeak(r.stdout + r.stderr, v, "audit output");
@@ -69,28 +56,10 @@ describe("secret-guard audit: what it finds", () => {
     const file = path.join(dir, "keys.tfstate");
     fs.writeFileSync(
       file,
-      JSON.stringify({
-        version: 4,
-        terraform_version: "1.11.4",
-        serial: 1,
-        lineage: "x",
-        outputs: {},
-        resources: [
-          {
-            mode: "managed",
-            type: "terraform_data",
-            name: "hooks",
-            provider: "p",
-            instances: [
-              {
-                index_key: hook,
-                schema_version: 0,
-                attributes: { input: { value: { [hook]: "enabled", client_secret: marked }, type: ["object", {}] } },
-                sensitive_attributes: [[{ type: "get_attr", value: "input" }, { type: "get_attr", value: "client_secret" }]],
-              },
-            ],
-          },
-        ],
+      stateWith("hooks", {
+        index_key: hook,
+        attributes: { input: { value: { [hook]: "enabled", client_secret: marked }, type: ["object", {}] } },
+        sensitive_attributes: [[{ type: "get_attr", value: "input" }, { type: "get_attr", value: "client_secret" }]],
       }),
     );
     for (const format of ["text", "json", "sarif"]) {
