@@ -42,6 +42,19 @@ export {
   ValidationError,
   ServiceError,
   SynthFindingsError,
+  DetectorCatalogue,
+  DetectorFileError,
+  loadDetectorFile,
+  isSecretKeyName,
+  shippedDetectors,
+  detectorRules,
+  genericRuleBook,
+  runCommandLine,
+  auditCommand,
+  jsonChunks,
+  sarifChunks,
+  textChunks,
+  sourceOf,
 } from "./guard";
 export type {
   SynthRule,
@@ -64,6 +77,18 @@ export type {
   FileKind,
   ScannedFile,
   GuardErrorKind,
+  Detector,
+  DetectorHit,
+  DetectorSample,
+  KeyGate,
+  CheckName,
+  Command,
+  CommandIO,
+  CliDefinition,
+  AuditCommandOptions,
+  ConfigBlock,
+  ConfigLeaf,
+  ProviderBlock,
 } from "./guard";
 import { genesysRuleBook } from "./genesys-pack";
 import type { RuleInfo as RuleInfoType } from "./guard/finding";
