@@ -94,3 +94,21 @@ test("off a terminal: one line per stack naming its output and guard report, no 
       `guard report ${path.relative(ROOT, path.join(out, "stacks", "gen-integration", "secret-guard.json"))} (and .sarif)\n`,
   );
 });
+
+test("the README's commands work as written: deploy names a stack of the default config; a second output folder for diff (item 8)", async () => {
+  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+  const out = path.join(dir, "cdktf.out");
+  const base = path.join(dir, "base.out");
+  // `npm run synth -- --output base.out` is `node scripts/cdktf.js synth --output base.out` after the build.
+  expect(readme).toContain("npm run synth -- --output base.out");
+  expect(readme).toContain("npx secret-guard diff base.out cdktf.out");
+  expect((await run([WRAPPER, "synth", "--output", base])).code).toBe(0);
+  const synth = await run([WRAPPER, "synth", "--output", out]);
+  expect(synth.code).toBe(0);
+  const stacks = [...synth.stdout.matchAll(/^synthesized stack (\S+):/gm)].map((m) => m[1]);
+  const deployed = /`npm run deploy -- ([a-z0-9-]+)`/.exec(readme.slice(readme.indexOf("the default config's is")))![1];
+  expect(stacks).toContain(deployed);
+  const diff = await run([CLI, "diff", base, out]);
+  expect(diff.stderr).toBe("");
+  expect(diff.code).toBe(0);
+});
