@@ -14,8 +14,13 @@ export type { EncryptedS3BackendProps, StateLocking } from "./constructs/encrypt
 export { GenesysCloudProvider } from "./constructs/genesys-cloud-provider";
 export type { GenesysCloudProviderProps } from "./constructs/genesys-cloud-provider";
 export { GENESYS_ENV, TUTORIAL_ENV_RENAMES, checkGenesysEnv } from "./constructs/genesys-env";
+export type { EnvironmentVariables, EnvProblem } from "./constructs/genesys-env";
 export { GENESYS_REGIONS, normalizeRegion, regionHosts } from "./constructs/regions";
+export type { RegionHosts } from "./constructs/regions";
 export { EphemeralResource, ephemeralVariable, useS3Lockfile } from "./engine/cdktf-gaps";
+export type { EphemeralResourceConfig } from "./engine/cdktf-gaps";
+// The generated genesyscloud 1.84.1 bindings the constructs use (OauthClient, IntegrationCredential, the provider).
+export * as genesyscloud from "./.gen/providers/genesyscloud";
 export { GenesysConfigError } from "./constructs/errors";
 // The secret guard with the Genesys pack (SecretGuard.of(stack) applies both packs).
 export { SecretGuard, GENESYS_PACK, GENESYS_OAUTH_PACKS, genesysRuleBook } from "./genesys-pack";
@@ -90,6 +95,16 @@ export type {
   ConfigLeaf,
   ProviderBlock,
 } from "./guard";
+// Types the public API names that the generic guard's index leaves to deep imports.
+export type { DetectorSeverity } from "./guard/detectors/detector";
+export type { CompactFinding } from "./guard/audit/compact-finding";
+export type { FindingMark } from "./guard/audit/audit-files";
+export type { Json } from "./guard/rules/config-document";
+export type { RawBlock, RawProvider } from "./guard/provider-facts";
+export type { ReferenceContext, SecretSource } from "./guard/rules/references";
+export type { ReportSummary } from "./guard/finding";
+export type { SarifLimits } from "./guard/report/sarif-cap";
+export type { SarifOptions } from "./guard/report/sarif";
 import { genesysRuleBook } from "./genesys-pack";
 import type { RuleInfo as RuleInfoType } from "./guard/finding";
 

@@ -1,6 +1,9 @@
 /** Tests are TypeScript, transpiled without type-checking (tsc checks types in `npm run build`). */
 module.exports = {
-  testEnvironment: "node",
+  // Every test file runs with its own TMPDIR, removed when it ends; the run fails if anything is left over.
+  testEnvironment: "<rootDir>/__tests__/support/temp-environment.js",
+  globalSetup: "<rootDir>/__tests__/support/global-setup.js",
+  globalTeardown: "<rootDir>/__tests__/support/global-teardown.js",
   roots: ["<rootDir>/__tests__"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },

@@ -1,5 +1,7 @@
 // The app `cdktf synth` runs (precompiled: cdktf.json runs `node dist/app.js`, an esbuild bundle of this file). Reads the fleet config and
 // writes one stack per environment. A config mistake prints one line and exits 2; nothing is written.
+// GENESYS_OAUTH_CHECK_CONFIG=1 only loads the config and builds the stacks (scripts/cdktf.js runs it before
+// `cdktf diff` and `cdktf deploy`, so a config mistake is one line there too).
 import { App } from "cdktf";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "./app/config";
 import { buildApp } from "./app/build-app";
@@ -10,8 +12,11 @@ function main(): void {
   const config = loadConfig(file);
   const app = new App();
   buildApp(app, config);
+  if (process.env.GENESYS_OAUTH_CHECK_CONFIG === "1") return;
   app.synth();
 }
+
+const ANNOTATION_ERRORS = /^Encountered Annotations with level "ERROR":\n([\s\S]*?)\n\nEither fix/;
 
 try {
   main();
@@ -20,5 +25,14 @@ try {
     console.error(`error: ${e.message}`);
     process.exit(e.exitCode);
   }
-  throw e;
+  // Errors the guard (or a construct validation) reported at synth: one line each, never a stack trace.
+  const message = String((e as Error)?.message ?? "");
+  const annotations = ANNOTATION_ERRORS.exec(message);
+  if (annotations) {
+    for (const line of annotations[1].split("\n").filter(Boolean)) console.error(`error: ${line}`);
+    process.exit(1);
+  }
+  const first = message.split("\n").find((l) => l.trim()) ?? "";
+  console.error(`error: synth failed (${(e as Error)?.name ?? "error"}): ${first.slice(0, 300)}`);
+  process.exit(1);
 }

@@ -70,13 +70,13 @@ describe("fleet config", () => {
     ["unknown field", (c: any) => (c.environments[0].clients[2].grant_types = ["x"]),
       /^fleet\.json: environments\[0\]\.clients\[2\]: unknown field "grant_types"; allowed: name, description, grantType, /],
     ["token lifetime", (c: any) => (c.environments[0].clients[0].tokenLifetimeSeconds = 100),
-      /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be >= 300 \(got 100\)$/],
+      /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be at least 300 \(got 100\)$/],
     ["duplicate client name", (c: any) => (c.environments[0].clients[2].name = "integration 0-0"),
       /^fleet\.json: environments\[0\]\.clients\[2\]\.name "integration 0-0" duplicates environments\[0\]\.clients\[0\] in the same org \(Genesys would answer 409\)$/],
     ["names that share one Terraform address", (c: any) => (c.environments[0].clients[2].name = "Integration-0 0"),
       /^fleet\.json: environments\[0\]\.clients\[2\]\.name "Integration-0 0" and environments\[0\]\.clients\[0\]\.name "Integration 0-0" differ only in punctuation/],
     ["a string that could be a pasted secret is not echoed", (c: any) => (c.environments[0].clients[0].tokenLifetimeSeconds = "Zq8v0Tn3KxPasted"),
-      /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be integer$/],
+      /^fleet\.json: environments\[0\]\.clients\[0\]\.tokenLifetimeSeconds must be a whole number$/],
     ["duplicate environment", (c: any) => c.environments.push({ ...c.environments[0], clients: [] }),
       /^fleet\.json: environments\[1\]\.name "env-0" is already used by environments\[0\]$/],
     ["dynamodb locking without table", (c: any) => (c.environments[0].backend = { locking: "dynamodb" }),
@@ -185,5 +185,46 @@ describe("the app (dist/main.js)", () => {
     const missing = await runMain({ GENESYS_OAUTH_CONFIG: "/nonexistent/config.json", CDKTF_OUTDIR: path.join(tempDir("x"), "o") });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: \/nonexistent\/config\.json: cannot read config \(ENOENT\)/);
+  });
+});
+
+describe("config files as people write them (newcomer item 7)", () => {
+  let dir = "";
+  beforeEach(() => (dir = tempDir("config-words")));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("the README's example, with its // comments, loads as written", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const example = /```jsonc\n([\s\S]*?)```/.exec(readme)![1];
+    expect(example).toMatch(/\/\/ /);
+    const file = path.join(dir, "readme.json");
+    fs.writeFileSync(file, example);
+    const fleet = loadConfig(file);
+    expect(fleet.environments.map((e) => e.stackName)).toEqual(["genesys-oauth-prod"]);
+    expect(() => buildApp(Testing.app(), fleet, {})).not.toThrow();
+  });
+
+  test("a UTF-8 byte-order mark and /* */ comments are accepted; // inside strings is kept", () => {
+    const text = fs.readFileSync(path.join(ROOT, "genesys-oauth.config.json"), "utf8");
+    const file = path.join(dir, "bom.json");
+    fs.writeFileSync(file, "\uFEFF/* fleet */\n" + text.replace('"environments"', '// the orgs\n  "environments"'));
+    expect(loadConfig(file).environments).toHaveLength(1);
+  });
+
+  test("a JSON mistake after comments still names the right line and column", () => {
+    const file = path.join(dir, "broken.json");
+    fs.writeFileSync(file, '{\n  // comment\n  "environments": [,]\n}\n');
+    expect(() => loadConfig(file)).toThrow(/broken\.json: not valid JSON \(at line 3, column 20\)$/);
+  });
+
+  test.each([
+    ["blank name", (c: any) => (c.environments[0].clients[0].name = "   "), /clients\[0\]\.name must not be empty or only spaces$/],
+    ["empty name", (c: any) => (c.environments[0].clients[0].name = ""), /clients\[0\]\.name must not be empty$/],
+    ["role id not a UUID", (c: any) => (c.environments[0].clients[0].roles = [{ id: "Admin" }]), /roles\[0\]\.id must be an id: a lowercase UUID such as /],
+    ["scopes not a list", (c: any) => (c.environments[0].clients[0].scopes = "a"), /scopes must be a list \(\[\.\.\.\]\)$/],
+  ])("validator messages in words: %s", (_n, fn, message) => {
+    const err = configError(mutate(fn));
+    expect(err).toMatch(message);
+    expect(err).not.toMatch(/must match pattern|must NOT have|fewer than/);
   });
 });

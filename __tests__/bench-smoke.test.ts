@@ -62,8 +62,8 @@ describe("npm run bench (smoke mode)", () => {
     expect(md).toMatch(/\| cores \| \d+ \|/);
     expect(md).toMatch(/\| Terraform \| Terraform v\d+\.\d+\.\d+ \|/);
     // Both fleet sizes synthesized every stack; every planted secret found, nothing unexpected.
-    expect(md).toMatch(/\| 1 \| 20 \| 1 \| \d+ ms \|/);
-    expect(md).toMatch(/\| 2 \| 40 \| 2 \| \d+ ms \|/);
+    expect(md).toMatch(/\| 1 \| 20 \| 1 \| (\d+ ms|\d+\.\d+ s) \|/);
+    expect(md).toMatch(/\| 2 \| 40 \| 2 \| (\d+ ms|\d+\.\d+ s) \|/);
     expect(md).toMatch(/\| 100 KiB state \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
     expect(md).toMatch(/\| 100 KiB plan \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
     expect(md).not.toMatch(/failed:/);

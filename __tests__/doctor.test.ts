@@ -140,7 +140,10 @@ describe("secret-guard doctor", () => {
       secretGuard(["doctor", "--config", config(CLIENTS)], { ...io, env: { ...ENV, SECRET_GUARD_GENESYS_BASE_URL: base }, stdoutIsTTY: true }),
     );
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n").filter(Boolean).every((l) => l.startsWith("✓ "))).toBe(true);
+    const lines = r.stdout.split("\n").filter(Boolean);
+    expect(lines.slice(0, -1).every((l) => l.startsWith("✓ "))).toBe(true);
+    // The closing summary line.
+    expect(lines[lines.length - 1]).toMatch(/^doctor: \d+ checks passed, 0 failed, 0 warnings for environment \S+: ready to deploy$/);
   });
 
   test("401 on token: a clear failure line, later checks skipped, exit 1", async () => {

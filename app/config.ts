@@ -96,8 +96,104 @@ function describe(err: ErrorObject, data: unknown): string {
       if (at.endsWith("encrypt")) return `${at} must be true: state holds secrets, unencrypted backends are refused${shown}`;
       return `${at} must be ${JSON.stringify((err.params as any).allowedValue)}${shown}`;
     default:
-      return `${at} ${err.message}${shown}`;
+      return `${at} ${inWords(err)}${shown}`;
   }
+}
+
+const UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+/** What each pattern of the config schema means, for people. */
+const PATTERN_WORDS: Readonly<Record<string, string>> = {
+  "\\S": "must not be empty or only spaces",
+  [`^${UUID_PATTERN}$`]: "must be an id: a lowercase UUID such as 7c9e6679-7425-40de-944b-e07fc1f90ae7",
+  [`^(\\*|${UUID_PATTERN})$`]: "must be a division id (a lowercase UUID) or * for all divisions",
+  "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$": "must be an S3 bucket name: 3 to 63 of a-z, 0-9, '.' and '-', starting and ending with a letter or digit",
+  "^[a-z]{2}(-[a-z]+)+-\\d$": "must be an AWS region such as us-east-1",
+  "^\\d{12}$": "must be a 12-digit AWS account id",
+  "^[a-z0-9][a-z0-9-]{0,62}$": "must be 1 to 63 of a-z, 0-9 and '-', starting with a letter or digit",
+  "^[a-z0-9][a-z0-9-]{0,40}$": "must be 1 to 41 of a-z, 0-9 and '-', starting with a letter or digit",
+  "^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$": "must be 1 to 63 of A-Z, a-z, 0-9, '_' and '-', starting with a letter or digit",
+};
+
+const TYPE_WORDS: Readonly<Record<string, string>> = {
+  integer: "a whole number",
+  number: "a number",
+  string: "text (a JSON string)",
+  boolean: "true or false",
+  array: "a list ([...])",
+  object: "an object ({...})",
+};
+
+/** Ajv's keyword messages (`must match pattern "\S"`, `must NOT have fewer than 1 characters`) in words. */
+function inWords(err: ErrorObject): string {
+  const p = err.params as any;
+  switch (err.keyword) {
+    case "pattern":
+      return PATTERN_WORDS[p.pattern] ?? "is not in the form this field takes (see schemas/genesys-oauth.config.schema.json)";
+    case "minLength":
+      return p.limit === 1 ? "must not be empty" : `must have at least ${p.limit} characters`;
+    case "maxLength":
+      return `must have at most ${p.limit} characters`;
+    case "minimum":
+      return `must be at least ${p.limit}`;
+    case "maximum":
+      return `must be at most ${p.limit}`;
+    case "exclusiveMinimum":
+      return `must be more than ${p.limit}`;
+    case "exclusiveMaximum":
+      return `must be less than ${p.limit}`;
+    case "minItems":
+      return `must list at least ${p.limit} item${p.limit === 1 ? "" : "s"}`;
+    case "maxItems":
+      return `must list at most ${p.limit} item${p.limit === 1 ? "" : "s"}`;
+    case "uniqueItems":
+      return `must not list the same item twice (items ${p.j} and ${p.i} are equal)`;
+    case "type": {
+      const types = String(p.type).split(",").map((t) => TYPE_WORDS[t] ?? t);
+      return `must be ${types.join(" or ")}`;
+    }
+    case "oneOf":
+    case "anyOf":
+      return "does not match any of the forms this field takes (see schemas/genesys-oauth.config.schema.json)";
+    default:
+      return `is not valid (${err.keyword}; see schemas/genesys-oauth.config.schema.json)`;
+  }
+}
+
+/**
+ * JSON with comments, as the README shows it: `//` line and block comments outside strings become spaces (so
+ * line and column numbers in errors still point into the file), and a UTF-8 byte-order mark is dropped.
+ */
+export function stripJsonComments(text: string): string {
+  let out = "";
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) {
+    out = " ";
+    i = 1;
+  }
+  const n = text.length;
+  while (i < n) {
+    const c = text[i];
+    if (c === '"') {
+      let j = i + 1;
+      while (j < n && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      out += text.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === "/" && text[i + 1] === "/") {
+      let j = i;
+      while (j < n && text[j] !== "\n") j++;
+      out += " ".repeat(j - i);
+      i = j;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const j = end < 0 ? n : end + 2;
+      out += text.slice(i, j).replace(/[^\n]/g, " ");
+      i = j;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
 }
 
 function propertiesAt(schema: any): Record<string, unknown> | undefined {
@@ -122,6 +218,7 @@ export function loadConfig(file: string): FleetConfig {
   } catch (e) {
     fail(file, `cannot read config (${(e as NodeJS.ErrnoException).code ?? "error"}); pass a file with --config or GENESYS_OAUTH_CONFIG`);
   }
+  text = stripJsonComments(text);
   let data: any;
   try {
     data = JSON.parse(text);

@@ -7,6 +7,7 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
 import { EphemeralResource } from "../engine/cdktf-gaps";
 import { require_ } from "./errors";
+import { slug } from "./slug";
 
 export interface GeneratedSecretProps {
   /** Characters, 16 to 256 (default 64, as in the tutorial). */
@@ -73,6 +74,31 @@ function randomProvider(scope: Construct, given?: TerraformProvider): TerraformP
   return undefined;
 }
 
+/**
+ * The construct id for another copy of a secret under `owner`: `explicit` when given; else `base` for the first copy
+ * (so stacks written before several copies were allowed keep their logical ids), then `base-<slug of the target
+ * name>`. Two copies that would share an id fail with one line naming both.
+ */
+function copyId(owner: Construct, base: string, target: string, explicit: string | undefined, children: (id: string) => string[]): string {
+  const taken = (id: string) => children(id).some((c) => owner.node.tryFindChild(c) !== undefined);
+  const where = `${owner.constructor.name} ${owner.node.path}`;
+  if (explicit !== undefined) {
+    require_(typeof explicit === "string" && explicit.trim().length > 0, `${where}: a copy's id must be a non-empty string`);
+    require_(!taken(explicit), `${where}: a copy with id ${JSON.stringify(explicit)} already exists; pass another id`);
+    return explicit;
+  }
+  if (!taken(base)) return base;
+  const derived = `${base}-${slug(typeof target === "string" ? target : "") || "copy"}`;
+  require_(
+    !taken(derived),
+    `${where}: a copy with id ${JSON.stringify(derived)} already exists (same target name ${JSON.stringify(target)}); pass an id as the second argument`,
+  );
+  return derived;
+}
+
+const smChildren = (id: string) => [`${id}-secret`, `${id}-secret-version`];
+const credentialChildren = (id: string) => [id];
+
 function checkLength(owner: string, length: number): void {
   require_(
     Number.isInteger(length) && length >= 16 && length <= 256,
@@ -136,13 +162,20 @@ export class GeneratedSecret extends Construct {
     this.value = this.password.result;
   }
 
-  /** Stores the value in AWS Secrets Manager via the write-only argument (stored once: not again in state). */
-  public toSecretsManager(props: SecretsManagerCopyProps) {
-    return writeOnlySecretsManagerCopy(this, "sm", this.value, props);
+  /**
+   * Stores the value in AWS Secrets Manager via the write-only argument (stored once: not again in state). Call it
+   * once per target (another region, another account): the first copy has construct ids `sm-secret` and
+   * `sm-secret-version`, later ones `sm-<name>-…` from the secret's name, or `<id>-…` when `id` is given.
+   */
+  public toSecretsManager(props: SecretsManagerCopyProps, id?: string) {
+    return writeOnlySecretsManagerCopy(this, copyId(this, "sm", props?.name, id, smChildren), this.value, props);
   }
 
-  /** A Genesys integration credential (for Data Actions) holding the value in `fields` (sensitive). */
-  public toIntegrationCredential(props: IntegrationCredentialCopyProps): IntegrationCredential {
+  /**
+   * A Genesys integration credential (for Data Actions) holding the value in `fields` (sensitive). Call it once per
+   * org (pass each org's provider): the first has construct id `credential`, later ones `credential-<name>`, or `id`.
+   */
+  public toIntegrationCredential(props: IntegrationCredentialCopyProps, id?: string): IntegrationCredential {
     require_(
       props.type === "basicAuth" || props.type === "userDefinedOAuth",
       `GeneratedSecret ${this.node.id}: integrationCredential.type must be basicAuth or userDefinedOAuth (got ${JSON.stringify(props.type)})`,
@@ -151,7 +184,7 @@ export class GeneratedSecret extends Construct {
       props.type === "basicAuth"
         ? { userName: props.principal, password: this.value }
         : { clientId: props.principal, clientSecret: this.value };
-    return new IntegrationCredential(this, "credential", {
+    return new IntegrationCredential(this, copyId(this, "credential", props.name, id, credentialChildren), {
       name: props.name,
       credentialTypeName: props.type,
       fields,
@@ -194,7 +227,8 @@ export class EphemeralGeneratedSecret extends Construct {
     this.value = this.resource.stringAttribute("result");
   }
 
-  public toSecretsManager(props: SecretsManagerCopyProps) {
-    return writeOnlySecretsManagerCopy(this, "sm", this.value, props);
+  /** As GeneratedSecret.toSecretsManager: any number of copies, the first with the ids it always had. */
+  public toSecretsManager(props: SecretsManagerCopyProps, id?: string) {
+    return writeOnlySecretsManagerCopy(this, copyId(this, "sm", props?.name, id, smChildren), this.value, props);
   }
 }

@@ -15,6 +15,12 @@ export const TUTORIAL_ENV_RENAMES: Readonly<Record<string, string>> = {
   GENESYS_CLOUD_DOMAIN: `${GENESYS_ENV.region} (a region key such as us-east-1, not a domain)`,
 };
 
+/**
+ * A process environment (`process.env` fits). Declared here rather than as `NodeJS.ProcessEnv` so that the
+ * published typings compile for importers without `@types/node`.
+ */
+export type EnvironmentVariables = Readonly<Record<string, string | undefined>>;
+
 export interface EnvProblem {
   readonly level: "error" | "warning";
   readonly variable: string;
@@ -25,7 +31,7 @@ export interface EnvProblem {
  * Checks a process environment for what the provider needs. Never includes a value in a message:
  * only names (and, for the region, the key, which is not a secret).
  */
-export function checkGenesysEnv(env: NodeJS.ProcessEnv, opts: { requireCredentials: boolean }): EnvProblem[] {
+export function checkGenesysEnv(env: EnvironmentVariables, opts: { requireCredentials: boolean }): EnvProblem[] {
   const problems: EnvProblem[] = [];
   for (const [wrong, right] of Object.entries(TUTORIAL_ENV_RENAMES)) {
     if (env[wrong] !== undefined) {

@@ -88,6 +88,61 @@ function outputName(id: string, suffix: string): string {
   return `${id.replace(/[^A-Za-z0-9_-]/g, "_")}_${suffix}`;
 }
 
+/** Per stack: the output names GenesysOAuthClients have taken, and the client that took each. */
+const outputNames = new WeakMap<TerraformStack, Map<string, string>>();
+const stacksCheckedForOutputs = new WeakSet<TerraformStack>();
+const outputPrefixes = new WeakMap<Construct, string>();
+
+/**
+ * The output name for `client`: `<id>_<suffix>` as always; when another client in the stack (same id, another
+ * parent) already has it, a name from the construct path below the stack (`<parent>_<id>_<suffix>`).
+ */
+function clientOutputName(client: Construct, suffix: string): string {
+  const stack = TerraformStack.of(client);
+  let taken = outputNames.get(stack);
+  if (!taken) outputNames.set(stack, (taken = new Map()));
+  let prefix = outputPrefixes.get(client);
+  if (prefix === undefined) {
+    // Decided once per client, on its first output (the client id, which every client writes).
+    const owner = taken.get(outputName(client.node.id, "client_id"));
+    prefix = owner !== undefined && owner !== client.node.path
+      ? client.node.scopes.slice(client.node.scopes.indexOf(stack) + 1).map((c) => c.node.id).join("_")
+      : client.node.id;
+    outputPrefixes.set(client, prefix);
+  }
+  const name = outputName(prefix, suffix);
+  const other = taken.get(name);
+  if (other !== undefined && other !== client.node.path) {
+    throw new GenesysConfigError(`GenesysOAuthClient ${client.node.path}: output name ${name} is already used by ${other}; give one of them another id`, client);
+  }
+  taken.set(name, client.node.path);
+  checkUniqueOutputs(stack);
+  return name;
+}
+
+/**
+ * Synth fails when two outputs of a stack share a name (cdktf would keep one and silently drop the other), naming
+ * both construct paths. Added once per stack that holds a GenesysOAuthClient.
+ */
+function checkUniqueOutputs(stack: TerraformStack): void {
+  if (stacksCheckedForOutputs.has(stack)) return;
+  stacksCheckedForOutputs.add(stack);
+  stack.node.addValidation({
+    validate: () => {
+      const seen = new Map<string, string>();
+      const errors: string[] = [];
+      for (const c of stack.node.findAll()) {
+        if (!TerraformOutput.isTerraformOutput(c)) continue;
+        const name = (c as TerraformOutput).friendlyUniqueId;
+        const first = seen.get(name);
+        if (first !== undefined) errors.push(`output ${name} is written by both ${first} and ${c.node.path}: output names must be unique in a stack; give one of them another id`);
+        else seen.set(name, c.node.path);
+      }
+      return errors;
+    },
+  });
+}
+
 /**
  * Judges the backend as it will be synthesized, not by its class: cdktf's own S3Backend with encrypt, an
  * EncryptedS3Backend, or an HCP Terraform cloud backend all qualify (the same test as the guard's SG008).
@@ -150,7 +205,7 @@ export class GenesysOAuthClient extends Construct {
       value: this.client.id,
       description: `Client id of ${props.name}`,
     });
-    this.clientIdOutput.overrideLogicalId(outputName(id, "client_id"));
+    this.clientIdOutput.overrideLogicalId(clientOutputName(this, "client_id"));
 
     if (delivery === "integration-credential") {
       // No clientSecret field: the provider fills it from the create response it holds in memory.
@@ -181,7 +236,7 @@ export class GenesysOAuthClient extends Construct {
         sensitive: true,
         description: `Client secret of ${props.name} (sensitive; set only by the apply that created the client)`,
       });
-      out.overrideLogicalId(outputName(id, "client_secret"));
+      out.overrideLogicalId(clientOutputName(this, "client_secret"));
     }
     if (delivery === "secrets-manager") {
       const { secret } = writeOnlySecretsManagerCopy(this, "sm", this.client.clientSecret, {
@@ -193,7 +248,7 @@ export class GenesysOAuthClient extends Construct {
         value: secret.arn,
         description: `ARN of the Secrets Manager secret holding the client secret of ${props.name}`,
       });
-      out.overrideLogicalId(outputName(id, "secret_arn"));
+      out.overrideLogicalId(clientOutputName(this, "secret_arn"));
     }
   }
 }

@@ -8,11 +8,11 @@ export interface BlockFacts {
 
 export type SchemaKind = "provider" | "resources" | "data_sources" | "ephemeral_resources";
 
-interface RawBlock {
+export interface RawBlock {
   sensitive?: string[];
   writeOnly?: string[];
 }
-interface RawProvider {
+export interface RawProvider {
   version?: string;
   provider?: RawBlock;
   resources?: Record<string, RawBlock>;

@@ -81,15 +81,29 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   } else if (config.environments.length !== 1) {
     throw new UsageError(`${file} has ${config.environments.length} environments (${names.join(", ")}); pick one with --environment`);
   }
-  return await runDoctor({
+  // Counts the check lines as they go out, for the closing summary line.
+  const counts = { ok: 0, fail: 0, warn: 0 };
+  const counting: CommandIO = {
+    ...io,
+    out: (text: string) => {
+      const mark = /^(✓|\[ok\])/.test(text) ? "ok" : /^(✗|\[FAIL\])/.test(text) ? "fail" : /^(!|\[warn\])/.test(text) ? "warn" : undefined;
+      if (mark) counts[mark]++;
+      return io.out(text);
+    },
+  };
+  const code = await runDoctor({
     config,
     environment,
     env: ctx.env,
-    io: ctx.io,
+    io: counting,
     unicode: ctx.unicode,
     policy: { timeoutMs },
     apiBase,
     loginBase,
     managedIds,
   });
+  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? "" : "s"}`;
+  const verdict = code === 0 ? (counts.warn ? "ready to deploy; read the warnings" : "ready to deploy") : "not ready to deploy: fix the failures";
+  await io.out(`doctor: ${plural(counts.ok, "check")} passed, ${counts.fail} failed, ${plural(counts.warn, "warning")} for environment ${environment.name}: ${verdict}\n`);
+  return code;
 }

@@ -17,15 +17,18 @@ export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (o
 const FORMATS = ["text", "json", "sarif"] as const;
 const FAIL_ON = ["error", "warning", "info", "none"] as const;
 const USAGE =
-  "usage: secret-guard audit [--format text|json|sarif] [--output FILE] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
+  "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
 
 export const help = `${USAGE}
 
 Finds secrets in Terraform state files, plan JSON (terraform show -json) and synthesized cdk.tf.json, or in
 folders of them (e.g. cdktf.out). Values are never printed: findings show a fingerprint instead.
 
-  --format FORMAT     text (default), json or sarif (SARIF 2.1.0)
-  --output FILE       write the report to FILE (atomically) instead of stdout
+  -f, --format FORMAT text, json or sarif (SARIF 2.1.0); default: from --output's extension (.sarif, .json),
+                      else text. A --format that contradicts the extension is refused
+  -o, --output FILE   write the report to FILE (atomically) instead of stdout; one summary line on stdout
+  -q, --quiet         no summary line and no progress; the report and errors only
+  --no-color          no colours (also NO_COLOR=1); FORCE_COLOR=1 forces them, even off a terminal
   --fail-on LEVEL     exit 1 when an unsuppressed finding is at or above LEVEL (default error; none never fails)
   --ignore-file FILE  suppress findings listed in FILE (default: ./.secret-guardignore when present); one entry
                       a line, "<selector> <reason>": selector sha256:<12 hex> (a fingerprint) or FILE:POINTER
@@ -62,8 +65,10 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const { values, positionals, positions } = parseCommandLine(
     argv,
     {
-      format: { type: "string", default: "text" },
-      output: { type: "string" },
+      format: { type: "string", short: "f" },
+      output: { type: "string", short: "o" },
+      quiet: { type: "boolean", short: "q" },
+      "no-color": { type: "boolean" },
       "fail-on": { type: "string", default: "error" },
       schema: { type: "string", multiple: true },
       "known-env": { type: "string", multiple: true },
@@ -81,7 +86,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
     await io.out(help);
     return 0;
   }
-  const format = oneOf("--format", String(values.format), FORMATS);
+  const explicitFormat = values.format === undefined ? undefined : oneOf("--format", String(values.format), FORMATS);
   const failOn = oneOf("--fail-on", String(values["fail-on"]), FAIL_ON);
   if (positionals.length === 0) throw new UsageError(`no PATH given; ${USAGE}`);
   let maxPieceBytes: number | undefined;
@@ -102,6 +107,8 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const output = values.output === undefined ? undefined : String(values.output);
   const outputArg = argumentAt(positions, "output", 0);
   if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
+  const format = reportFormat(explicitFormat, output, outputArg);
+  const quiet = values.quiet === true;
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
   if (output !== undefined) {
     // Before the audit: a report must never replace a device, nor an input it was made from.
@@ -116,7 +123,13 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   let detectors = shippedDetectors();
   for (const file of detectorFiles) detectors = detectors.withDetectors(loadDetectorFile(file));
   const { auditFilesCompact } = await import("../audit/audit-files");
-  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
+  const progress = quiet ? undefined : startProgress(io);
+  let report: AuditResult;
+  try {
+    report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
+  } finally {
+    progress?.stop();
+  }
   if (ignore || baseline) {
     report.mark((f) => ({ suppressionReason: ignore?.match(f), baseline: baseline?.has(f) }), baseline !== undefined);
     const unmatched = ignore?.unmatchedLines() ?? [];
@@ -128,18 +141,62 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
   const onCap = (shown: number, total: number) => io.err(`secret-guard: SARIF capped at ${shown} of ${total} results (GitHub code scanning limit); the JSON report is complete\n`);
-  const chunks = await render(report, format, output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR, onCap);
+  const chunks = await render(report, format, output === undefined && useColor(io, values["no-color"] === true), onCap);
   if (output !== undefined) {
     await writeStreamAtomic(output, chunks).catch((e: NodeJS.ErrnoException) => {
       throw e.code ? new InputError(`${outputArg}: cannot write it (${e.code})`) : e;
     });
-    const s = report.summary;
-    const extra = [s.suppressed ? `${s.suppressed} suppressed` : "", s.baseline !== undefined ? `${s.baseline} in the baseline` : ""].filter(Boolean).join(", ");
-    await io.out(`secret-guard: ${s.error} error(s), ${s.warning} warning(s), ${s.info} info${extra ? ` (${extra}, not counted)` : ""}; report written to ${escapeControls(output)}\n`);
+    if (!quiet) {
+      const { summaryLine } = await import("../report/text");
+      await io.out(`secret-guard: ${summaryLine(report.summary, report.files.length)}; ${format} report written to ${escapeControls(output)}\n`);
+    }
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
   return failing(report, failOn) ? 1 : 0;
+}
+
+/** The extension an --output file of each format has; another format for such a name is refused. */
+const EXTENSION_FORMAT: Readonly<Record<string, (typeof FORMATS)[number]>> = { ".sarif": "sarif", ".json": "json" };
+
+/** --format as given, else what --output's extension says (x.sarif is SARIF), else text. */
+function reportFormat(explicit: (typeof FORMATS)[number] | undefined, output: string | undefined, outputArg: string): (typeof FORMATS)[number] {
+  const ext = output === undefined ? "" : (/\.[A-Za-z]+$/.exec(output)?.[0] ?? "").toLowerCase();
+  const implied = EXTENSION_FORMAT[ext];
+  if (explicit !== undefined && implied !== undefined && explicit !== implied) {
+    throw new UsageError(`--format ${explicit} does not match ${outputArg}, whose name ends in ${ext} (${implied}); drop --format or rename the file`);
+  }
+  return explicit ?? implied ?? "text";
+}
+
+/** Colours as the common tools decide: --no-color and NO_COLOR turn them off, FORCE_COLOR (not 0) on, else a terminal. */
+function useColor(io: CommandIO, noColor: boolean): boolean {
+  if (noColor) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0" && force !== "false") return true;
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;
+  return io.stdoutIsTTY;
+}
+
+/**
+ * Progress for long audits, on stderr and only on a terminal: after a second, one line updated in place with the
+ * time taken so far, erased when the audit ends. Never on CI logs (stderr is not a terminal there).
+ */
+function startProgress(io: CommandIO): { stop(): void } | undefined {
+  if (!io.stderrIsTTY) return undefined;
+  const started = Date.now();
+  let shown = false;
+  const timer = setInterval(() => {
+    shown = true;
+    io.err(`\rsecret-guard: auditing... ${Math.round((Date.now() - started) / 1000)} s`);
+  }, 1000);
+  timer.unref?.();
+  return {
+    stop() {
+      clearInterval(timer);
+      if (shown) io.err("\r\x1b[K");
+    },
+  };
 }
 
 async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean, onCap: (shown: number, total: number) => void): Promise<Iterable<string>> {

@@ -11,6 +11,8 @@ export interface CommandIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Standard output is a terminal (colours, progress). */
   readonly stdoutIsTTY: boolean;
+  /** Standard error is a terminal (progress lines); absent means no. */
+  readonly stderrIsTTY?: boolean;
 }
 
 /** The process's own streams and environment. */
@@ -25,5 +27,6 @@ export function processIO(): CommandIO {
     },
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
   };
 }

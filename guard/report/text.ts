@@ -58,11 +58,25 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
       if (rule?.fix) yield paint(DIM, `    fix: ${esc(rule.fix)}`) + "\n";
     }
   }
-  const s = report.summary;
-  yield `${paint(COLOUR.error, count(s.error, "error"))}, ${paint(COLOUR.warning, count(s.warning, "warning"))}, ${count(s.info, "info", "info")} in ${count(report.files.length, "file")}` +
+  yield summaryLine(report.summary, report.files.length, { color: options.color, suppressed }) + "\n";
+}
+
+/**
+ * The closing summary of an audit, the same words whether the report goes to stdout (its last line) or to a file
+ * (`secret-guard audit --output`): `2 errors, 1 warning, 0 info in 3 files (1 suppressed)`.
+ */
+export function summaryLine(
+  s: { error: number; warning: number; info: number; suppressed?: number; baseline?: number },
+  files: number,
+  options: { color?: boolean; suppressed?: number } = {},
+): string {
+  const paint = (code: string, t: string) => (options.color ? code + t + RESET : t);
+  const suppressed = options.suppressed ?? s.suppressed ?? 0;
+  return (
+    `${paint(COLOUR.error, count(s.error, "error"))}, ${paint(COLOUR.warning, count(s.warning, "warning"))}, ${count(s.info, "info", "info")} in ${count(files, "file")}` +
     (suppressed ? ` (${suppressed} suppressed)` : "") +
-    (s.baseline !== undefined ? `; ${s.baseline} already in the baseline (not counted)` : "") +
-    "\n";
+    (s.baseline !== undefined ? `; ${s.baseline} already in the baseline (not counted)` : "")
+  );
 }
 
 function count(n: number, word: string, plural = word + "s"): string {

@@ -3,7 +3,7 @@ import type { SecretShapes } from "../detectors/secret-shapes";
 import type { BlockFacts, ProviderFacts, SchemaKind } from "../provider-facts";
 import { isExpression, ReferenceContext, SecretSource, secretSourceOf } from "./references";
 
-type Json = any;
+export type Json = any;
 
 /** One resource, data source or ephemeral resource block of a configuration. */
 export interface ConfigBlock {

@@ -1,0 +1,160 @@
+// Outside-in acceptance: the package as an importer gets it. `npm pack`, install the tarball with its peers'
+// exact versions into a fresh consumer project (one on @cdktf/provider-aws 20 = AWS provider 5, one on 21 = AWS
+// provider 6), compile the consumer under `strict` with library checking on and no @types/node, synthesize, and
+// assert on cdk.tf.json. Installs prefer the npm cache (`--prefer-offline`); with no registry and no cache, the
+// test says SKIPPED (REQUIRE_PACKAGES=1 makes that a failure).
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..");
+const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"));
+const dev = pkg.devDependencies as Record<string, string>;
+/** The newest @cdktf/provider-aws 21 (AWS provider 6) checked here. */
+export const PROVIDER_AWS_21 = "21.22.1";
+
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) =>
+    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
+      resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: `${stdout}${stderr}` }),
+    ),
+  );
+}
+
+const CONSUMER_APP = `
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import {
+  EncryptedS3Backend, GenesysCloudProvider, GenesysOAuthClient, GeneratedSecret, SecretGuard,
+  type GenesysOAuthClientProps, type EnvironmentVariables,
+} from "genesys-oauth-cdktf";
+
+const app = new App();
+const stack = new TerraformStack(app, "consumer");
+new EncryptedS3Backend(stack, { bucket: "acme-terraform-state", key: "cc/terraform.tfstate", region: "us-east-1", kmsKeyId: "alias/tf" });
+const env: EnvironmentVariables = {};
+const genesys = new GenesysCloudProvider(stack, "genesys", { region: "eu-west-1", env });
+const east = new AwsProvider(stack, "aws", { region: "us-east-1" });
+const west = new AwsProvider(stack, "aws-west", { region: "eu-west-1", alias: "west" });
+
+const props: GenesysOAuthClientProps = {
+  name: "Reporting API",
+  roles: [{ name: "Analytics Viewer" }],
+  secretDelivery: "secrets-manager",
+  secretsManager: { name: "cc/reporting-client" },
+  provider: genesys,
+  awsProvider: east,
+};
+new GenesysOAuthClient(stack, "reporting", props);
+const key = new GeneratedSecret(stack, "data-action-key");
+key.toIntegrationCredential({ name: "Reporting API key", type: "basicAuth", principal: "genesys", provider: genesys });
+key.toSecretsManager({ name: "cc/data-action-key", provider: east });
+key.toSecretsManager({ name: "cc/data-action-key", provider: west }, "sm-west");
+SecretGuard.of(stack);
+app.synth();
+`;
+
+const TSCONFIG = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "commonjs",
+    lib: ["ES2022"],
+    strict: true,
+    skipLibCheck: false,
+    types: [],
+    outDir: "out",
+    rootDir: "src",
+  },
+  include: ["src"],
+};
+
+async function consumer(root: string, tarball: string, awsVersion: string): Promise<string | undefined> {
+  const dir = path.join(root, `consumer-aws-${awsVersion}`);
+  fs.mkdirSync(path.join(dir, "src"), { recursive: true });
+  fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
+  fs.writeFileSync(
+    path.join(dir, "package.json"),
+    JSON.stringify({
+      name: "consumer",
+      private: true,
+      dependencies: {
+        "genesys-oauth-cdktf": `file:./${path.basename(tarball)}`,
+        cdktf: dev.cdktf,
+        constructs: dev.constructs,
+        "@cdktf/provider-aws": awsVersion,
+        "@cdktf/provider-random": dev["@cdktf/provider-random"],
+      },
+    }),
+  );
+  fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
+  fs.writeFileSync(path.join(dir, "src", "main.ts"), CONSUMER_APP);
+  const npm = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], dir, { npm_config_update_notifier: "false" });
+  if (npm.code !== 0) {
+    if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out) && process.env.REQUIRE_PACKAGES !== "1") {
+      console.log(`SKIPPED outside-in test on @cdktf/provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
+      return undefined;
+    }
+    throw new Error(`npm install in the consumer failed (exit ${npm.code}):\n${npm.out.slice(0, 4000)}`);
+  }
+  return dir;
+}
+
+async function compileAndSynth(dir: string): Promise<any> {
+  const tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json"], dir);
+  expect(tsc.out).toBe("");
+  expect(tsc.code).toBe(0);
+  const outdir = path.join(dir, "cdktf.out");
+  const synth = await run(process.execPath, [path.join("out", "main.js")], dir, { CDKTF_OUTDIR: outdir });
+  expect(synth.out).toBe("");
+  expect(synth.code).toBe(0);
+  const stackDir = path.join(outdir, "stacks", "consumer");
+  const report = JSON.parse(fs.readFileSync(path.join(stackDir, "secret-guard.json"), "utf8"));
+  expect(report.summary.error).toBe(0);
+  return JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
+}
+
+let root = "";
+let tarball = "";
+
+beforeAll(async () => {
+  root = fs.mkdtempSync(path.join(os.tmpdir(), "outside-in-"));
+  const packed = await run("npm", ["pack", "--pack-destination", root, "--silent"], ROOT);
+  expect(packed.code).toBe(0);
+  tarball = path.join(root, packed.out.trim().split("\n").pop()!);
+}, 60_000);
+
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+
+test("the package ships the library only: typings, LICENSE, no build cache, no app bundle", async () => {
+  const list = await run("tar", ["tzf", tarball], root);
+  const files = list.out.trim().split("\n");
+  expect(files).toEqual(expect.arrayContaining(["package/LICENSE", "package/dist/index.js", "package/dist/index.d.ts", "package/package.json"]));
+  expect(files.filter((f) => /tsbuildinfo|dist\/app\.js|dist\/main\.js/.test(f))).toEqual([]);
+  expect(fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8")).toMatch(/^Mozilla Public License, version 2\.0/);
+  expect(pkg.license).toBe("MPL-2.0");
+});
+
+test("installed from the tarball next to @cdktf/provider-aws 20 and 21, a strict consumer compiles and synthesizes", async () => {
+  // Both installs at once: most of the time is unpacking the AWS bindings.
+  const [aws5, aws6] = await Promise.all([consumer(root, tarball, dev["@cdktf/provider-aws"]), consumer(root, tarball, PROVIDER_AWS_21)]);
+  for (const [dir, major] of [[aws5, "5"], [aws6, "6"]] as const) {
+    if (!dir) continue;
+    const doc = await compileAndSynth(dir);
+    expect(doc.terraform.required_providers.aws.version).toMatch(new RegExp(`^${major}\\.`));
+    expect(Object.values<any>(doc.resource.genesyscloud_oauth_client)[0]).toEqual(
+      expect.objectContaining({ name: "Reporting API", provider: "genesyscloud", expose_client_secret: true }),
+    );
+    const versions = Object.values<any>(doc.resource.aws_secretsmanager_secret_version);
+    expect(versions).toHaveLength(3);
+    for (const v of versions) {
+      expect(v.secret_string).toBeUndefined();
+      expect(v.secret_string_wo).toMatch(/^\$\{/);
+      expect(v.secret_string_wo_version).toBe(1);
+    }
+    expect(Object.values<any>(doc.resource.aws_secretsmanager_secret).map((s) => s.provider ?? "aws").sort()).toEqual(["aws", "aws", "aws.west"]);
+    expect(doc.terraform.backend.s3).toEqual(expect.objectContaining({ encrypt: true, use_lockfile: true }));
+    expect(doc.provider.genesyscloud).toEqual([{}]);
+  }
+}, 240_000);
