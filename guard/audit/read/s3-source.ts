@@ -62,7 +62,9 @@ export class S3Clients {
   constructor(readonly env: Env) {}
 
   async module(): Promise<typeof import("@aws-sdk/client-s3")> {
-    // Loaded on first use: the SDK is large and most audits read local files.
+    // Loaded on first use: the SDK is large and most audits read local files. Its Node-version notice (a
+    // multi-line process warning) would break the one-line stderr contract: off unless the caller set it.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
     return (this.sdk ??= await import("@aws-sdk/client-s3"));
   }
 
@@ -145,8 +147,8 @@ export async function listStateKeys(clients: S3Clients, loc: S3Location, setting
         const key = o.Key;
         if (!key || key.endsWith("/") || (o.Size ?? 1) === 0) continue;
         const name = key.slice(key.lastIndexOf("/") + 1);
+        if (name.endsWith(".tflock") || name.endsWith(".md5")) continue; // lock files (use_lockfile), digests
         if (isStateName(name)) byName.push(key);
-        else if (name.endsWith(".tflock") || name.endsWith(".md5")) continue;
         else if (name.endsWith(".json") || !name.includes(".")) toSniff.push(key);
       }
     }
