@@ -197,6 +197,18 @@ describe("audit s3://", () => {
     expect(report.findings.filter((f: any) => f.ruleId === "SG106").map((f: any) => f.file)).toEqual(["s3://states/mixed/locked/terraform.tfstate"]);
   });
 
+  it("shows progress on stderr only when stderr is a terminal", async () => {
+    let out = "";
+    let err = "";
+    const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), env: { ...process.env, ...env }, stdoutIsTTY: false, stderrIsTTY: true };
+    const code = await main(["audit", "--format", "json", "s3://states/org/"], io);
+    expect(code).toBe(1);
+    expect(err).toContain("\rsecret-guard: audited 4/4");
+    expect(err.endsWith("\r\x1b[K")).toBe(true);
+    expect(JSON.parse(out).files).toHaveLength(4);
+    for (const s of secrets) expectNoLeak(out + err, s, "in-process output");
+  });
+
   it("many states under a prefix, several at a time, reported in key order", async () => {
     const keys = Array.from({ length: 30 }, (_, i) => `many/ws-${String(i).padStart(2, "0")}/terraform.tfstate`);
     await Promise.all(keys.map((k) => put(BUCKET, k, STATE)));
