@@ -22,7 +22,7 @@ const MiB = 2 ** 20;
 /** What to run, per mode. */
 function benchPlan(env) {
   if (env.BENCH_SMOKE === "1")
-    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], fleetWarmup: 0, remote: { states: 5, bytes: 20 * 1024, runs: 1 }, auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
+    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], fleetWarmup: 0, remote: { states: 3, bytes: 20 * 1024, runs: 1 }, auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
   if (env.BENCH_QUICK === "1")
     return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], fleetWarmup: 1, remote: { states: 100, bytes: MiB, runs: 1 }, auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
   return {
