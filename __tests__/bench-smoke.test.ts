@@ -66,6 +66,12 @@ describe("npm run bench (smoke mode)", () => {
     expect(md).toMatch(/\| 2 \| 40 \| 2 \| (\d+ ms|\d+\.\d+ s) \|/);
     expect(md).toMatch(/\| 100 KiB state \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
     expect(md).toMatch(/\| 100 KiB plan \| (\d+) \| \1 \(all\) \| \d+ of \d+ \| 0 \|/);
+    // Organisation scale: the states of an S3 prefix (s3rver on loopback) against the same files on local disk.
+    expect(md).toContain("### Organisation scale: states in S3");
+    expect(md).toMatch(/\| S3 prefix \(loopback\) \| 3 of 3 \| [\d.]+ (ms|s) \| \d+ MB \| [\d.]+ MB\/s \| 3 of 3 \| \d+ \|/);
+    expect(md).toMatch(/\| local disk \| 3 of 3 \| /);
+    expect(md).toMatch(/Ratio S3 \/ local disk: \*\*\d+\.\d\dx\*\*/);
+    expect(md).toMatch(/\| audit of 3 states under an S3 prefix: peak memory < 256 MB, every state audited \| 3 states in /);
     expect(md).not.toMatch(/failed:/);
     expect(md).toContain("](benchmarks.svg)");
 

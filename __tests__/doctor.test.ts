@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import { PassThrough } from "node:stream";
 import * as path from "node:path";
 import type { AddressInfo } from "node:net";
 import { capture, leaks, tempDir, writeJson, secretGuard } from "./support/day2";
@@ -199,6 +200,38 @@ describe("secret-guard doctor", () => {
     const adopted = await doctor([], ENV, config([CLIENTS[0], { ...CLIENTS[1], adoptClientId: EXISTING_ID }]));
     expect(adopted.code).toBe(0);
     expect(lineOf(adopted.stdout, "collisions")[0]).toContain(`adopts the existing client ${EXISTING_ID}`);
+  });
+
+  test("--state - reads the state from standard input, --state-from-stack from the stack's backend (no copy on disk)", async () => {
+    scenario.clientPages = [[{ id: EXISTING_ID, name: "reporting-client" }]];
+    const file = config(CLIENTS);
+    const state = (id: string) => JSON.stringify({ version: 4, resources: [{ mode: "managed", type: "genesyscloud_oauth_client", name: "x", instances: [{ attributes: { id } }] }] });
+    const viaStdin = async (text: string) => {
+      const stdin = new PassThrough();
+      stdin.end(text);
+      const r = await capture((io) => secretGuard(["doctor", "--config", file, "--api-base", base, "--login-base", base, "--state", "-"], { ...io, env: ENV, stdoutIsTTY: false, stdin }));
+      expect(leaks(r.stdout + r.stderr, PLANTED_SECRET)).toBe(false);
+      return r;
+    };
+    const managed = await viaStdin(state(EXISTING_ID));
+    expect(managed.code).toBe(0);
+    expect(lineOf(managed.stdout, "collisions")[0]).toContain(`is ${EXISTING_ID}, which the given state already manages`);
+    const stranger = await viaStdin(state("b0b0b0b0-0000-4000-8000-000000000009"));
+    expect(stranger.code).toBe(1);
+    expect(lineOf(stranger.stdout, "collisions")[0]).toMatch(/^\[FAIL\] collisions: .*which the state does not manage/);
+
+    // A synthesized stack whose local backend holds the state (the S3 and HCP Terraform readers are the audit's,
+    // tested in guard-audit-remote.test.ts).
+    const out = tempDir("doctor-stack");
+    writeJson(path.join(out, "stacks", "prod", "cdk.tf.json"), { terraform: { backend: { local: { path: path.join(out, "terraform.prod.tfstate") } } } });
+    writeJson(path.join(out, "manifest.json"), { version: "0.21.0", stacks: { prod: { synthesizedStackPath: "stacks/prod/cdk.tf.json" } } });
+    require("node:fs").writeFileSync(path.join(out, "terraform.prod.tfstate"), state(EXISTING_ID));
+    const fromStack = await doctor(["--state-from-stack", out], ENV, file);
+    expect(fromStack.code).toBe(0);
+    expect(lineOf(fromStack.stdout, "collisions")[0]).toContain("which the given state already manages");
+    const none = await doctor(["--state-from-stack", path.join(out, "nothing")], ENV, file);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--state-from-stack|--from-stack .*nothing: no such file or folder/);
   });
 
   test("a 429 storm with Retry-After 0/1 is bounded and fails clearly within a few seconds", async () => {

@@ -13,7 +13,7 @@ function timingCells(t) {
   return [sec(s.wall.median), `${sec(s.wall.min)} – ${sec(s.wall.max)}`, "", s.rss ? `${mb(s.rss.median)} (max ${mb(s.rss.max)})` : "n/a", String(s.n)];
 }
 
-function render({ machine, plan, synth, audit, robustness, targets, elapsedS, chartPath, hasGnuTime }) {
+function render({ machine, plan, synth, audit, robustness, remote, targets, elapsedS, chartPath, hasGnuTime }) {
   const L = [];
   const p = (s = "") => L.push(s);
   p("# Benchmarks");
@@ -132,6 +132,25 @@ function render({ machine, plan, synth, audit, robustness, targets, elapsedS, ch
   p();
   p("\"Other marked values\" are the userName members of integration credential `fields`: Terraform marks the whole map sensitive, but they are not secrets, so reporting them or not is neither a miss nor counted as unexpected; they are not planted secrets. SG101 (warning) is a value Terraform marked sensitive, in clear; SG103 an unmarked copy of a marked value; SG120-SG126 secrets found by shape (Genesys client secret, AWS key id and secret key, password in a URL).");
   p();
+  if (remote) {
+    p("### Organisation scale: states in S3");
+    p();
+    p(`\`secret-guard audit --format json --output REPORT s3://BUCKET/org/\` over ${remote.states} states of ~${(remote.totalBytes / remote.states / 1e6).toFixed(2)} MB (${(remote.totalBytes / 1e6).toFixed(1)} MB in all; ${Math.min(10, remote.states)} distinct generated states under ${remote.states} keys) served by s3rver (a real S3-compatible server) on loopback, 4 states at a time; then the same files from local disk (\`secret-guard audit --format json --output REPORT DIR\`). One run each.`);
+    p();
+    p("| source | states audited | wall | peak memory | throughput | states with all planted secrets found | findings |");
+    p("|---|---|---|---|---|---|---|");
+    for (const [name, r] of [["S3 prefix (loopback)", remote.remote], ["local disk", remote.local]]) {
+      if (!r || !r.stats) {
+        p(`| ${name} | failed: ${r ? r.failure : "not run"} | | | | | |`);
+        continue;
+      }
+      const c = r.check || {};
+      p(`| ${name} | ${c.states} of ${remote.states} | ${sec(r.stats.wall.median)} | ${r.stats.rss ? mb(r.stats.rss.max) : "n/a"} | ${(remote.totalBytes / 1e6 / r.stats.wall.median).toFixed(1)} MB/s | ${remote.states - (c.short || 0) - (c.missing || 0)} of ${remote.states} | ${c.findings} |`);
+    }
+    p();
+    if (remote.ratio) p(`Ratio S3 / local disk: **${remote.ratio.toFixed(2)}x**. Each state is held in memory while it is audited (at most 8 MiB, else fetched again per pass), never written to disk; the reports name each state by its s3:// URL.`);
+    p();
+  }
   const failures = [];
   for (const r of audit.rows) for (const [k, t] of Object.entries(r.tools)) if (t.failure) failures.push(`- ${r.size} ${r.kind}, ${k}: ${t.failure}${t.failedWall ? ` (after ${sec(t.failedWall)}${t.failedRss ? `, ${mb(t.failedRss)}` : ""})` : ""}`);
   for (const c of synth.commands.concat(synth.fleet)) if (c.failure) failures.push(`- synth ${c.label || c.envs + " environments"}: ${c.failure}`);

@@ -12,6 +12,7 @@ const { HAS_GNU_TIME } = require("./measure");
 const { synthBench } = require("./synth-bench");
 const { auditBench } = require("./audit-bench");
 const { robustnessBench } = require("./robustness-bench");
+const { remoteBench } = require("./remote-bench");
 const { targets } = require("./targets");
 const { render } = require("./report");
 const { chart } = require("./chart");
@@ -22,17 +23,17 @@ const MiB = 2 ** 20;
 /** What to run, per mode. */
 function benchPlan(env) {
   if (env.BENCH_SMOKE === "1")
-    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], fleetWarmup: 0, auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
+    return { mode: "smoke", runs: 1, warmup: 0, template: false, fleetEnvs: [1, 2], fleetWarmup: 0, remote: { states: 3, bytes: 20 * 1024, runs: 1 }, auditSizes: [{ label: "100 KiB", bytes: 100 * 1024 }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 60 };
   if (env.BENCH_QUICK === "1")
-    return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], fleetWarmup: 1, auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
+    return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], fleetWarmup: 1, remote: { states: 100, bytes: MiB, runs: 1 }, auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
   return {
-    mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, templateAloneRuns: 2, fleetEnvs: [1, 10, 25, 50], fleetWarmup: 0,
+    mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, templateAloneRuns: 2, fleetEnvs: [1, 10, 25, 50], fleetWarmup: 0, remote: { states: 1000, bytes: MiB, runs: 1 },
     auditSizes: [{ label: "10 MiB", bytes: 10 * MiB }, { label: "100 MiB", bytes: 100 * MiB }, { label: "1 GiB", bytes: 1024 * MiB }],
     bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 75, timeoutS: 300,
   };
 }
 
-function main() {
+async function main() {
   const started = Date.now();
   const plan = benchPlan(process.env);
   const outDir = process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : null;
@@ -45,23 +46,27 @@ function main() {
   const log = (s) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${s}\n`);
   if (!HAS_GNU_TIME) log("warning: /usr/bin/time not found: no peak memory figures");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "genesys-bench-"));
-  let synth, audit, robustness;
+  let synth, audit, robustness, remote;
   try {
     const ctx = { root: ROOT, tmp, plan, log };
     synth = synthBench(ctx);
     audit = auditBench(ctx);
     robustness = robustnessBench(ctx);
+    remote = await remoteBench(ctx);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   m.loadAtEnd = os.loadavg();
-  const t = targets(synth, audit, robustness);
+  const t = targets(synth, audit, robustness, remote);
   const chartPath = path.relative(path.dirname(reportFile), chartFile).split(path.sep).join("/");
   fs.mkdirSync(path.dirname(reportFile), { recursive: true });
   fs.writeFileSync(chartFile, chart(synth, audit));
-  fs.writeFileSync(reportFile, render({ machine: m, plan, synth, audit, robustness, targets: t, elapsedS: (Date.now() - started) / 1000, chartPath, hasGnuTime: HAS_GNU_TIME }));
+  fs.writeFileSync(reportFile, render({ machine: m, plan, synth, audit, robustness, remote, targets: t, elapsedS: (Date.now() - started) / 1000, chartPath, hasGnuTime: HAS_GNU_TIME }));
   log(`wrote ${reportFile} and ${chartFile}`);
   for (const x of t) log(`${x.met === true ? "met    " : x.met === false ? "NOT MET" : "n/a    "} ${x.target}: ${x.measured}`);
 }
 
-main();
+main().catch((e) => {
+  process.stderr.write(`bench failed: ${e && e.message}\n`);
+  process.exitCode = 1;
+});

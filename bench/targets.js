@@ -20,7 +20,7 @@ const LIMITS = {
   memory: "the findings themselves: every finding is held until the report is written (one per place, all sorted)",
 };
 
-function targets(synth, audit, robustness) {
+function targets(synth, audit, robustness, remote) {
   const out = [];
   const add = (target, measured, met, limit) => out.push({ target, measured, met, limitedBy: met === false ? LIMITS[limit] : undefined });
 
@@ -100,6 +100,18 @@ function targets(synth, audit, robustness) {
       failed.length ? `${failed.length} failed: ${failed.map((h) => h.name).join("; ")}` : w ? `worst: ${w.name}, ${s2(w.stats.wall.median)}, ${w.stats.rss ? w.stats.rss.median.toFixed(0) + " MB" : ""}` : "none measured",
       failed.length ? false : w ? w.stats.wall.median <= 30 : null,
     );
+  }
+  // Organisation scale: a prefix of N states in S3 (s3rver on loopback), one run.
+  if (remote) {
+    const r = remote.remote;
+    const label = `audit of ${remote.states} states under an S3 prefix: peak memory < 256 MB, every state audited`;
+    if (!r || !r.stats) add(label, `failed: ${r ? r.failure : "not run"}`, false);
+    else {
+      const c = r.check;
+      const rss = r.stats.rss ? r.stats.rss.max : null;
+      const ok = c && c.states === remote.states && c.missing === 0 && c.short === 0 && (rss === null || rss < 256);
+      add(label, `${c ? c.states : "?"} states in ${r.stats.wall.median.toFixed(1)} s, ${rss === null ? "memory not measured" : `${Math.round(rss)} MB`}${remote.ratio ? `, ${remote.ratio.toFixed(2)}x the local-disk time` : ""}`, !!ok);
+    }
   }
   return out;
 }

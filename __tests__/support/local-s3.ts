@@ -22,16 +22,33 @@ export interface LocalS3 {
   stop(): Promise<void>;
 }
 
-export async function startLocalS3(bucket: string): Promise<LocalS3> {
+/** What the recording proxy may do besides forwarding: refuse a request as S3 would, or add response headers. */
+export interface ProxyRules {
+  /** An S3 error to answer instead of forwarding (e.g. 403 AccessDenied, 503 SlowDown). */
+  refuse?: (req: RecordedRequest) => { status: number; code: string } | undefined;
+  /** Headers added to forwarded answers (e.g. what S3 sends for an SSE-KMS object). */
+  responseHeaders?: (req: RecordedRequest) => Record<string, string> | undefined;
+}
+
+export async function startLocalS3(buckets: string | string[], rules: ProxyRules = {}): Promise<LocalS3> {
   const directory = tempDir("s3rver");
-  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
+  const names = typeof buckets === "string" ? [buckets] : buckets;
+  const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: names.map((name) => ({ name })) });
   const s3 = await server.run();
   const target = { host: "127.0.0.1", port: (s3 as AddressInfo).port };
   const requests: RecordedRequest[] = [];
   const proxy = http.createServer((req, res) => {
-    requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers });
+    const recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers };
+    requests.push(recorded);
+    const refused = rules.refuse?.(recorded);
+    if (refused) {
+      req.resume();
+      res.writeHead(refused.status, { "content-type": "application/xml" });
+      res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${refused.code}</Code><Message>refused by the test proxy</Message><RequestId>0</RequestId></Error>`);
+      return;
+    }
     const fwd = http.request({ ...target, method: req.method, path: req.url, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
+      res.writeHead(up.statusCode ?? 502, { ...up.headers, ...(rules.responseHeaders?.(recorded) ?? {}) });
       up.pipe(res);
     });
     fwd.on("error", () => {

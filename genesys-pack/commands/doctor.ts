@@ -4,9 +4,9 @@ import { UsageError } from "../../guard/errors";
 import { argumentAt, parseCommandLine } from "../../guard/commands/args";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
 import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
-import { managedClientIds } from "../doctor/managed-clients";
+import { managedClientIdsFrom } from "../doctor/managed-clients";
 
-const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--state FILE]... [--timeout-ms N] [--api-base URL] [--login-base URL]";
+const USAGE = "usage: secret-guard doctor [--config FILE] [--environment NAME] [--state FILE|-|s3://BUCKET/KEY]... [--state-from-stack DIR] [--timeout-ms N] [--api-base URL] [--login-base URL]";
 
 export const summary = "preflight checks before deploy: Genesys env vars, region, token, admin client permissions, client name collisions";
 
@@ -26,8 +26,14 @@ Checks, one line each (✓ ok, ✗ failure, ! warning; ASCII [ok] [FAIL] [warn] 
 Options:
   --config FILE        fleet config (default: $GENESYS_OAUTH_CONFIG or ${DEFAULT_CONFIG_FILE})
   --environment NAME   environment to check (required when the config has several)
-  --state FILE         the environment's Terraform state (terraform state pull > FILE); its OAuth clients count as
-                       managed, and any other client with a config client's name fails the check; repeatable
+  --state STATE        the environment's Terraform state: a file, - (standard input: terraform state pull |
+                       secret-guard doctor --state -) or s3://BUCKET/KEY, read without a copy on disk; its OAuth
+                       clients count as managed, and any other client with a config client's name fails the check;
+                       repeatable
+  --state-from-stack DIR
+                       the current state of each stack synthesized in DIR (cdktf.out or one stack's folder), read
+                       from its backend (s3 with its endpoint and workspace settings, HCP Terraform with TFE_TOKEN),
+                       as secret-guard audit --from-stack does
   --timeout-ms N       per-request timeout in milliseconds (default 10000)
   --api-base URL       override https://api.<domain> (also SECRET_GUARD_GENESYS_API_BASE or SECRET_GUARD_GENESYS_BASE_URL);
   --login-base URL     override https://login.<domain> (also SECRET_GUARD_GENESYS_LOGIN_BASE); plain http only for 127.0.0.1/localhost
@@ -48,6 +54,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
       "api-base": { type: "string" },
       "login-base": { type: "string" },
       state: { type: "string", multiple: true },
+      "state-from-stack": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -68,7 +75,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const loginBase = values["login-base"] as string | undefined;
   baseUrls({ apiBase, loginBase, env: ctx.env });
   const states = (values.state as string[] | undefined) ?? [];
-  const managedIds = states.length ? managedClientIds(states) : undefined;
+  const fromStack = (values["state-from-stack"] as string[] | undefined) ?? [];
+  const context = { env: io.env, stdin: io.stdin, warn: (line: string) => io.err(`secret-guard: warning: ${line}\n`) };
+  const managedIds = states.length || fromStack.length ? await managedClientIdsFrom(states, fromStack, context) : undefined;
   const file = (values.config as string | undefined) ?? (ctx.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE);
   const config = loadConfig(file);
   const wanted = values.environment as string | undefined;

@@ -5,7 +5,7 @@ import { GuardError, InputError } from "../errors";
 import { CompactFinding, compactFinding, compactFromFingerprint, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
 import { ConfigDocument } from "../rules/config-document";
 import { RulePack, runRulePacks } from "../rules/rule";
-import { openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
+import { ByteSource, openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
 import { Step, toPointer } from "./read/json-pointer";
 import { SpanLog } from "./read/span-log";
 import { piecesOf } from "./locate/descend-rules";
@@ -59,7 +59,7 @@ export interface FileAuditResult {
  *   reads again only the pieces that may hold one, to report unmarked copies (SG103) and known values (SG110).
  * Findings are kept compact (compact-finding.ts) until the report is written.
  */
-export async function auditFile(path: string, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
+export async function auditFile(input: string | ByteSource, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
   const stages = opts.stages ?? PASS_ONE_STAGES;
   const findings = new Map<string, CompactFinding>();
   const pool = new StringPool();
@@ -155,7 +155,7 @@ export async function auditFile(path: string, display: string, opts: FileAuditOp
   };
 
   const spans = new SpanLog();
-  const source = await openSource(path, display, opts);
+  const source = typeof input === "string" ? await openSource(input, display, opts) : input; // a path, or an opened source (stdin, S3, HCP)
   const config: Record<string, unknown> = {};
   let configBytes = 0;
   await splitFile(source, opts, (cut, piece) => {

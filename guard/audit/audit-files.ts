@@ -1,5 +1,5 @@
 import { GuardError, InputError } from "../errors";
-import { auditTargets } from "./read/audit-targets";
+import { AuditTarget, auditTargets, TargetContext } from "./read/audit-targets";
 import { readBounded } from "./read/bounded-read";
 
 /** Largest provider schema file read (the aws provider's is about 20 MB). */
@@ -15,7 +15,8 @@ import type { RulePack } from "../rules/rule";
 import { AUDIT_RULES, genericRuleBook, TERRAFORM_SECRETS_PACK } from "../rules";
 import { RuleBook } from "../rules/rule-book";
 import { CompactFinding, compactFinding, expandFinding, MessageKind, severityOf } from "./compact-finding";
-import { auditFile, KnownValue } from "./audit-file";
+import { auditFile, FileAuditOptions, KnownValue } from "./audit-file";
+import { stopsAudit } from "./read/remote-error";
 
 export interface AuditOptions {
   /** Synth rule packs also run on cdk.tf.json files (default: the generic Terraform pack). */
@@ -32,6 +33,14 @@ export interface AuditOptions {
   readonly maxPieceBytes?: number;
   /** Read size; default 4 MiB. */
   readonly chunkBytes?: number;
+  /** Synthesized stacks (cdktf.out, a stack folder or its cdk.tf.json) whose current state is read from their backend. */
+  readonly fromStack?: readonly string[];
+  /** Environment (AWS and HCP Terraform credentials, endpoints) and standard input for `-`, s3:// and fromStack. */
+  readonly context?: TargetContext;
+  /** Remote states (S3, HCP Terraform) audited at once; default 4 (SECRET_GUARD_CONCURRENCY). Local files go one at a time. */
+  readonly concurrency?: number;
+  /** Called as each target is done (the CLI's progress line on a terminal). */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 
@@ -175,21 +184,63 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
   };
-  const audited: AuditedFile[] = [];
-  for (const target of await auditTargets(paths)) {
+  const context: TargetContext = options.context ?? { env: process.env };
+  const { closeRemote } = await import("./read/remote-targets");
+  try {
+    const targets = await auditTargets(paths, context);
+    if (options.fromStack?.length) {
+      const { stackTargets } = await import("./read/stack-backends");
+      const seen = new Set(targets.map((t) => t.path));
+      for (const dir of options.fromStack) for (const t of await stackTargets(dir, context)) if (!seen.has(t.path)) seen.add(t.path), targets.push(t);
+    }
+    const audited = await auditAll(targets, fileOptions, options.concurrency ?? 4, options.progress);
+    return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, detectorRules(detectors)));
+  } finally {
+    closeRemote(context);
+  }
+}
+
+/**
+ * Audits every target, in order in the result. Remote targets (S3, HCP Terraform, stdin) run up to `concurrency`
+ * at a time, so the network wait of one overlaps the parsing of another (each holds at most 8 MiB of its object,
+ * see remote-source.ts); a local file runs alone, as a 1 GiB plan needs the memory budget for itself.
+ */
+async function auditAll(targets: readonly AuditTarget[], fileOptions: FileAuditOptions, concurrency: number, progress?: (done: number, total: number) => void): Promise<AuditedFile[]> {
+  const results: AuditedFile[] = new Array(targets.length);
+  const running = new Set<Promise<void>>();
+  let failure: unknown;
+  let done = 0;
+  const one = async (k: number) => {
+    const target = targets[k];
     try {
-      const r = await auditFile(target.path, target.display, fileOptions);
-      audited.push({ path: target.display, kind: r.kind, findings: sortByPointer(r.findings) });
+      const source = target.open ? await target.open(fileOptions) : target.path;
+      const r = await auditFile(source, target.display, fileOptions);
+      results[k] = { path: target.display, kind: r.kind, findings: sortByPointer(r.findings) };
     } catch (e) {
       // One file that cannot be read never stops the audit of a folder, and never passes silently either.
-      if (target.inFolder && GuardError.isGuardError(e) && e.kind === "input") {
-        audited.push({ path: target.display, kind: "unknown", findings: [unreadableFinding(e.message, target.display)] });
-        continue;
-      }
-      throw e;
+      if (target.inFolder && GuardError.isGuardError(e) && e.kind === "input" && !stopsAudit(e)) {
+        results[k] = { path: target.display, kind: "unknown", findings: [unreadableFinding(e.message, target.display)] };
+      } else throw e;
     }
+    progress?.(++done, targets.length);
+  };
+  for (let k = 0; k < targets.length && failure === undefined; k++) {
+    const remote = targets[k].open !== undefined;
+    const limit = remote ? Math.max(1, concurrency) : 1;
+    while (running.size >= limit || (!remote && running.size > 0)) await Promise.race(running);
+    if (failure !== undefined) break;
+    const p: Promise<void> = one(k).then(
+      () => void running.delete(p),
+      (e) => {
+        running.delete(p);
+        failure ??= e;
+      },
+    );
+    running.add(p);
   }
-  return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, detectorRules(detectors)));
+  await Promise.all(running);
+  if (failure !== undefined) throw failure;
+  return results;
 }
 
 /** Sorts one file's findings by pointer, in place (a sort, never a spread: 130,000 findings in a 1 GiB plan). */

@@ -17,12 +17,25 @@ export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (o
 const FORMATS = ["text", "json", "sarif"] as const;
 const FAIL_ON = ["error", "warning", "info", "none"] as const;
 const USAGE =
-  "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... PATH...";
+  "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... [--from-stack DIR]... PATH...";
 
 export const help = `${USAGE}
 
 Finds secrets in Terraform state files, plan JSON (terraform show -json) and synthesized cdk.tf.json, or in
 folders of them (e.g. cdktf.out). Values are never printed: findings show a fingerprint instead.
+
+PATH may also be where state lives, read as a stream and never copied to disk:
+  -                   standard input (terraform state pull | secret-guard audit -)
+  s3://BUCKET/KEY     one S3 object; s3://BUCKET/PREFIX/ (ending in /) every state under the prefix (*.tfstate,
+                      *.tfstate.backup, and .json or extension-less keys recognised by content). AWS credentials
+                      and region from the standard chain; AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL honoured (with
+                      path-style addressing); SSE-KMS objects read as any other
+  --from-stack DIR    the current state of each stack synthesized in DIR (cdktf.out, one stack's folder or its
+                      cdk.tf.json), from its backend: s3 (its bucket, key, region, endpoints, use_path_style,
+                      workspace_key_prefix; workspace TF_WORKSPACE), cloud/remote (HCP Terraform or Terraform
+                      Enterprise, token TFE_TOKEN or TF_TOKEN_<host>), local; repeatable
+Remote states are audited 4 at a time (SECRET_GUARD_CONCURRENCY=N); reports name each by its URL; a progress
+line goes to stderr when it is a terminal.
 
   -f, --format FORMAT text, json or sarif (SARIF 2.1.0); default: from --output's extension (.sarif, .json),
                       else text. A --format that contradicts the extension is refused
@@ -78,6 +91,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       "ignore-file": { type: "string" },
       "no-ignore-file": { type: "boolean" },
       baseline: { type: "string" },
+      "from-stack": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -88,7 +102,10 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   }
   const explicitFormat = values.format === undefined ? undefined : oneOf("--format", String(values.format), FORMATS);
   const failOn = oneOf("--fail-on", String(values["fail-on"]), FAIL_ON);
-  if (positionals.length === 0) throw new UsageError(`no PATH given; ${USAGE}`);
+  const fromStack = (values["from-stack"] as string[] | undefined) ?? [];
+  if (positionals.length === 0 && fromStack.length === 0) throw new UsageError(`no PATH given; ${USAGE}`);
+  if (positionals.filter((p) => p === "-").length > 1) throw new UsageError(`- (standard input) given more than once; ${USAGE}`);
+  const concurrency = concurrencyOf(io.env.SECRET_GUARD_CONCURRENCY);
   let maxPieceBytes: number | undefined;
   if (values["max-piece-mb"] !== undefined) {
     const mb = Number(values["max-piece-mb"]);
@@ -112,8 +129,10 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
   if (output !== undefined) {
     // Before the audit: a report must never replace a device, nor an input it was made from.
+    // Local inputs only: standard input and remote states are not files that a report could replace.
     const { auditTargets } = await import("../audit/read/audit-targets");
-    await checkOutputTarget(output, outputArg, async () => (await auditTargets(positionals)).map((t) => t.path));
+    const { isRemoteArg } = await import("../audit/read/remote-targets");
+    await checkOutputTarget(output, outputArg, async () => (await auditTargets(positionals.filter((p) => !isRemoteArg(p)))).map((t) => t.path));
   }
 
   const detectorFiles = (values.detectors as string[] | undefined) ?? [];
@@ -123,13 +142,9 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   let detectors = shippedDetectors();
   for (const file of detectorFiles) detectors = detectors.withDetectors(loadDetectorFile(file));
   const { auditFilesCompact } = await import("../audit/audit-files");
-  const progress = quiet ? undefined : startProgress(io);
-  let report: AuditResult;
-  try {
-    report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors });
-  } finally {
-    progress?.stop();
-  }
+  const progress = !quiet && io.stderrIsTTY ? progressLine(io) : undefined;
+  const context = { env: io.env, stdin: io.stdin, warn: (line: string) => io.err(`secret-guard: warning: ${escapeControls(line)}\n`) };
+  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors, fromStack, context, concurrency, progress: progress?.update }).finally(() => progress?.end());
   if (ignore || baseline) {
     report.mark((f) => ({ suppressionReason: ignore?.match(f), baseline: baseline?.has(f) }), baseline !== undefined);
     const unmatched = ignore?.unmatchedLines() ?? [];
@@ -178,22 +193,27 @@ function useColor(io: CommandIO, noColor: boolean): boolean {
   return io.stdoutIsTTY;
 }
 
-/**
- * Progress for long audits, on stderr and only on a terminal: after a second, one line updated in place with the
- * time taken so far, erased when the audit ends. Never on CI logs (stderr is not a terminal there).
- */
-function startProgress(io: CommandIO): { stop(): void } | undefined {
-  if (!io.stderrIsTTY) return undefined;
-  const started = Date.now();
+/** SECRET_GUARD_CONCURRENCY: remote states audited at once (1 to 32, default 4). */
+function concurrencyOf(v: string | undefined): number {
+  if (v === undefined || v === "") return 4;
+  if (!/^\d{1,2}$/.test(v) || Number(v) < 1 || Number(v) > 32) throw new UsageError("SECRET_GUARD_CONCURRENCY must be a whole number from 1 to 32");
+  return Number(v);
+}
+
+/** "audited 120/1000" on one line of stderr, redrawn at most 10 times a second, cleared at the end. */
+function progressLine(io: CommandIO): { update: (done: number, total: number) => void; end: () => void } {
+  let last = 0;
   let shown = false;
-  const timer = setInterval(() => {
-    shown = true;
-    io.err(`\rsecret-guard: auditing... ${Math.round((Date.now() - started) / 1000)} s`);
-  }, 1000);
-  timer.unref?.();
   return {
-    stop() {
-      clearInterval(timer);
+    update: (done, total) => {
+      if (total < 2) return;
+      const now = Date.now();
+      if (done < total && now - last < 100) return;
+      last = now;
+      shown = true;
+      io.err(`\rsecret-guard: audited ${done}/${total}`);
+    },
+    end: () => {
       if (shown) io.err("\r\x1b[K");
     },
   };

@@ -11,8 +11,10 @@ export interface CommandIO {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Standard output is a terminal (colours, progress). */
   readonly stdoutIsTTY: boolean;
-  /** Standard error is a terminal (progress lines); absent means no. */
+  /** Standard error is a terminal (progress lines go there, and only then). */
   readonly stderrIsTTY?: boolean;
+  /** Standard input, for `-` arguments (default: the process's). Tests feed it in-process. */
+  readonly stdin?: import("node:stream").Readable;
 }
 
 /** The process's own streams and environment. */
@@ -28,5 +30,6 @@ export function processIO(): CommandIO {
     env: process.env,
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
   };
 }

@@ -130,6 +130,9 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
 
 /** A path as a URI: `file://` for absolute paths, a relative reference (forward slashes, percent-encoded) otherwise. */
 function toUri(p: string): string {
+  // A remote state (s3://bucket/key, an HCP Terraform workspace address) keeps its scheme and host: an absolute URI.
+  const remote = /^(s3|https?):\/\/([^/]*)(\/.*)?$/i.exec(p);
+  if (remote) return `${remote[1]}://${remote[2]}${(remote[3] ?? "").split("/").map((s) => encodeURIComponent(s).replace(/%3A/gi, ":").replace(/%40/g, "@")).join("/")}`;
   if (path.isAbsolute(p)) return pathToFileURL(p).href;
   return p.split(/[\\/]/).map(encodeURIComponent).join("/");
 }

@@ -1,6 +1,7 @@
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
 import { InputError } from "../../errors";
+import type { ByteSource, ReadLimits } from "./file-chunks";
 
 /** A file to audit, and how it was found. */
 export interface AuditTarget {
@@ -11,15 +12,32 @@ export interface AuditTarget {
    * stopping it; a file named on the command line that cannot be read is an input error.
    */
   readonly inFolder: boolean;
+  /**
+   * Set for a source that is not a local file (standard input, an S3 object, an HCP Terraform state): opens it.
+   * `path` is then its URL (or "-"), never a file name. See remote-targets.ts.
+   */
+  readonly open?: (limits: ReadLimits) => Promise<ByteSource>;
+}
+
+/** What remote arguments need: the environment (credentials, endpoints) and standard input. */
+export interface TargetContext {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly stdin?: import("node:stream").Readable;
+  /** One line on stderr (a warning). */
+  readonly warn?: (line: string) => void;
 }
 
 /** Folders never walked into. `.terraform` is looked into for its one state file only. */
 const SKIP_DIRS = new Set(["node_modules", ".git"]);
 /** State files by name: terraform.tfstate, *.tfstate, *.tfstate.backup, *.tfstate.<timestamp>.backup. */
 const STATE_NAME = /\.tfstate(\.[^/\\]*)?$/;
+/** A file name Terraform gives state (terraform.tfstate, *.tfstate, *.tfstate.backup, *.tfstate.<timestamp>.backup). */
+export function isStateName(name: string): boolean {
+  return STATE_NAME.test(name);
+}
 /** Top-level members that only Terraform's files have, looked for in a file's first bytes (any key order). */
 const TERRAFORM_KEYS = /"(format_version|terraform_version|lineage|planned_values|resource_changes|prior_state|output_changes|resource_drift)"\s*:/;
-const SNIFF_BYTES = 8192;
+export const SNIFF_BYTES = 8192;
 
 /**
  * Expands command-line paths into the files to audit: files as given, folders walked in name order (symlinked
@@ -27,8 +45,9 @@ const SNIFF_BYTES = 8192;
  * name or, for other JSON files, by their first bytes. A path that yields no Terraform file is an input error:
  * a wrong path must not pass a CI gate.
  */
-export async function auditTargets(paths: readonly string[]): Promise<AuditTarget[]> {
+export async function auditTargets(paths: readonly string[], context?: TargetContext): Promise<AuditTarget[]> {
   const out: AuditTarget[] = [];
+  const { isRemoteArg, remoteTargets } = await import("./remote-targets");
   const seen = new Set<string>();
   const add = async (p: string, inFolder: boolean) => {
     const real = await fsp.realpath(p).catch(() => p);
@@ -37,6 +56,11 @@ export async function auditTargets(paths: readonly string[]): Promise<AuditTarge
     out.push({ path: p, display: p, inFolder });
   };
   for (const p of paths) {
+    if (isRemoteArg(p)) {
+      // "-" (standard input) and s3:// URLs; loaded only when used (the AWS SDK is large).
+      for (const t of await remoteTargets(p, context ?? { env: process.env })) if (!seen.has(t.path)) seen.add(t.path), out.push(t);
+      continue;
+    }
     let st;
     try {
       st = await fsp.stat(p);
@@ -96,13 +120,17 @@ async function looksLikeTerraform(file: string): Promise<boolean> {
     fh = await fsp.open(file, "r");
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    const head = buf.toString("utf8", 0, bytesRead);
-    return /^\s*(\uFEFF)?\s*\{/.test(head) && (TERRAFORM_KEYS.test(head) || /^\s*\{\s*"version"\s*:\s*[34]\s*,/.test(head));
+    return headLooksLikeTerraform(buf.toString("utf8", 0, bytesRead));
   } catch {
     return true; // unreadable: let the audit say so in the report rather than skip it silently
   } finally {
     await fh?.close();
   }
+}
+
+/** The first bytes of a JSON document name a member only Terraform's files have. */
+export function headLooksLikeTerraform(head: string): boolean {
+  return /^\s*(\uFEFF)?\s*\{/.test(head) && (TERRAFORM_KEYS.test(head) || /^\s*\{\s*"version"\s*:\s*[34]\s*,/.test(head));
 }
 
 export function describeCode(code: string | undefined): string {
