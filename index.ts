@@ -94,6 +94,11 @@ export type {
   ConfigBlock,
   ConfigLeaf,
   ProviderBlock,
+  TargetContext,
+  AuditTarget,
+  InputStream,
+  ByteSource,
+  ReadLimits,
 } from "./guard";
 // Types the public API names that the generic guard's index leaves to deep imports.
 export type { DetectorSeverity } from "./guard/detectors/detector";

@@ -18,6 +18,9 @@ export type { Detector, DetectorHit, DetectorSample, KeyGate, CheckName } from "
 export { auditFiles, auditFilesCompact, AuditResult } from "./audit/audit-files";
 export type { AuditOptions, AuditedFile } from "./audit/audit-files";
 export type { KnownValue } from "./audit/audit-file";
+export type { TargetContext, AuditTarget } from "./audit/read/audit-targets";
+export type { InputStream } from "./audit/read/stdin-source";
+export type { ByteSource, ReadLimits } from "./audit/read/file-chunks";
 export { toJson, toSarif, toText, jsonChunks, sarifChunks, textChunks, sourceOf } from "./report";
 export type { ReportSource, TextOptions } from "./report";
 export type { Finding, Report, RuleInfo, Severity, FileKind, ScannedFile } from "./finding";

@@ -1,3 +1,4 @@
+import type { InputStream } from "../audit/read/stdin-source";
 /**
  * What every command reads and writes: its output streams, the environment and whether stdout is a terminal.
  * Commands never touch `process` themselves, so tests run them in-process with captured output.
@@ -14,7 +15,7 @@ export interface CommandIO {
   /** Standard error is a terminal (progress lines go there, and only then). */
   readonly stderrIsTTY?: boolean;
   /** Standard input, for `-` arguments (default: the process's). Tests feed it in-process. */
-  readonly stdin?: import("node:stream").Readable;
+  readonly stdin?: InputStream;
 }
 
 /** The process's own streams and environment. */

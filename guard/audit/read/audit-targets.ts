@@ -1,3 +1,4 @@
+import type { InputStream } from "./stdin-source";
 import { promises as fsp } from "node:fs";
 import * as nodePath from "node:path";
 import { InputError } from "../../errors";
@@ -22,7 +23,7 @@ export interface AuditTarget {
 /** What remote arguments need: the environment (credentials, endpoints) and standard input. */
 export interface TargetContext {
   readonly env: Readonly<Record<string, string | undefined>>;
-  readonly stdin?: import("node:stream").Readable;
+  readonly stdin?: InputStream;
   /** One line on stderr (a warning). */
   readonly warn?: (line: string) => void;
 }

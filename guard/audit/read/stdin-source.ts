@@ -1,4 +1,3 @@
-import type { Readable } from "node:stream";
 import { InputError } from "../../errors";
 import { ByteSource, memorySource, PIPE_LIMIT } from "./file-chunks";
 
@@ -10,20 +9,28 @@ export const STDIN_DISPLAY = "(stdin)";
  * input twice and standard input can be read only once), never written to disk. `terraform state pull |
  * secret-guard audit -`.
  */
-export async function stdinSource(stream: Readable, display = STDIN_DISPLAY, limit = PIPE_LIMIT): Promise<ByteSource> {
+/**
+ * What the audit needs of standard input: its chunks, in order, and a way to stop reading. A Node Readable is
+ * one; the type is spelled out so the published typings need no Node type definitions.
+ */
+export interface InputStream extends AsyncIterable<Uint8Array | string> {
+  destroy?(): void;
+}
+
+export async function stdinSource(stream: InputStream, display = STDIN_DISPLAY, limit = PIPE_LIMIT): Promise<ByteSource> {
   return memorySource(display, await drainStream(stream, display, limit));
 }
 
 /** Reads a stream to its end into memory, refusing more than `limit` bytes. */
-export async function drainStream(stream: Readable, display: string, limit: number): Promise<Buffer[]> {
+export async function drainStream(stream: InputStream, display: string, limit: number): Promise<Buffer[]> {
   const parts: Buffer[] = [];
   let size = 0;
   try {
     for await (const part of stream) {
-      const chunk = Buffer.isBuffer(part) ? part : Buffer.from(part as string);
+      const chunk = Buffer.isBuffer(part) ? part : typeof part === "string" ? Buffer.from(part) : Buffer.from(part.buffer, part.byteOffset, part.byteLength);
       size += chunk.length;
       if (size > limit) {
-        stream.destroy();
+        stream.destroy?.();
         throw new InputError(`${display}: more than ${Math.floor(limit / 1048576)} MiB from standard input; audit a file or the remote state itself`);
       }
       parts.push(chunk);
