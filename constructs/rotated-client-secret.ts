@@ -105,7 +105,7 @@ const ARN = /^arn:aws[a-z-]*:/;
 
 /**
  * The rotation function of a stack: one aws_lambda_function (Node.js 20, the project's bundle from a zip asset)
- * serving every rotated client of the stack, its role (least privilege: the four rotation actions on those secrets
+ * serving every rotated client of the stack (runtime nodejs22.x; the bundle targets Node.js 20 and later), its role (least privilege: the four rotation actions on those secrets
  * only, read of the admin credential secret, KMS decrypt for customer managed keys, its own log group) and its log
  * group with a retention. Get it with `RotationFunction.of(stack, props)`.
  */
@@ -192,7 +192,7 @@ export class RotationFunction extends Construct {
       functionName: name,
       description: "Rotates Genesys Cloud OAuth client secrets (Secrets Manager rotation function)",
       role: this.role.arn,
-      runtime: "nodejs20.x",
+      runtime: "nodejs22.x",
       handler: "index.handler",
       filename: asset.path,
       sourceCodeHash: this.sourceCodeHash,

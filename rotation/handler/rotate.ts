@@ -16,7 +16,7 @@ import {
   SecretsManagerClient,
   UpdateSecretVersionStageCommand,
 } from "@aws-sdk/client-secrets-manager";
-import type { RetryPolicy } from "../../genesys-pack/doctor/http";
+import { HttpFailure, RetryPolicy } from "../../genesys-pack/doctor/http";
 import { clientCredentialsToken, GenesysAnswerError, GenesysEndpoints, regenerateClientSecret } from "./genesys";
 import type { RotatedClient, RotationSettings } from "./settings";
 
@@ -190,7 +190,8 @@ async function testSecret(ctx: RotationContext, name: string, token: string): Pr
       return;
     } catch (e) {
       if (!(e instanceof GenesysAnswerError && e.status === 401) || i >= tries) {
-        throw e instanceof GenesysAnswerError ? new RotationError(`pending secret of client ${v.clientId} did not get a token: ${e.message}`) : e;
+        const known = e instanceof GenesysAnswerError || e instanceof HttpFailure;
+        throw known ? new RotationError(`pending secret of client ${v.clientId} did not get a token: ${(e as Error).message}`) : e;
       }
       await new Promise((r) => setTimeout(r, ctx.settings.testRetryMs * i));
     }
