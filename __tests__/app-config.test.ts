@@ -42,7 +42,7 @@ describe("fleet config", () => {
     expect(fleet.environments).toHaveLength(1);
     const [env] = fleet.environments;
     expect(env.backend).toEqual(expect.objectContaining({ type: "s3", bucket: "my-terraform-state-bucket", key: "gen-integration/terraform.tfstate" }));
-    expect(env.clients[0]).toEqual(expect.objectContaining({ grantType: "CLIENT-CREDENTIALS", secretDelivery: "secrets-manager" }));
+    expect(env.clients[0]).toEqual(expect.objectContaining({ grantType: "CLIENT-CREDENTIALS", secretDelivery: "secrets-manager-rotation" }));
   });
 
   test("3 environments x 20 clients synthesize 3 stacks with 20 clients each", () => {
@@ -136,7 +136,7 @@ describe("the app (dist/main.js)", () => {
     const doc = JSON.parse(text);
     expect(doc.terraform.required_providers.genesyscloud.source).toBe("registry.terraform.io/mypurecloud/genesyscloud");
     const client = Object.values<any>(doc.resource.genesyscloud_oauth_client)[0];
-    expect(client).toEqual(expect.objectContaining({ name: "Production-API-Client", authorized_grant_type: "CLIENT-CREDENTIALS", expose_client_secret: true }));
+    expect(client).toEqual(expect.objectContaining({ name: "Production-API-Client", authorized_grant_type: "CLIENT-CREDENTIALS", expose_client_secret: false }));
     expect(client.client_secret).toBeUndefined();
     expect(Object.values<any>(doc.resource.random_password)[0]).toEqual(expect.objectContaining({ length: 64, special: false }));
     expect(Object.values<any>(doc.output).filter((o) => o.sensitive === true).length).toBeGreaterThanOrEqual(1);

@@ -127,7 +127,7 @@ describe("GenesysOAuthClient", () => {
     [{ adoptClientId: "not-a-uuid" }, /adoptClientId must be an existing client id/],
     [
       { adoptClientId: "7c9e6679-7425-40de-944b-e07fc1f90ae7", secretDelivery: "secrets-manager" as const, secretsManager: { name: "a/b" } },
-      /secretDelivery must be none for an adopted client \(adoptClientId\): Genesys never returns an existing client's secret/,
+      /secretDelivery must be none or secrets-manager-rotation for an adopted client \(adoptClientId\): Genesys never returns an existing client's secret/,
     ],
   ])("rejects bad props %#: one clear line naming the prop", (bad, message) => {
     const s = stack();

@@ -326,3 +326,24 @@ describe("secret-guard doctor", () => {
     expect(r2.stderr).toMatch(/has 2 environments \(a, b\); pick one with --environment/);
   });
 });
+
+describe("doctor and rotated clients", () => {
+  const ROTATED = [{ name: "Rotated-Client", grantType: "CLIENT-CREDENTIALS", roles: [{ name: "Analytics Viewer" }], secretDelivery: "secrets-manager-rotation", secretsManager: { name: "genesys/rotated" } }];
+
+  it("checks oauth:client:edit when a rotated client exists", async () => {
+    const r = await doctor([], ENV, config(ROTATED));
+    expect(lineOf(r.stdout, "rotation")).toEqual([expect.stringMatching(/^\[ok\] rotation: the admin client holds oauth:client:edit/)]);
+  });
+
+  it("fails the rotation check without oauth:client:edit", async () => {
+    scenario.policies = [{ domain: "oauth", entityName: "client", actionSet: ["add", "view", "delete"] }];
+    const r = await doctor([], ENV, config(ROTATED));
+    expect(r.code).toBe(1);
+    expect(lineOf(r.stdout, "rotation")).toEqual([expect.stringMatching(/^\[FAIL\] rotation: the admin client lacks oauth:client:edit/)]);
+  });
+
+  it("says nothing about rotation when no client is rotated", async () => {
+    const r = await doctor();
+    expect(lineOf(r.stdout, "rotation")).toEqual([]);
+  });
+});

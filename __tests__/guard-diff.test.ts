@@ -334,3 +334,42 @@ describe("secret-guard diff usage and input errors: exit 2, one line, no stack t
     expect(leaks(r.stderr, PLANTED_SECRET)).toBe(false);
   });
 });
+
+describe("diff and rotation delivery", () => {
+  const { GenesysOAuthClient: Client } = require("../constructs/genesys-oauth-client");
+  const { EncryptedS3Backend: Backend } = require("../constructs/encrypted-s3-backend");
+  const { GenesysCloudProvider: Provider } = require("../constructs/genesys-cloud-provider");
+  const { Testing: T, TerraformStack: Stack } = require("cdktf");
+  const { AwsProvider } = require("@cdktf/provider-aws/lib/provider");
+
+  function synthWith(delivery: string): any {
+    const app = T.app();
+    const stack = new Stack(app, "rot");
+    new Backend(stack, { bucket: "state-bucket", key: "rot/terraform.tfstate", region: "us-east-1", kmsKeyId: "alias/k" });
+    new Provider(stack, "genesys", { region: "us-east-1", env: {} });
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    new Client(stack, "reporting", {
+      name: "Reporting",
+      roles: [{ name: "Analytics Viewer" }],
+      secretDelivery: delivery,
+      secretsManager: { name: "genesys/reporting" },
+    });
+    return JSON.parse(T.synth(stack));
+  }
+
+  it("flags a change from secrets-manager-rotation back to a delivery that puts the secret in state", async () => {
+    const dir = tempDir("diff-rotation");
+    try {
+      const before = writeCdktfOut(path.join(dir, "before"), { rot: synthWith("secrets-manager-rotation") });
+      const after = writeCdktfOut(path.join(dir, "after"), { rot: synthWith("secrets-manager") });
+      const r = await capture((io) => runDiff([before, after, "--format", "json"], io));
+      expect(r.code).toBe(1);
+      const changes = JSON.parse(r.stdout).changes;
+      expect(changes).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "secret.rotation-removed", severity: "error" })]));
+      const same = await capture((io) => runDiff([before, before, "--format", "json"], io));
+      expect(same.code).toBe(0);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

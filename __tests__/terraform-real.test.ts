@@ -13,10 +13,18 @@ const ROOT = path.resolve(__dirname, "..");
 // A planted secret: it must show up exactly where the test expects, and never anywhere else.
 const PLANTED = "Tf-planted-Handoff-Secret-7a9c4e1b2d3f5a6b8c0d";
 
+/**
+ * The default config with its client on the write-only hand-off (secretDelivery secrets-manager), which these tests
+ * are about; the default config itself now uses secrets-manager-rotation (see rotation-stack.test.ts).
+ */
 function synthDefaultApp(): any {
   const out = tempDir("default-synth");
+  const config = JSON.parse(fs.readFileSync(path.join(ROOT, "genesys-oauth.config.json"), "utf8"));
+  config.environments[0].clients[0].secretDelivery = "secrets-manager";
+  const file = path.join(out, "write-only.config.json");
+  fs.writeFileSync(file, JSON.stringify(config));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } }, (err) => {
+    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out, GENESYS_OAUTH_CONFIG: file } }, (err) => {
       if (err) return reject(err);
       resolve(JSON.parse(fs.readFileSync(path.join(out, "stacks", "gen-integration", "cdk.tf.json"), "utf8")));
     });

@@ -7,12 +7,16 @@ import { clientConstructId } from "./client-id";
 import type { GenesysOAuthClientProps } from "../constructs/genesys-oauth-client";
 import type { SelfOwnedCredentialType, SecretsManagerCopyProps } from "../constructs/generated-secret";
 import type { StateLocking } from "../constructs/encrypted-s3-backend";
+import type { RotationFunctionProps } from "../constructs/rotated-client-secret";
 
 /** The app's config file (see schemas/genesys-oauth.config.schema.json and the README). */
 export const DEFAULT_CONFIG_FILE = "genesys-oauth.config.json";
 
 /** A client in the config: GenesysOAuthClient's props, as plain data. */
-export type ClientConfig = Omit<GenesysOAuthClientProps, "provider" | "awsProvider">;
+export type ClientConfig = Omit<GenesysOAuthClientProps, "provider" | "awsProvider" | "rotationFunction">;
+
+/** An environment's rotation function (`rotationFunction`), for clients with secretDelivery secrets-manager-rotation. */
+export type RotationFunctionConfig = Omit<RotationFunctionProps, "genesysRegion" | "provider" | "bundlePath">;
 
 export interface GeneratedSecretConfig {
   readonly name: string;
@@ -56,6 +60,7 @@ export interface EnvironmentConfig {
   readonly backend: BackendSettings;
   readonly clients: ClientConfig[];
   readonly generatedSecrets: GeneratedSecretConfig[];
+  readonly rotationFunction?: RotationFunctionConfig;
   /** Where this environment sits in the file, for error messages (`environments[1]`). */
   readonly location: string;
 }
@@ -264,7 +269,7 @@ function lineColumn(text: string, position: number): string {
 
 /** Whether an environment hands secrets to AWS Secrets Manager (and so needs the aws provider). */
 export function needsAws(e: { clients: readonly ClientConfig[]; generatedSecrets: readonly GeneratedSecretConfig[] }): boolean {
-  return e.clients.some((c) => c.secretDelivery === "secrets-manager") || e.generatedSecrets.some((g) => !!g.secretsManager);
+  return e.clients.some((c) => c.secretDelivery === "secrets-manager" || c.secretDelivery === "secrets-manager-rotation") || e.generatedSecrets.some((g) => !!g.secretsManager);
 }
 
 export function parseConfig(data: unknown, file: string): FleetConfig {
@@ -332,7 +337,10 @@ export function parseConfig(data: unknown, file: string): FleetConfig {
     const aws = { ...(d.aws ?? {}), ...(e.aws ?? {}) };
     aws.region ??= backend.type === "s3" ? backend.region : undefined;
     if (needsAws({ clients, generatedSecrets }) && !aws.region) fail(file, `${location}.aws.region is required when secrets go to AWS Secrets Manager`);
-    return { name: e.name, stackName, region: e.region, aws, backend, clients, generatedSecrets, location };
+    if (e.rotationFunction && !clients.some((c: ClientConfig) => c.secretDelivery === "secrets-manager-rotation")) {
+      fail(file, `${location}.rotationFunction is only used when a client has secretDelivery secrets-manager-rotation`);
+    }
+    return { name: e.name, stackName, region: e.region, aws, backend, clients, generatedSecrets, rotationFunction: e.rotationFunction, location };
   });
   return { file, environments };
 }

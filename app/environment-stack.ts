@@ -70,7 +70,12 @@ export class GenesysOAuthEnvironmentStack extends TerraformStack {
     }
 
     e.clients.forEach((c, i) =>
-      at(file, `${e.location}.clients[${i}]`, () => new GenesysOAuthClient(this, clientConstructId(c.name, i), c)),
+      at(file, `${e.location}.clients[${i}]`, () =>
+        new GenesysOAuthClient(this, clientConstructId(c.name, i), {
+          ...c,
+          ...(c.secretDelivery === "secrets-manager-rotation" ? { rotationFunction: { ...e.rotationFunction, genesysRegion: e.region } } : {}),
+        }),
+      ),
     );
     e.generatedSecrets.forEach((g, i) =>
       at(file, `${e.location}.generatedSecrets[${i}]`, () => {

@@ -10,11 +10,12 @@ import { shippedDetectors } from "../guard/detectors/shipped-detectors";
 import { SecretsManagerCopyProps, writeOnlySecretsManagerCopy } from "./generated-secret";
 import { checkedFor, GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
+import { ClientRotationProps, RotatedClientSecret, RotationFunction, RotationFunctionProps } from "./rotated-client-secret";
 
 export const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
 
-export const SECRET_DELIVERIES = ["none", "integration-credential", "state", "secrets-manager"] as const;
+export const SECRET_DELIVERIES = ["none", "integration-credential", "state", "secrets-manager", "secrets-manager-rotation"] as const;
 export type SecretDelivery = (typeof SECRET_DELIVERIES)[number];
 
 export const TOKEN_LIFETIME = { min: 300, max: 38_880_000 } as const;
@@ -54,12 +55,22 @@ export interface GenesysOAuthClientProps {
    * - `state`: kept in state (sensitive) and offered through a sensitive output; needs an encrypted backend.
    * - `secrets-manager`: as `state`, then handed to AWS Secrets Manager through the write-only
    *   `secret_string_wo`, so it is stored once, not twice.
+   * - `secrets-manager-rotation`: never in Terraform (`expose_client_secret = false`); the stack's rotation function
+   *   regenerates the secret through the Genesys API and stores it in Secrets Manager, right after deploy and then
+   *   on a schedule (RotatedClientSecret).
    */
   readonly secretDelivery?: SecretDelivery;
   /** Name of the integration credential (`integration-credential` delivery); default `<name> credential`. */
   readonly integrationCredentialName?: string;
-  /** Where to store the secret (`secrets-manager` delivery). */
+  /** Where to store the secret (`secrets-manager` and `secrets-manager-rotation` deliveries). */
   readonly secretsManager?: SecretsManagerCopyProps;
+  /** `secrets-manager-rotation` only: strategy and schedule (defaults: single-client, every 30 days, rotate at apply). */
+  readonly rotation?: ClientRotationProps;
+  /**
+   * `secrets-manager-rotation` only: the stack's rotation function (shared by its rotated clients). `genesysRegion`
+   * defaults to the region of the stack's GenesysCloudProvider.
+   */
+  readonly rotationFunction?: Partial<RotationFunctionProps>;
   /** Id of an existing client to adopt: synth emits a Terraform `import` block (the fix for a 409 on create). */
   readonly adoptClientId?: string;
   readonly provider?: TerraformProvider;
@@ -166,6 +177,9 @@ export class GenesysOAuthClient extends Construct {
   public readonly clientIdOutput: TerraformOutput;
   public readonly integrationCredential?: IntegrationCredential;
   public readonly secret?: SecretsmanagerSecret;
+  /** `secrets-manager-rotation` with `alternating-clients`: the second client, with the same roles. */
+  public readonly alternateClient?: OauthClient;
+  public readonly rotatedSecret?: RotatedClientSecret;
 
   constructor(scope: Construct, id: string, props: GenesysOAuthClientProps) {
     super(scope, id);
@@ -237,6 +251,12 @@ export class GenesysOAuthClient extends Construct {
         description: `Client secret of ${props.name} (sensitive; set only by the apply that created the client)`,
       });
       out.overrideLogicalId(clientOutputName(this, "client_secret"));
+    }
+    if (delivery === "secrets-manager-rotation") {
+      const rotated = rotatedDelivery(this, id, props, roles, where);
+      this.alternateClient = rotated.alternate;
+      this.rotatedSecret = rotated.secret;
+      this.secret = rotated.secret.secret;
     }
     if (delivery === "secrets-manager") {
       const { secret } = writeOnlySecretsManagerCopy(this, "sm", this.client.clientSecret, {
@@ -318,17 +338,87 @@ function validate(where: string, p: GenesysOAuthClientProps, grant: GrantType, d
   if (delivery === "integration-credential") {
     require_(grant === "CLIENT-CREDENTIALS", `${where}: secretDelivery integration-credential needs grantType CLIENT-CREDENTIALS`);
   }
-  if (delivery === "secrets-manager") {
-    require_(!!p.secretsManager?.name, `${where}: secretsManager.name is required for secretDelivery secrets-manager`);
+  if (delivery === "secrets-manager" || delivery === "secrets-manager-rotation") {
+    require_(!!p.secretsManager?.name, `${where}: secretsManager.name is required for secretDelivery ${delivery}`);
   } else if (p.secretsManager) {
-    throw new GenesysConfigError(`${where}: secretsManager is only used with secretDelivery secrets-manager (got ${delivery})`);
+    throw new GenesysConfigError(`${where}: secretsManager is only used with secretDelivery secrets-manager or secrets-manager-rotation (got ${delivery})`);
+  }
+  if (delivery === "secrets-manager-rotation") {
+    require_(grant === "CLIENT-CREDENTIALS", `${where}: secretDelivery secrets-manager-rotation needs grantType CLIENT-CREDENTIALS`);
+    require_(p.secretsManager?.version === undefined, `${where}: secretsManager.version applies to secrets-manager only (rotation writes its own versions)`);
+  } else {
+    require_(p.rotation === undefined, `${where}: rotation is only used with secretDelivery secrets-manager-rotation (got ${delivery})`);
+    require_(p.rotationFunction === undefined, `${where}: rotationFunction is only used with secretDelivery secrets-manager-rotation (got ${delivery})`);
   }
   if (p.adoptClientId !== undefined) {
     require_(UUID.test(p.adoptClientId), `${where}: adoptClientId must be an existing client id (a lowercase UUID)`);
     // Genesys returns a secret only when a client is created: an adopted client has none to deliver.
+    // Rotation regenerates the secret itself, so it works for an adopted client too.
     require_(
-      delivery === "none",
-      `${where}: secretDelivery must be none for an adopted client (adoptClientId): Genesys never returns an existing client's secret`,
+      delivery === "none" || delivery === "secrets-manager-rotation",
+      `${where}: secretDelivery must be none or secrets-manager-rotation for an adopted client (adoptClientId): Genesys never returns an existing client's secret`,
     );
   }
+}
+
+/** The region of the stack's GenesysCloudProvider construct (it keeps the key it validated), if there is one. */
+function providerRegion(scope: Construct): string | undefined {
+  for (const c of TerraformStack.of(scope).node.findAll()) {
+    const region = (c as { region?: unknown }).region;
+    if (c.constructor.name === "GenesysCloudProvider" && typeof region === "string") return region;
+  }
+  return undefined;
+}
+
+/** secrets-manager-rotation: the second client (alternating-clients) and the rotated secret. */
+function rotatedDelivery(
+  self: GenesysOAuthClient,
+  id: string,
+  props: GenesysOAuthClientProps,
+  roles: OauthClientRoles[] | undefined,
+  where: string,
+): { alternate?: OauthClient; secret: RotatedClientSecret } {
+  const stack = TerraformStack.of(self);
+  const fnProps = props.rotationFunction ?? {};
+  const genesysRegion = fnProps.genesysRegion ?? providerRegion(self);
+  require_(!!genesysRegion, `${where}: rotationFunction.genesysRegion is required when the stack has no GenesysCloudProvider`);
+  const awsProvider = props.secretsManager!.provider ?? props.awsProvider;
+  const fn = checkedFor(self, () => RotationFunction.of(self, { ...fnProps, genesysRegion: genesysRegion!, provider: fnProps.provider ?? awsProvider }));
+  let alternate: OauthClient | undefined;
+  if ((props.rotation?.strategy ?? "single-client") === "alternating-clients") {
+    alternate = new OauthClient(self, "alternate-client", {
+      name: `${props.name} (alternate)`,
+      description: props.description,
+      authorizedGrantType: self.grantType,
+      roles,
+      accessTokenValiditySeconds: props.tokenLifetimeSeconds,
+      state: props.state,
+      exposeClientSecret: false,
+      provider: props.provider,
+      lifecycle: { preventDestroy: props.preventDestroy ?? true },
+    });
+    const out = new TerraformOutput(self, "alternate-client-id", { value: alternate.id, description: `Client id of ${props.name} (alternate)` });
+    out.overrideLogicalId(outputName(id, "alternate_client_id"));
+  }
+  const clients = alternate ? [self.client, alternate] : [self.client];
+  const sm = props.secretsManager!;
+  const secret = checkedFor(self, () =>
+    new RotatedClientSecret(self, "rotated", {
+      name: sm.name,
+      description: sm.description,
+      kmsKeyId: sm.kmsKeyId,
+      recoveryWindowInDays: sm.recoveryWindowInDays,
+      clientIds: clients.map((c) => c.id),
+      clientLogicalIds: clients.map((c) => stack.getLogicalId(c)),
+      rotation: props.rotation,
+      function: fn,
+      provider: awsProvider,
+    }),
+  );
+  const out = new TerraformOutput(self, "secret-arn", {
+    value: secret.secret.arn,
+    description: `ARN of the Secrets Manager secret the rotation function fills with the client secret of ${props.name}`,
+  });
+  out.overrideLogicalId(outputName(id, "secret_arn"));
+  return { alternate, secret };
 }

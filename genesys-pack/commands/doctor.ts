@@ -20,6 +20,7 @@ Checks, one line each (✓ ok, ✗ failure, ! warning; ASCII [ok] [FAIL] [warn] 
   permissions  the admin client holds oauth:client:{add,view,edit,delete}, integrations:credential:{add,view,edit,delete}
                and authorization:role:view
   roles        the admin client holds every role the config grants to new clients
+  rotation     when a client has secretDelivery secrets-manager-rotation: the admin client holds oauth:client:edit
   collisions   no config client has the name of an existing OAuth client unless it adopts it (adoptClientId);
                a warning without --state (the client may be the one this stack created), a failure with it
 

@@ -22,6 +22,7 @@ export const CHANGE_KINDS = {
   "scope.added": "warning/error (error for admin, authorization, oauth, wildcard, :admin, :delete scopes)",
   "scope.removed": "info",
   "secret.exposed": "error",
+  "secret.rotation-removed": "error when the secret now goes to state, else warning",
   "secret.directory": "error",
   "secret.into-state": "error",
   "secret.literal": "error",
@@ -172,6 +173,12 @@ function compareClients(bc: ClientView | undefined, ac: ClientView | undefined, 
     c("secret.exposed", "error", created
       ? "expose_client_secret is on: the generated client secret is stored in Terraform state"
       : "expose_client_secret switched on: the client secret is meant to be stored in Terraform state (it is only captured at create)");
+  }
+  if (before.rotated && !ac.rotated) {
+    const toState = ac.exposeSecret || !!ac.directorySecret;
+    c("secret.rotation-removed", toState ? "error" : "warning", toState
+      ? "secret delivery changed from secrets-manager-rotation (the secret never reaches Terraform) to one that puts the client secret in state"
+      : "secret delivery changed from secrets-manager-rotation: the client secret is no longer rotated into Secrets Manager");
   }
   if (ac.directorySecret && ac.directorySecret !== before.directorySecret) {
     c("secret.directory", "error", `directory_client_secret ${before.directorySecret ? "changed" : "added"}: the raw client secret is written to a file in ${ac.directorySecret}, usually world-readable`);

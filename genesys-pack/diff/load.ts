@@ -20,6 +20,7 @@ import { fromMirror, MarkTest, NOTHING_MARKED } from "../../guard/audit/locate/s
 import { readBounded } from "../../guard/audit/read/bounded-read";
 import { describeCode } from "../../guard/audit/read/audit-targets";
 import { checkParsedPiece } from "../../guard/audit/read/json-shape";
+import { markRotated } from "./rotation";
 
 const SYNTH_FILE = "cdk.tf.json";
 /** What is a secret: the guard's own catalogue and provider facts, the same answers synth and audit get. */
@@ -223,6 +224,7 @@ function synthView(name: string, doc: any): StackView {
     const text = typeof o?.value === "string" ? o.value : JSON.stringify(o?.value ?? null);
     outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: isRef(text) && !!config.secretSourceOf(o?.value) });
   }
+  markRotated(clients, doc);
   return { name, clients, sinks, outputs, backend: synthBackend(doc.terraform) };
 }
 
@@ -354,5 +356,6 @@ function planView(name: string, doc: any): StackView {
     const refs = references(o?.expression);
     outputs.set(id, { name: id, sensitive: truthy(o?.sensitive), secret: refs.some((r) => !!secretSourceOf("${" + r + "}", planRefs)) });
   }
+  markRotated(clients, doc);
   return { name, clients, sinks, outputs, backend: undefined };
 }

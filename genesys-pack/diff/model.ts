@@ -24,6 +24,8 @@ export interface ClientView {
   /** directory_client_secret, or "" when unset. A folder path, not a secret. */
   readonly directorySecret: string;
   readonly preventDestroy: boolean;
+  /** secretDelivery secrets-manager-rotation: the secret never reaches Terraform (diff/rotation.ts). */
+  readonly rotated?: boolean;
   /** Plans only: the actions of this client's resource change in this plan. */
   readonly actions?: readonly string[];
 }

@@ -6,7 +6,7 @@ import { fingerprint } from "../../guard/fingerprint";
 import { oneLine } from "../../guard/safe-text";
 import { ApiAnswerError, GenesysApi, RoleInfo } from "./genesys-api";
 import { checkBaseUrl, DEFAULT_POLICY, HttpFailure, RetryPolicy } from "./http";
-import { missingPermissions } from "./permissions";
+import { holds, missingPermissions } from "./permissions";
 
 export type Status = "ok" | "fail" | "warn";
 
@@ -144,6 +144,16 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
       const missing = missingPermissions(roles.flatMap((r) => r.policies));
       if (missing.length > 0) line("fail", "permissions", `the admin client lacks ${missing.join(", ")} (roles: ${roles.map((r) => r.name).join(", ") || "none"})`);
       else line("ok", "permissions", `the admin client holds oauth:client, integrations:credential and authorization:role:view permissions (${roles.length} role${roles.length === 1 ? "" : "s"})`);
+      // Rotated clients: the rotation function regenerates secrets (POST /api/v2/oauth/clients/{id}/secret).
+      const rotated = o.environment.clients.filter((c) => c.secretDelivery === "secrets-manager-rotation").length;
+      if (rotated > 0) {
+        const what = `${rotated} client${rotated === 1 ? "" : "s"} with secretDelivery secrets-manager-rotation`;
+        if (holds(roles.flatMap((r) => r.policies), "oauth:client:edit")) {
+          line("ok", "rotation", `the admin client holds oauth:client:edit, which the rotation function needs for ${what} (if its admin secret holds this client's credentials)`);
+        } else {
+          line("fail", "rotation", `the admin client lacks oauth:client:edit: the rotation function cannot regenerate the secret of ${what}`);
+        }
+      }
 
       const heldNames = new Set(roles.map((r) => r.name.trim().toLowerCase()));
       const heldIds = new Set(roleIds);
