@@ -10,7 +10,7 @@ export type {
   SelfOwnedCredentialType,
 } from "./constructs/generated-secret";
 export { RotatedClientSecret, RotationFunction, ROTATION_STRATEGIES, ROTATION_DEFAULTS, ROTATED_CLIENTS_TAG } from "./constructs/rotated-client-secret";
-export type { ClientRotationProps, RotationFunctionProps, RotatedClientSecretProps, RotationStrategy } from "./constructs/rotated-client-secret";
+export type { ClientRotationProps, RotationFunctionProps, RotatedClientSecretProps, RotationStrategy, RotatedClientRegistration } from "./constructs/rotated-client-secret";
 export { EncryptedS3Backend } from "./constructs/encrypted-s3-backend";
 export type { EncryptedS3BackendProps, StateLocking } from "./constructs/encrypted-s3-backend";
 export { GenesysCloudProvider } from "./constructs/genesys-cloud-provider";

@@ -73,7 +73,7 @@ export interface RotationFunctionProps {
   readonly provider?: TerraformProvider;
 }
 
-interface Registered {
+export interface RotatedClientRegistration {
   readonly secret: SecretsmanagerSecret;
   readonly secretName: string;
   readonly strategy: RotationStrategy;
@@ -117,7 +117,7 @@ export class RotationFunction extends Construct {
   public readonly bundlePath: string;
   public readonly sourceCodeHash: string;
   public readonly genesysRegion: string;
-  private readonly registered: Registered[] = [];
+  private readonly registered: RotatedClientRegistration[] = [];
   private readonly provider?: TerraformProvider;
 
   /** The stack's rotation function, created on first use (later calls must agree on the region). */
@@ -212,7 +212,7 @@ export class RotationFunction extends Construct {
   }
 
   /** Adds a secret this function rotates; returns the permission that lets Secrets Manager invoke it for that secret. */
-  public register(scope: Construct, r: Registered): LambdaPermission {
+  public register(scope: Construct, r: RotatedClientRegistration): LambdaPermission {
     require_(!this.registered.some((x) => x.secretName === r.secretName), `RotationFunction: secret ${r.secretName} is rotated twice`);
     this.registered.push(r);
     return new LambdaPermission(scope, "rotation-permission", {

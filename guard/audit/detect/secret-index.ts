@@ -13,6 +13,10 @@ export interface TrackedSecret {
 export const GRAM = 8;
 /** The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace. */
 const MAX_STEP = 8;
+/** How much of a secret's plain run offers windows to choose from. */
+const RUN_LIMIT = 64;
+/** How many secrets may share one window before a secret counts as crowded. */
+const CROWDED = 64;
 
 /** Open-addressing table of secret windows in typed arrays (outside the JS heap, a few bytes a window). */
 interface WindowTable {
@@ -125,18 +129,48 @@ export class SecretIndex {
     let size = 1 << 10;
     while (size * 3 < 4 * step * runs.length) size *= 2; // at most three quarters full
     const t: WindowTable = { step, mask: size - 1, lo: new Int32Array(size), hi: new Int32Array(size), secret: new Int32Array(size), at: new Uint8Array(size) };
+    // How many secrets already use a window (counted along its probe chain, up to CROWDED).
+    const usesOf = (lo: number, hi: number) => {
+      let n = 0;
+      for (let k = slot(lo, hi, t.mask); t.secret[k] !== 0 && n < CROWDED; k = (k + 1) & t.mask) if (t.lo[k] === lo && t.hi[k] === hi) n++;
+      return n;
+    };
+    // For each alignment a secret needs one window at a position q = a (mod step); of those its run offers, take
+    // the one fewest other secrets use. A secret that shares every such window with many others (a file crafted
+    // with 30,000 secrets of one prefix) would make each hit name them all: it is followed only where it stands
+    // whole, without the window scan.
+    const kept: TrackedSecret[] = [];
     runs.forEach((run, n) => {
+      const qs: number[] = [];
       for (let a = 0; a < step; a++) {
-        const lo = int32At(run, a);
-        const hi = int32At(run, a + 4);
+        let best = -1;
+        let bestUses = Infinity;
+        for (let q = a; q + GRAM <= run.length && bestUses > 0; q += step) {
+          const u = usesOf(int32At(run, q), int32At(run, q + 4));
+          if (u < bestUses) (best = q), (bestUses = u);
+        }
+        if (bestUses >= CROWDED) {
+          this.ungated.push(this.gated[n]);
+          return;
+        }
+        qs.push(best);
+      }
+      kept.push(this.gated[n]);
+      for (const q of qs) {
+        const lo = int32At(run, q);
+        const hi = int32At(run, q + 4);
         let k = slot(lo, hi, t.mask);
         while (t.secret[k] !== 0) k = (k + 1) & t.mask;
         t.lo[k] = lo;
         t.hi[k] = hi;
-        t.secret[k] = n + 1;
-        t.at[k] = a;
+        t.secret[k] = kept.length;
+        t.at[k] = q;
       }
     });
+    if (kept.length !== this.gated.length) {
+      this.gated.length = 0;
+      for (const k of kept) this.gated.push(k); // a loop: push(...list) overflows the stack past ~100,000
+    }
     return t;
   }
 
@@ -247,9 +281,9 @@ function slot(lo: number, hi: number, mask: number): number {
   return (h ^ (h >>> 15)) & mask;
 }
 
-/** The start (up to 15 characters) of the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
+/** The start (up to RUN_LIMIT characters) of the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
 function pickRun(v: string): string {
   let best = "";
   for (const run of v.split(/[^\x20-\x7e]|["\\<>&]/)) if (run.length > best.length) best = run;
-  return best.length >= GRAM ? best.slice(0, GRAM + MAX_STEP - 1) : "";
+  return best.length >= GRAM ? best.slice(0, RUN_LIMIT) : "";
 }
