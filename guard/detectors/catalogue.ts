@@ -40,17 +40,22 @@ export class DetectorCatalogue {
   }
 
   private readonly prefilter: KeywordPrefilter;
-  /** Per key: which detectors' key gates pass (1) or not (0); keys repeat, gates are regular expressions. */
-  private readonly gateCache = new WeakMap<KeyInfo, Uint8Array>();
+  /**
+   * Per key: the detectors whose key gate passes, in priority order (keys repeat; gates are regular expressions):
+   * all of them, the whole-value ones alone, and the keyword ones alone.
+   */
+  private readonly plans = new WeakMap<KeyInfo, KeyPlan>();
 
-  private gatesFor(key: KeyInfo): Uint8Array {
-    let g = this.gateCache.get(key);
-    if (!g) {
-      g = new Uint8Array(this.compiled.length);
-      for (let i = 0; i < this.compiled.length; i++) g[i] = this.compiled[i].keyPasses(key) ? 1 : 0;
-      this.gateCache.set(key, g);
+  private planFor(key: KeyInfo): KeyPlan {
+    let plan = this.plans.get(key);
+    if (!plan) {
+      const byPriority: number[] = [];
+      for (let i = 0; i < this.compiled.length; i++) if (this.compiled[i].keyPasses(key)) byPriority.push(i);
+      const whole = byPriority.filter((i) => this.compiled[i].wholeValue);
+      plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue) };
+      this.plans.set(key, plan);
     }
-    return g;
+    return plan;
   }
 
   static shipped(): DetectorCatalogue {
@@ -103,12 +108,26 @@ export class DetectorCatalogue {
     }
     // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
     // ones whose key gate passes) run.
-    const possible = this.prefilter.possible(value);
-    const gates = this.gatesFor(key);
-    for (let i = 0; i < this.compiled.length; i++) {
-      if (gates[i] === 0 || (!this.compiled[i].wholeValue && !possible[i])) continue;
-      const hit = this.compiled[i].match(key, value, true);
-      if (hit && visit(hit)) return true;
+    const plan = this.planFor(key);
+    if (plan.keyword.length > 0) {
+      const possible = this.prefilter.possible(value);
+      if (possible.any) {
+        for (const i of plan.byPriority) {
+          if (!this.compiled[i].wholeValue && possible.flags[i] === 0) continue;
+          const hit = this.compiled[i].match(key, value, true);
+          if (hit && visit(hit)) return true;
+        }
+      } else {
+        for (const i of plan.whole) {
+          const hit = this.compiled[i].match(key, value, true);
+          if (hit && visit(hit)) return true;
+        }
+      }
+    } else {
+      for (const i of plan.whole) {
+        const hit = this.compiled[i].match(key, value, true);
+        if (hit && visit(hit)) return true;
+      }
     }
     if (depth >= MAX_DEPTH) return false;
     if (value.includes("\n") && this.scanLines(value, visit)) return true;
@@ -145,6 +164,13 @@ export class DetectorCatalogue {
 
 let shippedCatalogue: DetectorCatalogue | undefined;
 
+/** Which detectors run for values under one key. */
+interface KeyPlan {
+  readonly byPriority: readonly number[];
+  readonly whole: readonly number[];
+  readonly keyword: readonly number[];
+}
+
 /**
  * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two
  * characters (a bigram) point to the detectors that use it. A detector none of whose bigrams occurs cannot match.
@@ -177,21 +203,26 @@ class KeywordPrefilter {
     });
   }
 
-  /** Flags per detector (reused between calls: read before the next call). */
-  possible(value: string): Uint8Array {
+  /** Flags per detector, and whether any is set (reused between calls: read before the next call). */
+  possible(value: string): { flags: Uint8Array; any: boolean } {
     const f = this.flags;
-    f.fill(0);
+    let any = this.always.length > 0;
+    if (this.dirty) f.fill(0);
+    this.dirty = false;
     for (const i of this.always) f[i] = 1;
     let prev = value.charCodeAt(0);
     for (let j = 1; j < value.length; j++) {
       const c = value.charCodeAt(j);
       if (prev <= 0xff && c <= 0xff && this.starts[(prev << 8) | c] === 1) {
         for (const i of this.byBigram.get((prev << 8) | c)!) f[i] = 1;
+        any = this.dirty = true;
       }
       prev = c;
     }
-    return f;
+    return { flags: f, any };
   }
+
+  private dirty = true;
 }
 
 function parseJson(v: string): { ok: true; value: unknown } | { ok: false } {
