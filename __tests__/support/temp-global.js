@@ -9,7 +9,8 @@ const path = require("node:path");
 const KEY = "GENESYS_OAUTH_TEST_TMP";
 
 module.exports.setup = async function setup() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "genesys-oauth-cdktf-test-"));
+  // Short, like the per-file folders inside it (Unix socket paths under TMPDIR are limited to 107 bytes).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "gt-"));
   process.env[KEY] = dir;
   process.env.TMPDIR = dir;
 };
