@@ -1,5 +1,7 @@
 /** Tests are TypeScript, transpiled without type-checking (tsc checks types in `npm run build`). */
 module.exports = {
+  // Jest's own cache stays out of the temp folder, which the run checks is left empty.
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest",
   // Every test file runs with its own TMPDIR, removed when it ends; the run fails if anything is left over.
   testEnvironment: "<rootDir>/__tests__/support/temp-environment.js",
   globalSetup: "<rootDir>/__tests__/support/global-setup.js",
