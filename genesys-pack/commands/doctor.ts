@@ -1,8 +1,9 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
 
-import { argumentAt, parseCommandLine } from "../../guard/commands/args";
-import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
+import { parseCommandLine } from "../../guard/commands/args";
+import { DEFAULT_CONFIG_FILE } from "../../app/config";
+import { configEnvironment } from "./config-environment";
 import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
 import { managedClientIdsFrom } from "../doctor/managed-clients";
 
@@ -79,18 +80,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const fromStack = (values["state-from-stack"] as string[] | undefined) ?? [];
   const context = { env: io.env, stdin: io.stdin, warn: (line: string) => io.err(`secret-guard: warning: ${line}\n`) };
   const managedIds = states.length || fromStack.length ? await managedClientIdsFrom(states, fromStack, context) : undefined;
-  const file = (values.config as string | undefined) ?? (ctx.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE);
-  const config = loadConfig(file);
-  const wanted = values.environment as string | undefined;
-  const names = config.environments.map((e) => e.name);
-  let environment = config.environments[0];
-  if (wanted !== undefined) {
-    const found = config.environments.find((e) => e.name === wanted);
-    if (!found) throw new UsageError(`${argumentAt(positions, "environment", 0)} is not an environment of ${file}; environments: ${names.join(", ")}`);
-    environment = found;
-  } else if (config.environments.length !== 1) {
-    throw new UsageError(`${file} has ${config.environments.length} environments (${names.join(", ")}); pick one with --environment`);
-  }
+  const { config, environment } = configEnvironment(values, positions, ctx.env);
   // Counts the check lines as they go out, for the closing summary line.
   const counts = { ok: 0, fail: 0, warn: 0 };
   const counting: CommandIO = {

@@ -2,7 +2,8 @@ import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
 import { argumentAt, parseCommandLine } from "../../guard/commands/args";
 import { oneLine } from "../../guard/safe-text";
-import { DEFAULT_CONFIG_FILE, loadConfig } from "../../app/config";
+import { DEFAULT_CONFIG_FILE } from "../../app/config";
+import { configEnvironment } from "./config-environment";
 import { checkBaseUrl } from "../doctor/http";
 
 const USAGE =
@@ -67,18 +68,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
-  const file = (values.config as string | undefined) ?? (io.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE);
-  const config = loadConfig(file);
-  const names = config.environments.map((e) => e.name);
-  let environment = config.environments[0];
-  const wanted = values.environment as string | undefined;
-  if (wanted !== undefined) {
-    const found = config.environments.find((e) => e.name === wanted);
-    if (!found) throw new UsageError(`${argumentAt(positions, "environment", 0)} is not an environment of ${file}; environments: ${names.join(", ")}`);
-    environment = found;
-  } else if (config.environments.length !== 1) {
-    throw new UsageError(`${file} has ${config.environments.length} environments (${names.join(", ")}); pick one with --environment`);
-  }
+  const { config, environment } = configEnvironment(values, positions, io.env);
   const rotated = environment.clients.filter((c) => c.secretDelivery === "secrets-manager-rotation");
   const picked = (values.client as string[] | undefined) ?? [];
   picked.forEach((n, k) => {
