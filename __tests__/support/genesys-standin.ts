@@ -1,9 +1,9 @@
+import { startLoopback, stopLoopback } from "./loopback-server";
 // A Genesys Cloud stand-in on loopback for the rotation: POST /oauth/token (client credentials, Basic auth) and
 // POST /api/v2/oauth/clients/{id}/secret (regenerate: a new random secret, the old one dead at once). Scenario
 // hooks answer 401, 403, 429 with Retry-After, 5xx, or never (a timeout), per call.
 import * as http from "node:http";
 import { randomBytes } from "node:crypto";
-import type { AddressInfo } from "node:net";
 
 export type Answer = "401" | "403" | "429" | "500" | "503" | "hang";
 
@@ -24,19 +24,14 @@ export class GenesysStandin {
   base = "";
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c));
-      req.on("end", () => this.handle(req, res, body));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const { server, base } = await startLoopback((req, res, body) => this.handle(req, res, body));
+    this.server = server;
+    this.base = base;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await stopLoopback(this.server);
   }
 
   client(id: string, secret: string, editor = false): void {

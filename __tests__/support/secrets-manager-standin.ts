@@ -1,3 +1,4 @@
+import { startLoopback, stopLoopback } from "./loopback-server";
 // A Secrets Manager stand-in on loopback speaking the real JSON 1.1 protocol (POST /, X-Amz-Target:
 // secretsmanager.<Op>, errors as {"__type": ...}) for the operations the rotation function and `secret-guard rotate`
 // use, with staging-label semantics: AWSCURRENT / AWSPENDING / AWSPREVIOUS, one version per label, a pending version
@@ -5,7 +6,6 @@
 // registered rotation function's four steps in order, as the service does.
 import * as http from "node:http";
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
 
 export interface StandinVersion {
   value?: string;
@@ -41,19 +41,14 @@ export class SecretsManagerStandin {
   endpoint = "";
 
   async start(): Promise<this> {
-    this.server = http.createServer((req, res) => {
-      let body = "";
-      req.on("data", (c) => (body += c));
-      req.on("end", () => this.handle(req, res, body));
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const { server, base } = await startLoopback((req, res, body) => this.handle(req, res, body));
+    this.server = server;
+    this.endpoint = base;
     return this;
   }
 
   async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await stopLoopback(this.server);
   }
 
   /** A secret as Terraform creates it: no value, rotation enabled when an invoker is set. */
