@@ -19,7 +19,8 @@ export { GENESYS_ENV, TUTORIAL_ENV_RENAMES, checkGenesysEnv } from "./constructs
 export type { EnvironmentVariables, EnvProblem } from "./constructs/genesys-env";
 export { GENESYS_REGIONS, normalizeRegion, regionHosts } from "./constructs/regions";
 export type { RegionHosts } from "./constructs/regions";
-export { EphemeralResource, ephemeralVariable, useS3Lockfile } from "./engine/cdktf-gaps";
+export { ENGINE, EphemeralResource, LockingS3Backend, ephemeralVariable, useS3Lockfile } from "./engine/cdktf-gaps";
+export { TARGET_VERSIONS, withTargetVersions } from "./engine/target-versions";
 export type { EphemeralResourceConfig } from "./engine/cdktf-gaps";
 // The generated genesyscloud 1.84.1 bindings the constructs use (OauthClient, IntegrationCredential, the provider).
 export * as genesyscloud from "./.gen/providers/genesyscloud";

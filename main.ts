@@ -6,11 +6,13 @@ import { App } from "cdktf";
 import { DEFAULT_CONFIG_FILE, loadConfig } from "./app/config";
 import { buildApp } from "./app/build-app";
 import { GuardError } from "./guard/errors";
+import { withTargetVersions } from "./engine/target-versions";
 
 function main(): void {
   const file = process.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE;
   const config = loadConfig(file);
-  const app = new App();
+  // CDK Terrain checks write-only arguments against targetVersions (cdktf.json context wins when it has one).
+  const app = new App({ context: withTargetVersions() });
   buildApp(app, config);
   if (process.env.GENESYS_OAUTH_CHECK_CONFIG === "1") return;
   app.synth();

@@ -1,12 +1,14 @@
 // Outside-in acceptance: the package as an importer gets it. `npm pack`, install the tarball with its peers'
 // exact versions into a fresh consumer project (one on @cdktf/provider-aws 20 = AWS provider 5, one on 21 = AWS
-// provider 6), compile the consumer under `strict` with library checking on and no @types/node, synthesize, and
-// assert on cdk.tf.json. Installs prefer the npm cache (`--prefer-offline`); with no registry and no cache, the
+// provider 6, and one on CDK Terrain: cdktn 0.24 with @cdktn/provider-aws 25 under Node 22, importing
+// `genesys-oauth-cdktf/cdktn`, with no npm alias and no override), compile the consumer under `strict` with
+// library checking on and no @types/node, synthesize, and assert on cdk.tf.json. Installs prefer the npm cache (`--prefer-offline`); with no registry and no cache, the
 // test says SKIPPED (REQUIRE_PACKAGES=1 makes that a failure).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { node22, pathWithNode22 } from "../scripts/node22";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -70,27 +72,36 @@ const TSCONFIG = {
   include: ["src"],
 };
 
-async function consumer(root: string, tarball: string, awsVersion: string): Promise<string | undefined> {
-  const dir = path.join(root, `consumer-aws-${awsVersion}`);
+/** The same app as a CDK Terrain team writes it: cdktn, @cdktn/provider-aws, the package's cdktn entry. */
+const CDKTN_APP = CONSUMER_APP.replace(/"cdktf"/g, '"cdktn"')
+  .replace(/@cdktf\/provider-aws/g, "@cdktn/provider-aws")
+  .replace('from "genesys-oauth-cdktf"', 'from "genesys-oauth-cdktf/cdktn"')
+  .replace("new App()", "new App({ context: withTargetVersions() })")
+  .replace("EncryptedS3Backend, GenesysCloudProvider", "withTargetVersions, EncryptedS3Backend, GenesysCloudProvider");
+
+type Engine = "cdktf" | "cdktn";
+
+async function consumer(root: string, tarball: string, awsVersion: string, engine: Engine = "cdktf"): Promise<string | undefined> {
+  const dir = path.join(root, `consumer-${engine}-aws-${awsVersion}`);
   fs.mkdirSync(path.join(dir, "src"), { recursive: true });
   fs.copyFileSync(tarball, path.join(dir, path.basename(tarball)));
+  const peers =
+    engine === "cdktf"
+      ? { cdktf: dev.cdktf, "@cdktf/provider-aws": awsVersion, "@cdktf/provider-random": dev["@cdktf/provider-random"] }
+      : { cdktn: dev.cdktn, "@cdktn/provider-aws": awsVersion, "@cdktn/provider-random": dev["@cdktn/provider-random"] };
   fs.writeFileSync(
     path.join(dir, "package.json"),
     JSON.stringify({
       name: "consumer",
       private: true,
-      dependencies: {
-        "genesys-oauth-cdktf": `file:./${path.basename(tarball)}`,
-        cdktf: dev.cdktf,
-        constructs: dev.constructs,
-        "@cdktf/provider-aws": awsVersion,
-        "@cdktf/provider-random": dev["@cdktf/provider-random"],
-      },
+      dependencies: { "genesys-oauth-cdktf": `file:./${path.basename(tarball)}`, constructs: dev.constructs, ...peers },
     }),
   );
   fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify(TSCONFIG));
-  fs.writeFileSync(path.join(dir, "src", "main.ts"), CONSUMER_APP);
-  const npm = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], dir, { npm_config_update_notifier: "false" });
+  fs.writeFileSync(path.join(dir, "src", "main.ts"), engine === "cdktf" ? CONSUMER_APP : CDKTN_APP);
+  // A cdktn team runs npm under Node 22 (its packages ask for it); no alias, no override, no --force.
+  const nodeEnv = engine === "cdktn" ? { PATH: pathWithNode22() } : {};
+  const npm = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], dir, { npm_config_update_notifier: "false", ...nodeEnv });
   if (npm.code !== 0) {
     if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out) && process.env.REQUIRE_PACKAGES !== "1") {
       console.log(`SKIPPED outside-in test on @cdktf/provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
@@ -101,12 +112,13 @@ async function consumer(root: string, tarball: string, awsVersion: string): Prom
   return dir;
 }
 
-async function compileAndSynth(dir: string): Promise<any> {
+async function compileAndSynth(dir: string, engine: Engine = "cdktf"): Promise<any> {
   const tsc = await run(process.execPath, [TSC, "-p", "tsconfig.json"], dir);
   expect(tsc.out).toBe("");
   expect(tsc.code).toBe(0);
   const outdir = path.join(dir, "cdktf.out");
-  const synth = await run(process.execPath, [path.join("out", "main.js")], dir, { CDKTF_OUTDIR: outdir });
+  const node = engine === "cdktn" ? node22() : process.execPath;
+  const synth = await run(node, [path.join("out", "main.js")], dir, { CDKTF_OUTDIR: outdir });
   expect(synth.out).toBe("");
   expect(synth.code).toBe(0);
   const stackDir = path.join(outdir, "stacks", "consumer");
@@ -136,12 +148,16 @@ test("the package ships the library only: typings, LICENSE, no build cache, no a
   expect(pkg.license).toBe("MPL-2.0");
 });
 
-test("installed from the tarball next to @cdktf/provider-aws 20 and 21, a strict consumer compiles and synthesizes", async () => {
-  // Both installs at once: most of the time is unpacking the AWS bindings.
-  const [aws5, aws6] = await Promise.all([consumer(root, tarball, dev["@cdktf/provider-aws"]), consumer(root, tarball, PROVIDER_AWS_21)]);
-  for (const [dir, major] of [[aws5, "5"], [aws6, "6"]] as const) {
+test("installed from the tarball next to @cdktf/provider-aws 20 and 21, and on cdktn next to @cdktn/provider-aws 25, a strict consumer compiles and synthesizes", async () => {
+  // All installs at once: most of the time is unpacking the AWS bindings.
+  const [aws5, aws6, cdktn] = await Promise.all([
+    consumer(root, tarball, dev["@cdktf/provider-aws"]),
+    consumer(root, tarball, PROVIDER_AWS_21),
+    consumer(root, tarball, dev["@cdktn/provider-aws"], "cdktn"),
+  ]);
+  for (const [dir, major, engine] of [[aws5, "5", "cdktf"], [aws6, "6", "cdktf"], [cdktn, "6", "cdktn"]] as const) {
     if (!dir) continue;
-    const doc = await compileAndSynth(dir);
+    const doc = await compileAndSynth(dir, engine);
     expect(doc.terraform.required_providers.aws.version).toMatch(new RegExp(`^${major}\\.`));
     expect(Object.values<any>(doc.resource.genesyscloud_oauth_client)[0]).toEqual(
       expect.objectContaining({ name: "Reporting API", provider: "genesyscloud", expose_client_secret: true }),

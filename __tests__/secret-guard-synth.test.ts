@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { HttpBackend, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
+import { withTargetVersions } from "../engine/target-versions";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -22,7 +23,7 @@ const PLANTED = {
 };
 
 function guardedStack(backend: "encrypted" | "none" | "plain-s3" | "local" = "encrypted"): TerraformStack {
-  const s = new TerraformStack(Testing.app(), "guarded");
+  const s = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
   if (backend === "encrypted") new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k/terraform.tfstate", region: "us-east-1", kmsKeyId: "alias/tf" });
   if (backend === "plain-s3") new S3Backend(s, { bucket: "state-bucket", key: "k" });
   if (backend === "local") new LocalBackend(s, {});
@@ -93,7 +94,7 @@ describe("SecretGuard rule pack", () => {
   });
 
   test("SG002: literal provider credentials, resource secrets, variable defaults and backend keys; values never printed", () => {
-    const s = new TerraformStack(Testing.app(), "guarded");
+    const s = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new S3Backend(s, { bucket: "state-bucket", key: "k", encrypt: true, secretKey: PLANTED.awsKey, accessKey: "AKIAABCDEFGHIJKLMNOP" });
     s.addOverride("terraform.backend.s3.use_lockfile", true);
     new GenesyscloudProvider(s, "gc", { oauthclientSecret: PLANTED.genesysSecret });
@@ -123,7 +124,7 @@ describe("SecretGuard rule pack", () => {
   });
 
   test("SG002 also covers ephemeral blocks; SG012 warns on a backend it cannot check", () => {
-    const s = new TerraformStack(Testing.app(), "guarded");
+    const s = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new HttpBackend(s, { address: "https://state.example.com/genesys" });
     new EphemeralResource(s, "eph", { type: "random_password", args: { length: 32, override_special: PLANTED.password } });
     const eph = new EphemeralResource(s, "key", { type: "aws_secretsmanager_random_password", args: { password_length: 32 } });
@@ -132,7 +133,7 @@ describe("SecretGuard rule pack", () => {
     const err = fullSynthError(s);
     expect(err).toMatch(/\[SG002\] ephemeral\.aws_secretsmanager_random_password\.key argument secret_key is a literal secret/);
     expectNoPlanted(err);
-    const ok = new TerraformStack(Testing.app(), "guarded");
+    const ok = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new HttpBackend(ok, { address: "https://state.example.com/genesys" });
     SecretGuard.of(ok);
     const out = Testing.fullSynth(ok);
@@ -141,7 +142,7 @@ describe("SecretGuard rule pack", () => {
   });
 
   test("SG006 (missing KMS key) is a warning: synth passes, the report records it", () => {
-    const s = new TerraformStack(Testing.app(), "guarded");
+    const s = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k" });
     SecretGuard.of(s);
     const out = Testing.fullSynth(s);
@@ -164,7 +165,7 @@ describe("SecretGuard rule pack", () => {
   });
 
   test("SG009 directory_client_secret and SG010 sdk_debug", () => {
-    const s = new TerraformStack(Testing.app(), "guarded");
+    const s = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new EncryptedS3Backend(s, { bucket: "state-bucket", key: "k", kmsKeyId: "alias/x" });
     new GenesyscloudProvider(s, "gc", { sdkDebug: true });
     new OauthClient(s, "c", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", directoryClientSecret: "/tmp/secrets" });

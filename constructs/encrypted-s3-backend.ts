@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { S3Backend, S3BackendConfig, Token } from "cdktf";
-import { useS3Lockfile } from "../engine/cdktf-gaps";
+import { S3BackendConfig, Token } from "cdktf";
+import { LockingS3Backend } from "../engine/cdktf-gaps";
 import { GenesysConfigError, require_ } from "./errors";
 
 export type StateLocking = "lockfile" | "dynamodb" | "lockfile+dynamodb";
@@ -24,7 +24,7 @@ export interface EncryptedS3BackendProps extends Omit<S3BackendConfig, "encrypt"
  * An S3 backend that is always encrypted (SSE, with `kmsKeyId` when given) and always locked.
  * Endpoint overrides (`endpoints.s3`, `usePathStyle`) let it run against S3-compatible servers.
  */
-export class EncryptedS3Backend extends S3Backend {
+export class EncryptedS3Backend extends LockingS3Backend {
   public readonly locking: StateLocking;
 
   constructor(scope: Construct, props: EncryptedS3BackendProps) {
@@ -52,8 +52,7 @@ export class EncryptedS3Backend extends S3Backend {
       `EncryptedS3Backend: key ${JSON.stringify(props.key)} must be a non-empty object key without a leading or trailing '/'`,
     );
     const { locking: _l, dynamodbTable, ...rest } = props;
-    super(scope, { ...rest, encrypt: true, ...(usesDynamo ? { dynamodbTable } : {}) });
+    super(scope, { ...rest, encrypt: true, ...(usesDynamo ? { dynamodbTable } : {}) }, locking !== "dynamodb");
     this.locking = locking;
-    if (locking !== "dynamodb") useS3Lockfile(this);
   }
 }

@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { Aspects, TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformProvider, TerraformStack } from "cdktf";
 import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { IntegrationCredential } from "../.gen/providers/genesyscloud/integration-credential";
-import { EphemeralResource } from "../engine/cdktf-gaps";
+import { addStackAspect, EphemeralResource } from "../engine/cdktf-gaps";
 import { require_ } from "./errors";
 import { slug } from "./slug";
 
@@ -61,7 +61,7 @@ function randomProvider(scope: Construct, given?: TerraformProvider): TerraformP
   const stack = TerraformStack.of(scope);
   if (!stacksWithImplicitRandom.has(stack)) {
     stacksWithImplicitRandom.add(stack);
-    Aspects.of(stack).add({
+    addStackAspect(stack, {
       visit(node) {
         if (node !== stack) return;
         const declared = stack.node

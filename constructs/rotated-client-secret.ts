@@ -83,12 +83,13 @@ export interface RotatedClientRegistration {
 
 const BUNDLE_FILE = "rotation-function.zip";
 
-/** The zip `npm run build` writes, found from wherever this module runs (dist/constructs, dist/app.js or the source). */
+/** The zip `npm run build` writes, found from wherever this module runs (dist/constructs, dist/cdktn/constructs, dist/app.js or the source). */
 export function defaultRotationBundlePath(): string {
   const candidates = [
     path.resolve(__dirname, "..", "rotation", BUNDLE_FILE),
     path.resolve(__dirname, "rotation", BUNDLE_FILE),
     path.resolve(__dirname, "..", "dist", "rotation", BUNDLE_FILE),
+    path.resolve(__dirname, "..", "..", "rotation", BUNDLE_FILE),
   ];
   const found = candidates.find((p) => fs.existsSync(p));
   if (!found) throw new GenesysConfigError(`the rotation function bundle ${BUNDLE_FILE} is missing: run npm run build (looked in ${candidates.join(", ")})`);

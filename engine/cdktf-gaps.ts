@@ -1,21 +1,16 @@
 /**
- * Every workaround for what cdktf 0.21 lacks, in one place. CDK Terrain (cdktn) has native ephemeral resources,
- * ephemeral variables and `useLockfile`; moving to it means replacing the bodies below, nothing else.
+ * Every workaround for what cdktf 0.21 lacks, in one place (with engine/shared-gaps.ts, the ones CDK Terrain
+ * still needs too). The package's cdktn build compiles engine/cdktn-native.ts in place of this file: same
+ * exports, done with CDK Terrain's own ephemeral resources and S3 lockfile support.
  * (hashicorp/terraform-cdk#3886: no ephemeral support in 0.21.)
  */
-import * as path from "node:path";
 import { Construct } from "constructs";
-import {
-  IResolvable,
-  ref,
-  S3Backend,
-  TerraformElement,
-  TerraformProvider,
-  TerraformStack,
-  TerraformVariable,
-  TerraformVariableConfig,
-  Token,
-} from "cdktf";
+import { IResolvable, ref, S3Backend, S3BackendConfig, TerraformElement, TerraformProvider, TerraformStack, Token } from "cdktf";
+
+export * from "./shared-gaps";
+
+/** Which engine this build of the package runs on. */
+export const ENGINE = "cdktf" as const;
 
 export interface EphemeralResourceConfig {
   /** Terraform type, e.g. `random_password`, `aws_secretsmanager_random_password`. */
@@ -65,47 +60,10 @@ export class EphemeralResource extends TerraformElement {
   }
 }
 
-/** A `variable` with `ephemeral = true`: its value is never written to plan or state. */
-export function ephemeralVariable(scope: Construct, id: string, config: TerraformVariableConfig): TerraformVariable {
-  const v = new TerraformVariable(scope, id, { ...config, sensitive: config.sensitive ?? true });
-  v.addOverride("ephemeral", true);
-  return v;
-}
-
-/** S3-native state locking (`use_lockfile`, Terraform >= 1.10): 0.21's S3Backend has no prop for it. */
-export function useS3Lockfile(backend: S3Backend): void {
-  backend.addOverride("use_lockfile", true);
-}
-
-/** What a stack synthesizer is given: the output folder and the manifest the CLI reads annotations from. */
-export interface SynthSession {
-  readonly outdir: string;
-  readonly manifest: {
-    forStack(stack: TerraformStack): { synthesizedStackPath: string; annotations: Array<Record<string, unknown>> };
-  };
-}
-
-export type ManifestLevel = "error" | "warning" | "info";
-const MANIFEST_LEVELS: Record<ManifestLevel, string> = { error: "@cdktf/error", warning: "@cdktf/warn", info: "@cdktf/info" };
-
-/**
- * A post-synth hook, which cdktf lacks: wraps the stack's (public, writable) synthesizer so that `after` runs once
- * cdk.tf.json is written. `after` learns whether error annotations should not throw (the CLI sets that and reports
- * them itself). Annotations added in `after` go straight into the manifest: the aspect phase is over.
- */
-export function afterStackSynth(
-  stack: TerraformStack,
-  after: (session: SynthSession, file: string, api: { continueOnErrors: boolean; annotate(path: string, level: ManifestLevel, message: string): void }) => void,
-): void {
-  const original = stack.synthesizer as unknown as { synthesize(s: SynthSession): void; continueOnErrorAnnotations?: boolean };
-  (stack as { synthesizer: unknown }).synthesizer = {
-    synthesize(session: SynthSession) {
-      original.synthesize(session);
-      const stackManifest = session.manifest.forStack(stack);
-      after(session, path.join(session.outdir, stackManifest.synthesizedStackPath), {
-        continueOnErrors: original.continueOnErrorAnnotations === true,
-        annotate: (constructPath, level, message) => stackManifest.annotations.push({ constructPath, level: MANIFEST_LEVELS[level], message }),
-      });
-    },
-  };
+/** An S3 backend with optional S3-native locking: 0.21's S3Backend has no prop for `use_lockfile`. */
+export class LockingS3Backend extends S3Backend {
+  constructor(scope: Construct, config: S3BackendConfig, useLockfile: boolean) {
+    super(scope, config);
+    if (useLockfile) this.addOverride("use_lockfile", true);
+  }
 }

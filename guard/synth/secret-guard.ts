@@ -2,7 +2,6 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { IConstruct } from "constructs";
 import {
-  Aspects,
   DefaultTokenResolver,
   IAspect,
   StringConcat,
@@ -16,7 +15,7 @@ import {
   Tokenization,
 } from "cdktf";
 import { annotate } from "../../engine/annotate";
-import { afterStackSynth } from "../../engine/cdktf-gaps";
+import { addStackAspect, afterStackSynth } from "../../engine/shared-gaps";
 import { SynthFindingsError } from "../errors";
 import { Finding, Report, Severity, summarize } from "../finding";
 import { ProviderFacts } from "../provider-facts";
@@ -93,7 +92,7 @@ export class SecretGuard implements IAspect {
     this.packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
     this.shapes = options.detectors ?? shippedDetectors();
     this.rules = new RuleBook(...this.packs, detectorRules(options.detectors));
-    Aspects.of(stack).add(this);
+    addStackAspect(stack, this);
     afterStackSynth(stack, (_session, file, api) => this.gate(file, api.continueOnErrors, api.annotate));
   }
 

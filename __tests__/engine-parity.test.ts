@@ -1,0 +1,141 @@
+// CDK Terrain and cdktf give an importer the same guard: the same findings at the same construct paths, whether
+// the stack is built on cdktf 0.21 (Node 20, dist/), on cdktn 0.24 (Node 22, dist/cdktn/), or with two copies of
+// the engine loaded (an npm alias `cdktf` -> cdktn beside the providers' `cdktn`, both ways round). The two-copy
+// layouts are real node_modules folders: a second, separate copy of cdktn installed under the name `cdktf`.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { node22 } from "../scripts/node22";
+
+const ROOT = path.resolve(__dirname, "..");
+const CONSUMER = path.join(__dirname, "support", "engine-consumer.js");
+const PLANTED = ["ghp", "_", "Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc8V"].join("");
+const PLANTED_DB = ["Pl4nted", "-Db-", "Passw0rd-Value"].join("");
+
+interface Run {
+  code: number;
+  out: string;
+  findings: string[];
+  annotations: string[];
+  doc: any;
+}
+
+function run(node: string, cwd: string, args: string[], outdir: string, env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) =>
+    execFile(node, [CONSUMER, ...args, outdir], { cwd, env: { ...process.env, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "1", ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0;
+      const stackDir = path.join(outdir, "stacks", "consumer");
+      const read = (f: string) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : undefined);
+      const report = read(path.join(stackDir, "secret-guard.json"));
+      const manifest = read(path.join(outdir, "manifest.json"));
+      const findings = (report?.findings ?? []).map((f: any) => `${f.ruleId} ${f.severity} ${f.pointer} ${f.fingerprint} ${f.message}`).sort();
+      const annotations = (manifest?.stacks?.consumer?.annotations ?? [])
+        .filter((a: any) => /^\[SG\d+\]/.test(a.message))
+        .map((a: any) => `${a.level} ${a.constructPath} ${a.message}`)
+        .sort();
+      resolve({ code, out: `${stdout}${stderr}`, findings, annotations, doc: read(path.join(stackDir, "cdk.tf.json")) });
+    }),
+  );
+}
+
+/** node_modules with two copies of cdktn: one as `cdktn`, one installed under the alias `cdktf`, as npm does for `cdktf@npm:cdktn`. */
+function twoCopyLayout(root: string): string {
+  const nm = path.join(root, "node_modules");
+  fs.mkdirSync(path.join(nm, "@cdktn"), { recursive: true });
+  fs.mkdirSync(path.join(nm, "@cdktf"), { recursive: true });
+  const link = (name: string, target = name) => fs.symlinkSync(path.join(ROOT, "node_modules", target), path.join(nm, name), "dir");
+  fs.cpSync(path.join(ROOT, "node_modules", "cdktn"), path.join(nm, "cdktf"), { recursive: true });
+  for (const dep of Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules", "cdktn", "package.json"), "utf8")).dependencies)) link(dep);
+  link("cdktn");
+  link("constructs");
+  link("@cdktn/provider-aws");
+  link("@cdktn/provider-random");
+  // The library as installed: a copy (so it resolves `cdktf` here), its own dependencies linked.
+  const lib = path.join(nm, "genesys-oauth-cdktf");
+  fs.mkdirSync(lib);
+  fs.cpSync(path.join(ROOT, "dist"), path.join(lib, "dist"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "package.json"), path.join(lib, "package.json"));
+  for (const dep of Object.keys(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).dependencies)) {
+    fs.mkdirSync(path.dirname(path.join(nm, dep)), { recursive: true });
+    link(dep);
+  }
+  // The library's cdktf build with its provider imports aliased to the cdktn bindings.
+  link("@cdktf/provider-aws", "@cdktn/provider-aws");
+  link("@cdktf/provider-random", "@cdktn/provider-random");
+  return lib;
+}
+
+let tmp = "";
+let N22 = "";
+const runs: Record<string, Run> = {};
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "engines-"));
+  N22 = node22();
+  const lib = twoCopyLayout(tmp);
+  const [cdktf, cdktn, appAlias, libAlias] = await Promise.all([
+    run(process.execPath, ROOT, ["cdktf", "@cdktf", path.join(ROOT, "dist")], path.join(tmp, "cdktf.out")),
+    run(N22, ROOT, ["cdktn", "@cdktn", path.join(ROOT, "dist", "cdktn")], path.join(tmp, "cdktn.out")),
+    // The app's stack from the `cdktf` alias copy; the library (cdktn build) and providers from `cdktn`.
+    run(N22, tmp, ["cdktf", "@cdktn", path.join(lib, "dist", "cdktn")], path.join(tmp, "app-alias.out")),
+    // The app on `cdktn`; the library's cdktf build, whose `cdktf` is the alias copy.
+    run(N22, tmp, ["cdktn", "@cdktn", path.join(lib, "dist")], path.join(tmp, "lib-alias.out")),
+  ]);
+  Object.assign(runs, { cdktf, cdktn, appAlias, libAlias });
+}, 180_000);
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+test("the two-copy layouts really load two copies of the engine", async () => {
+  const probe = "const a=require('cdktf'),b=require('cdktn');process.stdout.write(String(a.TerraformStack!==b.TerraformStack&&a.App.name===b.App.name))";
+  const out = await new Promise<string>((resolve) => execFile(N22, ["-e", probe], { cwd: tmp }, (_e, stdout) => resolve(stdout)));
+  expect(out).toBe("true");
+});
+
+test("every engine and layout synthesizes, and the planted secrets are found", () => {
+  for (const [name, r] of Object.entries(runs)) {
+    expect({ name, code: r.code, out: r.out }).toEqual({ name, code: 0, out: "" });
+    expect(r.doc).toBeDefined();
+    expect(r.findings.join("\n")).toMatch(/SG002 error \S*aws_ssm_parameter\/param\/value /);
+    expect(r.findings.join("\n")).toMatch(/SG001 error \S*output\/key-out/);
+    for (const text of [r.out, ...r.findings, ...r.annotations]) {
+      expect(text).not.toContain(PLANTED);
+      expect(text).not.toContain(PLANTED_DB);
+    }
+  }
+});
+
+test("the same findings at the same construct paths on cdktf, cdktn, and with two copies of the engine", () => {
+  expect(runs.cdktf.findings.length).toBeGreaterThanOrEqual(4);
+  expect(runs.cdktf.annotations.length).toBeGreaterThanOrEqual(4);
+  expect(runs.cdktf.annotations.join("\n")).toContain("consumer/param [SG002]");
+  for (const name of ["cdktn", "appAlias", "libAlias"]) {
+    expect({ name, findings: runs[name].findings }).toEqual({ name, findings: runs.cdktf.findings });
+    expect({ name, annotations: runs[name].annotations }).toEqual({ name, annotations: runs.cdktf.annotations });
+  }
+});
+
+test("the same Terraform on both engines, apart from the AWS provider's version and cdktn's native ephemeral block", () => {
+  const shape = (doc: any) => ({
+    resources: Object.fromEntries(Object.entries<any>(doc.resource).map(([t, v]) => [t, Object.keys(v).sort()])),
+    ephemeral: Object.fromEntries(Object.entries<any>(doc.ephemeral ?? {}).map(([t, v]) => [t, Object.keys(v).sort()])),
+    providers: Object.keys(doc.provider).sort(),
+    backend: doc.terraform.backend,
+    outputs: Object.keys(doc.output ?? {}).sort(),
+  });
+  expect(shape(runs.cdktn.doc)).toEqual(shape(runs.cdktf.doc));
+  expect(runs.cdktf.doc.terraform.required_providers.aws.version).toMatch(/^5\./);
+  expect(runs.cdktn.doc.terraform.required_providers.aws.version).toMatch(/^6\./);
+  // The stack has no random provider of its own: the library adds exactly one default, on every layout.
+  for (const r of Object.values(runs)) expect(r.doc.provider.random).toEqual([{}]);
+  // Both engines write the lockfile setting: cdktf through an override, cdktn through its own useLockfile.
+  expect(runs.cdktn.doc.terraform.backend.s3.use_lockfile).toBe(true);
+});
+
+test("on cdktn, a project that declares no targetVersions is refused for write-only arguments; the library's TARGET_VERSIONS fixes it", async () => {
+  const r = await run(N22, ROOT, ["cdktn", "@cdktn", path.join(ROOT, "dist", "cdktn")], path.join(tmp, "no-target.out"), { NO_TARGET_VERSIONS: "1" });
+  expect(r.code).not.toBe(0);
+  expect(r.out).toMatch(/write-only attributes requires terraform >=1\.11\.0, but the project targets terraform >=1\.5\.7/);
+  expect(runs.cdktn.code).toBe(0);
+});

@@ -1,0 +1,37 @@
+/**
+ * The library's tests again, on CDK Terrain: run under Node 22 by scripts/test-cdktn.js (part of `npm test`).
+ * Every `cdktf` and `@cdktf/provider-*` import (the source's, the tests', the generated genesyscloud bindings')
+ * resolves to `cdktn` and `@cdktn/provider-*` (AWS provider 6), and engine/cdktf-gaps to engine/cdktn-native, as in
+ * the package's dist/cdktn build. Real-Terraform steps inside these files say SKIPPED on this engine: the offline
+ * mirror holds AWS provider 5.100.0 only (they run on cdktf).
+ */
+const path = require("node:path");
+const base = require("./jest.config.js");
+
+/** The test files that exercise the library (constructs, synth-level guard, the guard and the public API). */
+const CDKTN_TESTS = [
+  "constructs.test.ts",
+  "secret-guard-synth.test.ts",
+  "library-imported.test.ts",
+  "rotation-stack.test.ts",
+  "readme-example.test.ts",
+  "guard-boundary.test.ts",
+  "guard-detectors.test.ts",
+  "guard-audit-detection.test.ts",
+  "guard-audit-cli.test.ts",
+  "guard-diff.test.ts",
+];
+
+module.exports = {
+  ...base,
+  cacheDirectory: "<rootDir>/node_modules/.cache/jest-cdktn",
+  testMatch: CDKTN_TESTS.map((f) => `**/__tests__/${f}`),
+  moduleNameMapper: {
+    "^cdktf$": "<rootDir>/node_modules/cdktn",
+    "^cdktf/(.*)$": "<rootDir>/node_modules/cdktn/$1",
+    "^@cdktf/provider-(aws|random)/(.*)$": "<rootDir>/node_modules/@cdktn/provider-$1/$2",
+    "^.*/engine/cdktf-gaps$": path.join(__dirname, "engine", "cdktn-native.ts"),
+  },
+  testEnvironmentOptions: { engine: "cdktn" },
+};
+
