@@ -2,6 +2,9 @@
 // Runs the cdktf CLI for the npm scripts (synth, diff, deploy): no call home (checkpoint), and a
 // TF_CLI_CONFIG_FILE that names a missing file is dropped, since Terraform would warn about it on every call.
 //
+// `--engine cdktn` (or GENESYS_OAUTH_ENGINE=cdktn) runs the same on CDK Terrain: the app bundle dist/app-cdktn.js
+// and cdktn-cli, both under Node 22, which scripts/node22.js and scripts/cdktn-cli.js install on first use.
+//
 // For this project's own app (cdktf.json: `node dist/app.js`):
 // - before anything, dist/app.js must exist: one line saying what to run instead of Node's stack trace;
 // - `synth` runs the app itself, not the cdktf CLI: the app's own one-line errors and exit codes (2 for a config
@@ -16,8 +19,40 @@ const { spawnSync } = require("node:child_process");
 const ROOT = path.resolve(__dirname, "..");
 const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
 if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
-const args = process.argv.slice(2);
+const { engine, args } = engineOption(process.argv.slice(2), env.GENESYS_OAUTH_ENGINE || "cdktf");
 const command = args[0];
+env.GENESYS_OAUTH_ENGINE = engine;
+/** The app's bundle and the Node that runs it, for the engine chosen. */
+const APP_BUNDLE = engine === "cdktn" ? "app-cdktn.js" : "app.js";
+const NODE = engine === "cdktn" ? installed("Node 22", () => require("./node22").node22()) : process.execPath;
+if (engine === "cdktn") env.PATH = `${path.dirname(NODE)}${path.delimiter}${env.PATH ?? ""}`;
+
+/** `--engine cdktf|cdktn` (anywhere in the arguments), removed from what the CLI gets. */
+function engineOption(argv, fallback) {
+  let engine = fallback;
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--engine") engine = argv[++i];
+    else if (a.startsWith("--engine=")) engine = a.slice("--engine=".length);
+    else rest.push(a);
+  }
+  if (engine !== "cdktf" && engine !== "cdktn") {
+    process.stderr.write(`error: --engine must be cdktf or cdktn (got ${JSON.stringify(engine ?? "")})\n`);
+    process.exit(2);
+  }
+  return { engine, args: rest };
+}
+
+/** Runs an installer; a failure is one line. */
+function installed(what, install) {
+  try {
+    return install();
+  } catch (e) {
+    process.stderr.write(`error: installing ${what} failed: ${String(e.message).split("\n")[0]}\n`);
+    process.exit(1);
+  }
+}
 
 function readCdktfJson() {
   try {
@@ -28,8 +63,11 @@ function readCdktfJson() {
 }
 
 function cdktfCli(argv) {
-  const cli = path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
-  const r = spawnSync(process.execPath, [cli, ...argv], { stdio: "inherit", env });
+  const cli =
+    engine === "cdktn"
+      ? installed("cdktn-cli", () => require("./cdktn-cli").cdktnCli())
+      : path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
+  const r = spawnSync(NODE, [cli, ...argv], { stdio: "inherit", env });
   return r.status ?? 1;
 }
 
@@ -46,7 +84,7 @@ function outputOption(argv) {
 const config = readCdktfJson();
 const ownApp = config && /^node\s+(dist\/app|scripts\/app)\.js$/.test(String(config.app).trim());
 if (ownApp && ["synth", "synthesize", "diff", "plan", "deploy", "apply"].includes(command)) {
-  const bundle = path.resolve("dist", "app.js");
+  const bundle = path.resolve("dist", APP_BUNDLE);
   if (!fs.existsSync(bundle)) {
     process.stderr.write(`error: ${path.relative(process.cwd(), bundle)} is missing (the app is not built yet): run \`npm run build\`, or \`npm run ${command === "synthesize" ? "synth" : command}\`, which builds first\n`);
     process.exit(2);
@@ -56,7 +94,7 @@ if (ownApp && ["synth", "synthesize", "diff", "plan", "deploy", "apply"].include
 if (ownApp && (command === "synth" || command === "synthesize")) {
   const outdir = path.resolve(outputOption(args) ?? config.output ?? "cdktf.out");
   fs.rmSync(outdir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [path.resolve("dist", "app.js")], {
+  const r = spawnSync(NODE, [path.resolve("dist", APP_BUNDLE)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...env, CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: JSON.stringify(config.context ?? {}) },
   });
@@ -81,7 +119,7 @@ if (ownApp && (command === "synth" || command === "synthesize")) {
 }
 
 if (ownApp && ["diff", "plan", "deploy", "apply"].includes(command)) {
-  const check = spawnSync(process.execPath, [path.resolve("dist", "app.js")], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_CHECK_CONFIG: "1" } });
+  const check = spawnSync(NODE, [path.resolve("dist", APP_BUNDLE)], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_CHECK_CONFIG: "1" } });
   if (check.status !== 0) process.exit(check.status ?? 1);
 }
 
