@@ -56,4 +56,17 @@ describe("guard boundary", () => {
     const offenders = lib.filter((f) => /instanceof\s+(Terraform\w*|App|Construct|S3Backend|CloudBackend)\b/.test(fs.readFileSync(f, "utf8")));
     expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
   });
+
+  test("aspects are added through the engine copy that owns the stack (engine/stack-aspects.ts), never another copy's Aspects.of", () => {
+    const lib = ["guard", "genesys-pack", "constructs", "engine", "app"].flatMap((d) => sources(path.join(ROOT, d)));
+    const offenders = lib.filter((f) => !f.endsWith(path.join("engine", "stack-aspects.ts")) && /\bAspects\.of\(/.test(fs.readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
+    expect(fs.readFileSync(path.join(ROOT, "engine", "stack-aspects.ts"), "utf8")).toMatch(/\bAspects\b/);
+  });
+
+  test("only the engine modules name an engine's own features: the rest of the library builds for cdktf and cdktn alike", () => {
+    const lib = ["guard", "genesys-pack", "constructs", "app"].flatMap((d) => sources(path.join(ROOT, d)));
+    const offenders = lib.filter((f) => /from "cdktn"|TerraformEphemeralResource/.test(fs.readFileSync(f, "utf8")));
+    expect(offenders.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
 });

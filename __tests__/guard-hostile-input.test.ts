@@ -132,7 +132,9 @@ describe("2. a usage slip never echoes the argument", () => {
   test("audit --<value>, secret-guard <value>, --known-file <value>, -<value>", async () => {
     expectRefused(await run(["audit", `--${PASTED}`, st]), /unknown option \(argument 2\)/);
     expectRefused(await run(["audit", `--${SECRET}=x`, st]), /unknown option \(argument 2\)/);
-    expectRefused(await run(["audit", st, `-${SECRET}`]), /unknown option \(argument 3\)/);
+    // "Z" first: a random value starting with a short option's letter (-f, -o) is that option with a glued value.
+    expectRefused(await run(["audit", st, `-Z${SECRET}`]), /unknown option \(argument 3\)/);
+    expectRefused(await run(["audit", st, `-f${SECRET}`]), /--format has an unknown value/);
     expectRefused(await run([PASTED]), /unknown command \(argument 1\)/);
     expectRefused(await run(["audit", "--known-file", PASTED, st]), /--known-file \(argument 3\): no such file or folder/);
     expectRefused(await run(["diff", PASTED, st]), /BEFORE \(argument 2\): no such file or folder/);
