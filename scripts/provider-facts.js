@@ -2,7 +2,10 @@
 // Builds guard/schemas/provider-facts.json: for every resource, data source, ephemeral resource and provider
 // block of the providers this toolkit knows, the attribute paths that are sensitive or write-only.
 // - genesyscloud: from schemas/genesyscloud-1.84.1.schema.json (the project's copy of the real schema);
-// - aws: read from the real provider with `terraform providers schema -json` (offline, from the mirror);
+// - aws: read from the real provider 5.100.0 with `terraform providers schema -json` (offline, from the mirror),
+//   united per type with schemas/aws-6.facts.json (AWS provider 6: made by scripts/aws-facts-from-source.js from
+//   the provider's Go source plus the write-only arguments of the CDK Terrain bindings; no 6.x binary here).
+//   The guard is version-agnostic, so a path sensitive in either major version is sensitive;
 // - random: schemas/random-3.7.2.facts.json (read from the provider's source; no binary here).
 // The shipped file is small (only sensitive/write-only paths), so the guard never loads a 30 MB schema.
 "use strict";
@@ -69,20 +72,42 @@ function awsSchema() {
   }
 }
 
+/** Unites two facts documents of one provider (per kind and type: the union of the paths). */
+function unite(a, b) {
+  const out = { provider: compact(merge(a.provider, b.provider)) };
+  for (const kind of ["resources", "data_sources", "ephemeral_resources"]) {
+    const types = [...new Set([...Object.keys(a[kind] || {}), ...Object.keys(b[kind] || {})])].sort();
+    out[kind] = Object.fromEntries(types.map((t) => [t, compact(merge((a[kind] || {})[t], (b[kind] || {})[t]))]));
+  }
+  return out;
+}
+
+function merge(x = {}, y = {}) {
+  const u = (k) => [...new Set([...(x[k] || []), ...(y[k] || [])])];
+  return { sensitive: u("sensitive"), writeOnly: u("writeOnly") };
+}
+
 function main() {
   const gc = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "genesyscloud-1.84.1.schema.json"), "utf8"));
   const random = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "random-3.7.2.facts.json"), "utf8"));
+  const aws6 = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "aws-6.facts.json"), "utf8"));
   const facts = {
     "registry.terraform.io/mypurecloud/genesyscloud": {
       version: gc.provider_versions["registry.terraform.io/mypurecloud/genesyscloud"],
       ...providerFacts(gc.provider_schemas["registry.terraform.io/mypurecloud/genesyscloud"]),
     },
     "registry.terraform.io/hashicorp/random": random,
-    "registry.terraform.io/hashicorp/aws": { version: "5.100.0", ...providerFacts(awsSchema()) },
+    "registry.terraform.io/hashicorp/aws": {
+      version: "5.100.0",
+      also: [{ version: aws6.version, file: "schemas/aws-6.facts.json", about: aws6.about }],
+      ...unite(providerFacts(awsSchema()), aws6),
+    },
   };
   fs.writeFileSync(OUT, JSON.stringify(facts, null, 1) + "\n");
   const n = (p) => Object.keys(facts[p].resources).length;
   console.log(`provider-facts: wrote ${path.relative(ROOT, OUT)} (aws ${n("registry.terraform.io/hashicorp/aws")} resource types with sensitive or write-only attributes)`);
 }
 
-main();
+module.exports = { awsSchema, providerFacts, unite };
+
+if (require.main === module) main();
