@@ -3,7 +3,7 @@
 import { ProviderFacts } from "../guard/provider-facts";
 import shipped from "../guard/schemas/provider-facts.json";
 import aws6 from "../schemas/aws-6.facts.json";
-import { TF } from "./support/terraform-runner";
+import { itWithTerraform } from "./support/terraform-runner";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { awsSchema, providerFacts } = require("../scripts/provider-facts.js");
@@ -48,7 +48,7 @@ describe("shipped aws facts cover AWS provider 6", () => {
     }
   });
 
-  (TF.ok ? test : test.skip)(
+  itWithTerraform()(
     "the shipped facts are a superset of the real hashicorp/aws 5.100.0 schema's",
     () => {
       const real = providerFacts(awsSchema());
