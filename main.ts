@@ -19,6 +19,8 @@ function main(): void {
 }
 
 const ANNOTATION_ERRORS = /^Encountered Annotations with level "ERROR":\n([\s\S]*?)\n\nEither fix/;
+// Construct validations (node.addValidation): "Validation failed with the following errors:\n  [path] message".
+const VALIDATION_ERRORS = /^Validation failed with the following errors:\n([\s\S]*?)(?:\n\n|$)/;
 
 try {
   main();
@@ -33,6 +35,12 @@ try {
   if (annotations) {
     for (const line of annotations[1].split("\n").filter(Boolean)) console.error(`error: ${line}`);
     process.exit(1);
+  }
+  const validations = VALIDATION_ERRORS.exec(message);
+  if (validations) {
+    // A construct refused what it was given: a config mistake, like GenesysConfigError.
+    for (const line of validations[1].split("\n").map((l) => l.trim()).filter(Boolean)) console.error(`error: ${line}`);
+    process.exit(2);
   }
   const first = message.split("\n").find((l) => l.trim()) ?? "";
   console.error(`error: synth failed (${(e as Error)?.name ?? "error"}): ${first.slice(0, 300)}`);

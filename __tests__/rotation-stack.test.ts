@@ -67,6 +67,28 @@ async function synth(config?: object): Promise<{ out: string; stackDir: string; 
 const b64sha = (file: string) => createHash("sha256").update(fs.readFileSync(file)).digest("base64");
 
 describe("secrets-manager-rotation stack", () => {
+  it("Lambda's 4 KB environment: 20 rotated clients synthesize; 60 fail at synth in one line each (exit 2), not at apply", async () => {
+    const config = (n: number) => {
+      const c = JSON.parse(JSON.stringify(ROTATION_CONFIG));
+      c.environments[0].clients = Array.from({ length: n }, (_, i) => ({
+        name: `Client ${i}`,
+        roles: [{ name: "Analytics Viewer" }],
+        secretDelivery: "secrets-manager-rotation",
+        secretsManager: { name: `genesys/prod/client-${i}` },
+      }));
+      return c;
+    };
+    const { doc } = await synth(config(20));
+    expect(Object.keys(doc.resource.aws_secretsmanager_secret_rotation)).toHaveLength(20);
+    const out = temp("rotation-env");
+    const file = path.join(out, "config.json");
+    fs.writeFileSync(file, JSON.stringify(config(60)));
+    const r = await run(process.execPath, [path.join(ROOT, "dist", "main.js")], { CDKTF_OUTDIR: path.join(out, "cdktf.out"), GENESYS_OAUTH_CONFIG: file });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^error: \[gen-rotation\/secret-rotation\] RotationFunction gen-rotation\/secret-rotation: 60 rotated clients need about \d+ bytes of Lambda environment at apply, over Lambda's 4096-byte limit/);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
   it("the default config rotates: no client_secret anywhere, the secret has no value from Terraform", async () => {
     const { doc, stackDir } = await synth();
     const text = JSON.stringify(doc);

@@ -102,6 +102,10 @@ export function base64Sha256(file: string): string {
 }
 
 const functions = new WeakMap<TerraformStack, RotationFunction>();
+/** Lambda's limit on a function's environment: 4 KB, keys and values together. */
+export const LAMBDA_ENVIRONMENT_LIMIT_BYTES = 4096;
+/** What a client id becomes at apply (a UUID), for sizing the environment at synth. */
+const APPLIED_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 const ARN = /^arn:aws[a-z-]*:/;
 
 /**
@@ -210,6 +214,19 @@ export class RotationFunction extends Construct {
       dependsOn: [this.logGroup, this.policy],
       provider,
     });
+    // ROTATION_CLIENTS grows with every rotated client: fail at synth, not at apply, when Lambda would refuse it.
+    const environment = () => ({ GENESYS_REGION: this.genesysRegion, ROTATION_ADMIN_SECRET_ID: adminSecret, ROTATION_CLIENTS: this.clientsJson(true) });
+    this.node.addValidation({
+      validate: () => {
+        const bytes = Object.entries(environment()).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+        return bytes <= LAMBDA_ENVIRONMENT_LIMIT_BYTES
+          ? []
+          : [
+              `RotationFunction ${this.node.path}: ${this.registered.length} rotated clients need about ${bytes} bytes of Lambda ` +
+                `environment at apply, over Lambda's ${LAMBDA_ENVIRONMENT_LIMIT_BYTES}-byte limit: rotate some of them from another stack (environment)`,
+            ];
+      },
+    });
   }
 
   /** Adds a secret this function rotates; returns the permission that lets Secrets Manager invoke it for that secret. */
@@ -226,8 +243,9 @@ export class RotationFunction extends Construct {
   }
 
   /** ROTATION_CLIENTS: names are checked at synth (no `${`), client ids are Terraform references (UUIDs at apply). */
-  private clientsJson(): string {
-    return JSON.stringify(this.registered.map((r) => ({ secret: r.secretName, strategy: r.strategy, clientIds: [...r.clientIds] })));
+  private clientsJson(applied = false): string {
+    const id = (c: string) => (applied && Token.isUnresolved(c) ? APPLIED_CLIENT_ID : c);
+    return JSON.stringify(this.registered.map((r) => ({ secret: r.secretName, strategy: r.strategy, clientIds: r.clientIds.map(id) })));
   }
 
   private policyDocument(adminSecretArn: string, adminKms: string | undefined, awsRegion: string): unknown {
