@@ -8,17 +8,10 @@ import { Construct } from "constructs";
 import { IResolvable, ref, S3Backend, S3BackendConfig, TerraformElement, TerraformProvider, TerraformStack, Token } from "cdktf";
 
 export * from "./shared-gaps";
+import type { EphemeralResourceConfig } from "./shared-gaps";
 
 /** Which engine this build of the package runs on. */
 export const ENGINE = "cdktf" as const;
-
-export interface EphemeralResourceConfig {
-  /** Terraform type, e.g. `random_password`, `aws_secretsmanager_random_password`. */
-  readonly type: string;
-  /** Arguments in Terraform's own (snake_case) names; tokens allowed. */
-  readonly args: Record<string, unknown>;
-  readonly provider?: TerraformProvider;
-}
 
 /**
  * An `ephemeral "<type>" "<name>"` block (Terraform >= 1.10): its values never reach plan or state, and

@@ -7,17 +7,10 @@ import { Construct } from "constructs";
 import { IResolvable, S3Backend, S3BackendConfig, TerraformEphemeralResource, TerraformProvider } from "cdktn";
 
 export * from "./shared-gaps";
+import type { EphemeralResourceConfig } from "./shared-gaps";
 
 /** Which engine this build of the package runs on. */
 export const ENGINE = "cdktn" as const;
-
-export interface EphemeralResourceConfig {
-  /** Terraform type, e.g. `random_password`, `aws_secretsmanager_random_password`. */
-  readonly type: string;
-  /** Arguments in Terraform's own (snake_case) names; tokens allowed. */
-  readonly args: Record<string, unknown>;
-  readonly provider?: TerraformProvider;
-}
 
 /** An `ephemeral "<type>" "<name>"` block, as CDK Terrain's own ephemeral resource. */
 export class EphemeralResource extends TerraformEphemeralResource {

@@ -5,7 +5,16 @@
  */
 import * as path from "node:path";
 import { Construct } from "constructs";
-import { S3Backend, TerraformStack, TerraformVariable, TerraformVariableConfig } from "cdktf";
+import { S3Backend, TerraformProvider, TerraformStack, TerraformVariable, TerraformVariableConfig } from "cdktf";
+
+/** What an `EphemeralResource` is made from, on either engine. */
+export interface EphemeralResourceConfig {
+  /** Terraform type, e.g. `random_password`, `aws_secretsmanager_random_password`. */
+  readonly type: string;
+  /** Arguments in Terraform's own (snake_case) names; tokens allowed. */
+  readonly args: Record<string, unknown>;
+  readonly provider?: TerraformProvider;
+}
 
 /** A `variable` with `ephemeral = true`: its value is never written to plan or state. */
 export function ephemeralVariable(scope: Construct, id: string, config: TerraformVariableConfig): TerraformVariable {
