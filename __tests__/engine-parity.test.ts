@@ -21,9 +21,11 @@ interface Run {
   doc: any;
 }
 
+/** Runs the consumer script; a copy of it in `cwd` when `cwd` has a layout of its own (modules resolve from the script's folder). */
 function run(node: string, cwd: string, args: string[], outdir: string, env: Record<string, string> = {}): Promise<Run> {
+  const script = cwd === ROOT ? CONSUMER : path.join(cwd, path.basename(CONSUMER));
   return new Promise((resolve) =>
-    execFile(node, [CONSUMER, ...args, outdir], { cwd, env: { ...process.env, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "1", ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFile(node, [script, ...args, outdir], { cwd, env: { ...process.env, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "1", ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0;
       const stackDir = path.join(outdir, "stacks", "consumer");
       const read = (f: string) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : undefined);
@@ -63,6 +65,7 @@ function twoCopyLayout(root: string): string {
   // The library's cdktf build with its provider imports aliased to the cdktn bindings.
   link("@cdktf/provider-aws", "@cdktn/provider-aws");
   link("@cdktf/provider-random", "@cdktn/provider-random");
+  fs.copyFileSync(CONSUMER, path.join(root, path.basename(CONSUMER)));
   return lib;
 }
 
@@ -116,21 +119,54 @@ test("the same findings at the same construct paths on cdktf, cdktn, and with tw
   }
 });
 
-test("the same Terraform on both engines, apart from the AWS provider's version and cdktn's native ephemeral block", () => {
-  const shape = (doc: any) => ({
-    resources: Object.fromEntries(Object.entries<any>(doc.resource).map(([t, v]) => [t, Object.keys(v).sort()])),
-    ephemeral: Object.fromEntries(Object.entries<any>(doc.ephemeral ?? {}).map(([t, v]) => [t, Object.keys(v).sort()])),
-    providers: Object.keys(doc.provider).sort(),
-    backend: doc.terraform.backend,
-    outputs: Object.keys(doc.output ?? {}).sort(),
-  });
-  expect(shape(runs.cdktn.doc)).toEqual(shape(runs.cdktf.doc));
+test("the same Terraform on both engines, apart from the providers' versions and sources and the `//` metadata", () => {
+  // Everything else must be equal, values included.
+  const comparable = (doc: any): any => {
+    const strip = (v: any): any =>
+      Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "//").map(([k, x]) => [k, strip(x)])) : v;
+    const out = strip(doc);
+    const providers = out.terraform.required_providers;
+    for (const p of Object.keys(providers)) providers[p] = { source: String(providers[p].source).replace(/^hashicorp\//, "") };
+    return out;
+  };
+  expect(comparable(runs.cdktn.doc)).toEqual(comparable(runs.cdktf.doc));
   expect(runs.cdktf.doc.terraform.required_providers.aws.version).toMatch(/^5\./);
   expect(runs.cdktn.doc.terraform.required_providers.aws.version).toMatch(/^6\./);
   // The stack has no random provider of its own: the library adds exactly one default, on every layout.
   for (const r of Object.values(runs)) expect(r.doc.provider.random).toEqual([{}]);
   // Both engines write the lockfile setting: cdktf through an override, cdktn through its own useLockfile.
   expect(runs.cdktn.doc.terraform.backend.s3.use_lockfile).toBe(true);
+  expect(runs.cdktn.doc.ephemeral.random_password).toBeDefined();
+});
+
+test("the build for one engine in a stack of the other says which entry to import, in one line, before synth fails deep inside", async () => {
+  const [cdktfBuildOnCdktn, cdktnBuildOnCdktf] = await Promise.all([
+    run(N22, ROOT, ["cdktn", "@cdktn", path.join(ROOT, "dist")], path.join(tmp, "mixed-1.out")),
+    run(N22, ROOT, ["cdktf", "@cdktf", path.join(ROOT, "dist", "cdktn")], path.join(tmp, "mixed-2.out")),
+  ]);
+  expect(cdktfBuildOnCdktn.code).not.toBe(0);
+  expect(cdktfBuildOnCdktn.out).toContain(`the stack is built with cdktn, but this is the package's cdktf build: import from "genesys-oauth-cdktf/cdktn" instead of "genesys-oauth-cdktf"`);
+  expect(cdktfBuildOnCdktn.out).not.toMatch(/_resetResolveDiscoveredProviderFeatureUsage/);
+  expect(cdktnBuildOnCdktf.code).not.toBe(0);
+  expect(cdktnBuildOnCdktf.out).toContain(`the stack is built with cdktf, but this is the package's cdktn build: import from "genesys-oauth-cdktf" instead of "genesys-oauth-cdktf/cdktn"`);
+});
+
+test("secret-guard audit of the synthesized output gives the same verdicts on both engines (cdktn writes construct metadata into ephemeral blocks)", async () => {
+  const cli = path.join(ROOT, "dist", "genesys-pack", "cli.js");
+  const audit = (out: string) =>
+    new Promise<{ code: number; findings: string[] }>((resolve) =>
+      execFile(process.execPath, [cli, "audit", "--format", "json", out], { maxBuffer: 16 << 20 }, (err, stdout) =>
+        resolve({
+          code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0,
+          findings: JSON.parse(stdout).findings.map((f: any) => `${f.ruleId} ${f.pointer} ${f.fingerprint}`).sort(),
+        }),
+      ),
+    );
+  const [a, b] = await Promise.all([audit(path.join(tmp, "cdktf.out")), audit(path.join(tmp, "cdktn.out"))]);
+  expect(b).toEqual(a);
+  // The planted literals, and nothing from the ephemeral block or its metadata.
+  expect(a.findings.join("\n")).toMatch(/aws_ssm_parameter\/param\/value/);
+  expect(a.findings.filter((f) => f.includes("/ephemeral/"))).toEqual([]);
 });
 
 test("on cdktn, a project that declares no targetVersions is refused for write-only arguments; the library's TARGET_VERSIONS fixes it", async () => {

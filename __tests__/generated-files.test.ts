@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { ProviderFacts } from "../guard/provider-facts";
 import shipped from "../guard/schemas/provider-facts.json";
 import genesysSchema from "../schemas/genesyscloud-1.84.1.schema.json";
-import randomFacts from "../schemas/random-3.7.2.facts.json";
+import randomFacts from "../schemas/random-3.9.0.facts.json";
 import randomSchema from "../schemas/random-3.7.2.schema.json";
 
 const ROOT = path.resolve(__dirname, "..");

@@ -36,6 +36,31 @@ describe("secret-guard audit: what it finds", () => {
     }
   });
 
+  it("ephemeral blocks of a cdk.tf.json (both engines' shapes): their labels are names, not secrets; a literal in their body is found", () => {
+    const file = path.join(dir, "ephemeral", "cdk.tf.json");
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const id = "eph-key_password_883C8FB2";
+    const token = "ghp_" + "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sA2cV9";
+    const doc = (body: Record<string, unknown>) => ({
+      terraform: { backend: { s3: { bucket: "b", key: "k", region: "us-east-1", encrypt: true, use_lockfile: true, kms_key_id: "alias/k" } } },
+      provider: { aws: [{}], random: [{}] },
+      // cdktn writes the construct metadata into the block too; cdktf 0.21's workaround does not.
+      ephemeral: { random_password: { [id]: { "//": { metadata: { path: "s/eph-key/password", uniqueId: id } }, length: 64, special: false } }, aws_ssm_parameter: { other: body } },
+      resource: {
+        aws_secretsmanager_secret: { s: { name: "x" } },
+        aws_secretsmanager_secret_version: { v: { secret_id: "${aws_secretsmanager_secret.s.id}", secret_string_wo: `\${ephemeral.random_password.${id}.result}`, secret_string_wo_version: 1 } },
+      },
+    });
+    fs.writeFileSync(file, JSON.stringify(doc({ name: "/cc/x", with_decryption: true })));
+    const clean = runCli(["audit", "--format", "json", file]);
+    expect(findings(clean.stdout)).toEqual([]);
+    expect(clean.code).toBe(0);
+    fs.writeFileSync(file, JSON.stringify(doc({ name: token })));
+    const r = runCli(["audit", "--format", "json", file]);
+    expectNoLeak(r.stdout + r.stderr, token, "audit output");
+    expect(findings(r.stdout).map((f) => `${f.address} ${f.pointer}`)).toEqual(["ephemeral.aws_ssm_parameter.other /ephemeral/aws_ssm_parameter/other/name"]);
+  });
+
   it("looks inside base64 (user_data) and JSON-encoded strings, and does not dismiss a real value that contains ${", () => {
     const token = "ghp_" + "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sA2cV4";
     const password = "pa${ss}Zq9xK2mP4vL7nR8wQ3";

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { S3BackendConfig, Token } from "cdktf";
 import { LockingS3Backend } from "../engine/cdktf-gaps";
 import { GenesysConfigError, require_ } from "./errors";
+import { requireEngineOf } from "../engine/engine-of-stack";
 
 export type StateLocking = "lockfile" | "dynamodb" | "lockfile+dynamodb";
 
@@ -28,6 +29,7 @@ export class EncryptedS3Backend extends LockingS3Backend {
   public readonly locking: StateLocking;
 
   constructor(scope: Construct, props: EncryptedS3BackendProps) {
+    requireEngineOf(scope, "EncryptedS3Backend");
     if ((props as { encrypt?: unknown }).encrypt === false) {
       throw new GenesysConfigError(
         "EncryptedS3Backend: encrypt must be true (Terraform state holds secrets); remove `encrypt: false`",

@@ -8,6 +8,7 @@ import { IntegrationCredential } from "../.gen/providers/genesyscloud/integratio
 import { addStackAspect, EphemeralResource } from "../engine/cdktf-gaps";
 import { require_ } from "./errors";
 import { slug } from "./slug";
+import { requireEngineOf } from "../engine/engine-of-stack";
 
 export interface GeneratedSecretProps {
   /** Characters, 16 to 256 (default 64, as in the tutorial). */
@@ -151,6 +152,7 @@ export class GeneratedSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: GeneratedSecretProps = {}) {
     super(scope, id);
+    requireEngineOf(this, `GeneratedSecret ${id}`);
     const length = props.length ?? DEFAULT_LENGTH;
     checkLength(`GeneratedSecret ${id}`, length);
     this.password = new Password(this, "password", {
@@ -217,6 +219,7 @@ export class EphemeralGeneratedSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: EphemeralGeneratedSecretProps = {}) {
     super(scope, id);
+    requireEngineOf(this, `EphemeralGeneratedSecret ${id}`);
     const length = props.length ?? DEFAULT_LENGTH;
     checkLength(`EphemeralGeneratedSecret ${id}`, length);
     this.resource = new EphemeralResource(this, "password", {

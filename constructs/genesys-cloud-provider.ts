@@ -4,6 +4,7 @@ import { GenesysConfigError, require_ } from "./errors";
 import { allowedRegionsText, normalizeRegion } from "./regions";
 import { checkGenesysEnv, EnvironmentVariables, GENESYS_ENV } from "./genesys-env";
 import { annotate } from "../engine/annotate";
+import { requireEngineOf } from "../engine/engine-of-stack";
 
 export interface GenesysCloudProviderProps {
   /**
@@ -35,6 +36,7 @@ export class GenesysCloudProvider extends GenesyscloudProvider {
   public readonly region: string;
 
   constructor(scope: Construct, id: string, props: GenesysCloudProviderProps) {
+    requireEngineOf(scope, `GenesysCloudProvider ${id}`);
     super(scope, id, checkedConfig(props));
     this.provider = this;
     this.region = normalizeRegion(props.region)!;

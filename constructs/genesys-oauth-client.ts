@@ -11,6 +11,7 @@ import { SecretsManagerCopyProps, writeOnlySecretsManagerCopy } from "./generate
 import { checkedFor, GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
 import { ClientRotationProps, RotatedClientSecret, RotationFunction, RotationFunctionProps } from "./rotated-client-secret";
+import { requireEngineOf } from "../engine/engine-of-stack";
 
 export const GRANT_TYPES = ["CODE", "TOKEN", "SAML2BEARER", "SAML2-BEARER", "PASSWORD", "CLIENT-CREDENTIALS"] as const;
 export type GrantType = (typeof GRANT_TYPES)[number];
@@ -183,6 +184,7 @@ export class GenesysOAuthClient extends Construct {
 
   constructor(scope: Construct, id: string, props: GenesysOAuthClientProps) {
     super(scope, id);
+    requireEngineOf(this, `GenesysOAuthClient ${id}`);
     const where = `GenesysOAuthClient ${id}`;
     const grantType = props.grantType ?? "CLIENT-CREDENTIALS";
     const delivery = props.secretDelivery ?? "none";

@@ -15,6 +15,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { normalizeRegion, allowedRegionsText } from "./regions";
 import { GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
+import { requireEngineOf } from "../engine/engine-of-stack";
 
 export const ROTATION_STRATEGIES = ["single-client", "alternating-clients"] as const;
 export type RotationStrategy = (typeof ROTATION_STRATEGIES)[number];
@@ -143,6 +144,7 @@ export class RotationFunction extends Construct {
 
   private constructor(scope: TerraformStack, id: string, props: RotationFunctionProps) {
     super(scope, id);
+    requireEngineOf(this, `RotationFunction ${id}`);
     const region = normalizeRegion(props.genesysRegion ?? "");
     require_(!!region, `RotationFunction: genesysRegion ${JSON.stringify(props.genesysRegion)} is not a Genesys Cloud region key; allowed: ${allowedRegionsText()}`);
     this.genesysRegion = region!;
@@ -316,6 +318,7 @@ export class RotatedClientSecret extends Construct {
 
   constructor(scope: Construct, id: string, props: RotatedClientSecretProps) {
     super(scope, id);
+    requireEngineOf(this, `RotatedClientSecret ${id}`);
     const r = props.rotation ?? {};
     this.strategy = r.strategy ?? ROTATION_DEFAULTS.strategy;
     checkRotation("rotation", r);

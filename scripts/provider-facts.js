@@ -6,7 +6,7 @@
 //   united per type with schemas/aws-6.facts.json (AWS provider 6: made by scripts/aws-facts-from-source.js from
 //   the provider's Go source plus the write-only arguments of the CDK Terrain bindings; no 6.x binary here).
 //   The guard is version-agnostic, so a path sensitive in either major version is sensitive;
-// - random: schemas/random-3.7.2.facts.json (read from the provider's source; no binary here).
+// - random: schemas/random-3.9.0.facts.json (read from the provider's source at v3.9.0; no binary here).
 // The shipped file is small (only sensitive/write-only paths), so the guard never loads a 30 MB schema.
 "use strict";
 const fs = require("node:fs");
@@ -89,7 +89,7 @@ function merge(x = {}, y = {}) {
 
 function main() {
   const gc = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "genesyscloud-1.84.1.schema.json"), "utf8"));
-  const random = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "random-3.7.2.facts.json"), "utf8"));
+  const random = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "random-3.9.0.facts.json"), "utf8"));
   const aws6 = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "aws-6.facts.json"), "utf8"));
   const facts = {
     "registry.terraform.io/mypurecloud/genesyscloud": {

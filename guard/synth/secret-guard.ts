@@ -16,6 +16,7 @@ import {
 } from "cdktf";
 import { annotate } from "../../engine/annotate";
 import { addStackAspect, afterStackSynth } from "../../engine/shared-gaps";
+import { requireEngineOf } from "../../engine/engine-of-stack";
 import { SynthFindingsError } from "../errors";
 import { Finding, Report, Severity, summarize } from "../finding";
 import { ProviderFacts } from "../provider-facts";
@@ -64,6 +65,7 @@ export class SecretGuard implements IAspect {
 
   /** Applies the guard to a stack (once; later calls return the same guard). Aspects on the App never run. */
   public static of(stack: TerraformStack, options: SecretGuardOptions = {}): SecretGuard {
+    requireEngineOf(stack, "SecretGuard");
     let g = guards.get(stack);
     if (!g) {
       g = new this(stack, { ...options, packs: options.packs ?? this.defaultPacks() });

@@ -20,11 +20,12 @@ export function descendInto(path: readonly Step[]): boolean {
       top === "output_changes" ||
       top === "configuration" ||
       top === "resource" || // cdk.tf.json
-      top === "data"
+      top === "data" ||
+      top === "ephemeral"
     );
   }
   if (top === "resources") return (n === 2 && typeof path[1] === "number") || (n === 3 && path[2] === "instances");
-  if (top === "resource" || top === "data") return n === 2;
+  if (top === "resource" || top === "data" || top === "ephemeral") return n === 2;
   if (top === "prior_state") return (n === 2 && path[1] === "values") || isModulePart(path, 2);
   if (top === "values" || top === "planned_values") return isModulePart(path, 1);
   if (top === "configuration") return n === 2 ? path[1] === "root_module" : n === 3 && path[2] === "resources";

@@ -201,11 +201,12 @@ export class PieceLayout {
         dynamicWrappers: false,
       };
     }
-    // cdk.tf.json
-    if ((top === "resource" || top === "data") && n === 3) {
-      const address = `${top === "data" ? "data." : ""}${path[1]}.${path[2]}`;
+    // cdk.tf.json: a block's labels (type, logical id) are names, not data; its body is judged by the schema.
+    if ((top === "resource" || top === "data" || top === "ephemeral") && n === 3) {
+      const address = `${top === "resource" ? "" : `${top}.`}${path[1]}.${path[2]}`;
+      const kind = top === "data" ? "data_sources" : top === "ephemeral" ? "ephemeral_resources" : "resources";
       return {
-        regions: [{ steps: [], address, marks: NOTHING_MARKED, schema: { kind: top === "data" ? "data_sources" : "resources", type: String(path[1]) }, literal: "schema" }],
+        regions: [{ steps: [], address, marks: NOTHING_MARKED, schema: { kind, type: String(path[1]) }, literal: "schema" }],
         fallbackAddress: address,
         dynamicWrappers: false,
       };
