@@ -1,4 +1,6 @@
 // Public API: the constructs other stacks import, and the guard they can apply to their own stacks.
+// First: a missing peer (or the other engine's entry) is one line, before any construct module fails to load.
+import "./engine/peers";
 export { GenesysOAuthClient, GRANT_TYPES, SECRET_DELIVERIES, TOKEN_LIFETIME } from "./constructs/genesys-oauth-client";
 export type { GenesysOAuthClientProps, GrantType, RoleGrant, SecretDelivery } from "./constructs/genesys-oauth-client";
 export { GeneratedSecret, EphemeralGeneratedSecret, writeOnlySecretsManagerCopy } from "./constructs/generated-secret";

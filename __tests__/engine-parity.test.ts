@@ -69,21 +69,41 @@ function twoCopyLayout(root: string): string {
   return lib;
 }
 
+/** A cdktn project's node_modules with no cdktf anywhere: cdktn, its providers (random only when asked) and the library. */
+function cdktnOnlyLayout(root: string, withRandom: boolean): void {
+  const nm = path.join(root, "node_modules");
+  fs.mkdirSync(path.join(nm, "@cdktn"), { recursive: true });
+  const link = (name: string) => {
+    fs.mkdirSync(path.dirname(path.join(nm, name)), { recursive: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules", name), path.join(nm, name), "dir");
+  };
+  const deps = (dir: string) => Object.keys(JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).dependencies ?? {});
+  for (const name of ["cdktn", "constructs", "@cdktn/provider-aws", ...(withRandom ? ["@cdktn/provider-random"] : []), ...deps(path.join(ROOT, "node_modules", "cdktn")), ...deps(ROOT)]) link(name);
+  const lib = path.join(nm, "genesys-oauth-cdktf");
+  fs.mkdirSync(lib);
+  fs.cpSync(path.join(ROOT, "dist"), path.join(lib, "dist"), { recursive: true });
+  fs.cpSync(path.join(ROOT, "cdktn"), path.join(lib, "cdktn"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "package.json"), path.join(lib, "package.json"));
+}
+
 let tmp = "";
+let twoCopies = "";
 let N22 = "";
 const runs: Record<string, Run> = {};
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "engines-"));
   N22 = node22();
-  const lib = twoCopyLayout(tmp);
+  // Each layout in a folder of its own: Node looks for packages in every parent folder's node_modules.
+  twoCopies = path.join(tmp, "two-copies");
+  const lib = twoCopyLayout(twoCopies);
   const [cdktf, cdktn, appAlias, libAlias] = await Promise.all([
     run(process.execPath, ROOT, ["cdktf", "@cdktf", path.join(ROOT, "dist")], path.join(tmp, "cdktf.out")),
     run(N22, ROOT, ["cdktn", "@cdktn", path.join(ROOT, "dist", "cdktn")], path.join(tmp, "cdktn.out")),
     // The app's stack from the `cdktf` alias copy; the library (cdktn build) and providers from `cdktn`.
-    run(N22, tmp, ["cdktf", "@cdktn", path.join(lib, "dist", "cdktn")], path.join(tmp, "app-alias.out")),
+    run(N22, twoCopies, ["cdktf", "@cdktn", path.join(lib, "dist", "cdktn")], path.join(tmp, "app-alias.out")),
     // The app on `cdktn`; the library's cdktf build, whose `cdktf` is the alias copy.
-    run(N22, tmp, ["cdktn", "@cdktn", path.join(lib, "dist")], path.join(tmp, "lib-alias.out")),
+    run(N22, twoCopies, ["cdktn", "@cdktn", path.join(lib, "dist")], path.join(tmp, "lib-alias.out")),
   ]);
   Object.assign(runs, { cdktf, cdktn, appAlias, libAlias });
 }, 180_000);
@@ -92,7 +112,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test("the two-copy layouts really load two copies of the engine", async () => {
   const probe = "const a=require('cdktf'),b=require('cdktn');process.stdout.write(String(a.TerraformStack!==b.TerraformStack&&a.App.name===b.App.name))";
-  const out = await new Promise<string>((resolve) => execFile(N22, ["-e", probe], { cwd: tmp }, (_e, stdout) => resolve(stdout)));
+  const out = await new Promise<string>((resolve) => execFile(N22, ["-e", probe], { cwd: twoCopies }, (_e, stdout) => resolve(stdout)));
   expect(out).toBe("true");
 });
 
@@ -167,6 +187,26 @@ test("secret-guard audit of the synthesized output gives the same verdicts on bo
   // The planted literals, and nothing from the ephemeral block or its metadata.
   expect(a.findings.join("\n")).toMatch(/aws_ssm_parameter\/param\/value/);
   expect(a.findings.filter((f) => f.includes("/ephemeral/"))).toEqual([]);
+});
+
+test("a missing peer, or the other engine's entry, is one line naming what to install or import", async () => {
+  const load = (root: string, entry: string) =>
+    new Promise<{ code: number; out: string }>((resolve) =>
+      execFile(N22, ["-e", `require(${JSON.stringify(entry)}); process.stdout.write("loaded")`], { cwd: root }, (err, stdout, stderr) =>
+        resolve({ code: err ? 1 : 0, out: stdout + stderr }),
+      ),
+    );
+  const full = path.join(tmp, "only-cdktn");
+  const noRandom = path.join(tmp, "no-random");
+  cdktnOnlyLayout(full, true);
+  cdktnOnlyLayout(noRandom, false);
+  expect(await load(full, "genesys-oauth-cdktf/cdktn")).toEqual({ code: 0, out: "loaded" });
+  const wrongEntry = await load(full, "genesys-oauth-cdktf");
+  expect(wrongEntry.code).toBe(1);
+  expect(wrongEntry.out).toContain(`UsageError: genesys-oauth-cdktf is the package's cdktf build, but this project has cdktn: import from "genesys-oauth-cdktf/cdktn"`);
+  const missing = await load(noRandom, "genesys-oauth-cdktf/cdktn");
+  expect(missing.code).toBe(1);
+  expect(missing.out).toContain("UsageError: genesys-oauth-cdktf/cdktn needs its peer dependencies: npm install @cdktn/provider-random@15 (missing: @cdktn/provider-random)");
 });
 
 test("on cdktn, a project that declares no targetVersions is refused for write-only arguments; the library's TARGET_VERSIONS fixes it", async () => {

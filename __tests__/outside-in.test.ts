@@ -17,10 +17,10 @@ const dev = pkg.devDependencies as Record<string, string>;
 /** The newest @cdktf/provider-aws 21 (AWS provider 6) checked here. */
 export const PROVIDER_AWS_21 = "21.22.1";
 
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; out: string }> {
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; out: string; stdout: string }> {
   return new Promise((resolve) =>
     execFile(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
-      resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: `${stdout}${stderr}` }),
+      resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: `${stdout}${stderr}`, stdout }),
     ),
   );
 }
@@ -29,7 +29,7 @@ const CONSUMER_APP = `
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
-  EncryptedS3Backend, GenesysCloudProvider, GenesysOAuthClient, GeneratedSecret, SecretGuard,
+  EncryptedS3Backend, GenesysCloudProvider, GenesysOAuthClient, GeneratedSecret, EphemeralGeneratedSecret, SecretGuard,
   type GenesysOAuthClientProps, type EnvironmentVariables,
 } from "genesys-oauth-cdktf";
 
@@ -54,6 +54,7 @@ const key = new GeneratedSecret(stack, "data-action-key");
 key.toIntegrationCredential({ name: "Reporting API key", type: "basicAuth", principal: "genesys", provider: genesys });
 key.toSecretsManager({ name: "cc/data-action-key", provider: east });
 key.toSecretsManager({ name: "cc/data-action-key", provider: west }, "sm-west");
+new EphemeralGeneratedSecret(stack, "webhook-key").toSecretsManager({ name: "cc/webhook-key", provider: east });
 SecretGuard.of(stack);
 app.synth();
 `;
@@ -124,6 +125,10 @@ async function compileAndSynth(dir: string, engine: Engine = "cdktf"): Promise<a
   const stackDir = path.join(outdir, "stacks", "consumer");
   const report = JSON.parse(fs.readFileSync(path.join(stackDir, "secret-guard.json"), "utf8"));
   expect(report.summary.error).toBe(0);
+  // The installed CLI's audit of the output (what the importer's CI runs): no error on either engine.
+  const cli = path.join(dir, "node_modules", "genesys-oauth-cdktf", "dist", "genesys-pack", "cli.js");
+  const audit = await run(node, [cli, "audit", "--format", "json", outdir], dir);
+  expect({ code: audit.code, errors: JSON.parse(audit.stdout).summary?.error }).toEqual({ code: 0, errors: 0 });
   return JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
 }
 
@@ -169,13 +174,14 @@ test("installed from the tarball next to @cdktf/provider-aws 20 and 21, and on c
       expect.objectContaining({ name: "Reporting API", provider: "genesyscloud", expose_client_secret: true }),
     );
     const versions = Object.values<any>(doc.resource.aws_secretsmanager_secret_version);
-    expect(versions).toHaveLength(3);
+    expect(versions).toHaveLength(4);
+    expect(Object.keys(doc.ephemeral.random_password)).toHaveLength(1);
     for (const v of versions) {
       expect(v.secret_string).toBeUndefined();
       expect(v.secret_string_wo).toMatch(/^\$\{/);
       expect(v.secret_string_wo_version).toBe(1);
     }
-    expect(Object.values<any>(doc.resource.aws_secretsmanager_secret).map((s) => s.provider ?? "aws").sort()).toEqual(["aws", "aws", "aws.west"]);
+    expect(Object.values<any>(doc.resource.aws_secretsmanager_secret).map((s) => s.provider ?? "aws").sort()).toEqual(["aws", "aws", "aws", "aws.west"]);
     expect(doc.terraform.backend.s3).toEqual(expect.objectContaining({ encrypt: true, use_lockfile: true }));
     expect(doc.provider.genesyscloud).toEqual([{}]);
   }
