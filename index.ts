@@ -74,6 +74,7 @@ export type {
   ShapeHit,
   AuditOptions,
   AuditedFile,
+  CompactFindingList,
   KnownValue,
   ReportSource,
   TextOptions,

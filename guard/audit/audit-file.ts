@@ -2,7 +2,8 @@ import type { FileKind } from "../finding";
 import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { GuardError, InputError } from "../errors";
-import { CompactFinding, compactFinding, compactFromFingerprint, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
+import { CompactFinding, compactFinding, compactFromFingerprint, isMarked, MessageKind, StringPool } from "./compact-finding";
+import { FindingStore } from "./finding-store";
 import { ConfigDocument } from "../rules/config-document";
 import { RulePack, runRulePacks } from "../rules/rule";
 import { ByteSource, openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
@@ -46,8 +47,8 @@ const CONFIG_LIMIT = 64 * 1024 * 1024;
 
 export interface FileAuditResult {
   readonly kind: FileKind;
-  /** In no particular order; one per pointer. */
-  readonly findings: CompactFinding[];
+  /** One per pointer, sorted by pointer. */
+  readonly findings: FindingStore;
 }
 
 /**
@@ -61,7 +62,7 @@ export interface FileAuditResult {
  */
 export async function auditFile(input: string | ByteSource, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
   const stages = opts.stages ?? PASS_ONE_STAGES;
-  const findings = new Map<string, CompactFinding>();
+  const findings = new FindingStore();
   const pool = new StringPool();
   /** Name-like member names already judged not to be secrets (attribute names repeat in every piece). */
   const cleanKeys = new Set<string>();
@@ -72,8 +73,8 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   let kindSoFar: FileKind = "state";
 
   const put = (f: CompactFinding) => {
-    const old = findings.get(f.pointer);
-    if (!old || findingPriority(f.ruleId) > findingPriority(old.ruleId)) findings.set(f.pointer, f);
+    const old = findings.indexOf(f.pointer);
+    if (old < 0 || findingPriority(f.ruleId) > findingPriority(findings.ruleIdOf(old))) findings.set(f);
   };
   /** Follows `s` (and the members of a JSON-encoded `s`) as a secret from `place`. */
   const follow = (s: string, place: { readonly address: string; readonly attribute: string }, byShape = false) => {
@@ -215,10 +216,10 @@ export async function auditFile(input: string | ByteSource, display: string, opt
     // secret is known only by its shape: then the shape's own finding may be its origin. A known value replaces
     // anything (the user asked to fail on it wherever it sits).
     const canReport = (pointer: string, secret: TrackedSecret) => {
-      const old = findings.get(pointer);
-      if (!old) return true;
-      if (secrets.byShape(secret) && old.ruleId !== "SG125") return false;
-      return findingPriority(old.ruleId) < findingPriority(secrets.ruleId(secret));
+      const old = findings.indexOf(pointer);
+      if (old < 0) return true;
+      if (secrets.byShape(secret) && findings.ruleIdOf(old) !== "SG125") return false;
+      return findingPriority(findings.ruleIdOf(old)) < findingPriority(secrets.ruleId(secret));
     };
     await splitFile(source, opts, (cut, piece) => {
       const hit = hits.secretsIn(piece.start, piece.end);
@@ -228,18 +229,16 @@ export async function auditFile(input: string | ByteSource, display: string, opt
         if (pass2.isContextPiece(p)) pass2.takeContext(p, value);
         else if (candidates.length > 0) {
           followSecrets(pass2, p, value, secrets, candidates, canReport, (c) => {
-            const old = findings.get(c.pointer);
-            put(compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old ? isMarked(old) : false, secrets.value(c.secret), c.kind, secrets.origin(c.secret)));
+            const old = findings.indexOf(c.pointer);
+            put(compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old >= 0 && isMarked(findings.at(old)), secrets.value(c.secret), c.kind, secrets.origin(c.secret)));
           });
         }
       });
     }, jump);
   }
   // Identifiers built from data may hold a secret found anywhere in the file: fingerprints replace them.
-  const redactor = new IdentifierRedactor(secrets);
-  const out: CompactFinding[] = [];
-  for (const f of findings.values()) out.push(redactFinding(f, redactor));
-  return { kind, findings: out };
+  findings.redact(new IdentifierRedactor(secrets));
+  return { kind, findings: findings.sortByPointer() };
 }
 
 /** Puts a cut-out piece back at its path in a rebuilt document. */

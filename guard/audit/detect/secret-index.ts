@@ -1,5 +1,6 @@
 import { GRAM, slot, WindowTable } from "./window-table";
 import { StringIds } from "../string-ids";
+import { grown } from "../grown";
 
 export { GRAM };
 
@@ -326,12 +327,5 @@ function longestRun(v: string): number {
 /** Four characters (bytes: the run is ASCII) as a little-endian int32, like DataView.getInt32(at, true). */
 function int32At(run: string, at: number): number {
   return run.charCodeAt(at) | (run.charCodeAt(at + 1) << 8) | (run.charCodeAt(at + 2) << 16) | (run.charCodeAt(at + 3) << 24);
-}
-
-/** A typed array twice as long, with the same start. */
-function grown<T extends Uint8Array | Int32Array>(a: T): T {
-  const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-  b.set(a);
-  return b;
 }
 
