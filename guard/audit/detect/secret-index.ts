@@ -30,6 +30,7 @@ const CROWDED = 64;
 /** Bits of a secret's flags. */
 const KNOWN = 1; // SG110 (else SG103)
 const BY_SHAPE = 2;
+const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 
 /** The secrets worth following: long enough and not an identifier. */
 export function worthTracking(v: string): boolean {
@@ -53,7 +54,8 @@ export class SecretIndex {
   private readonly originTails: (string | undefined)[] = [];
   private readonly byValue = new StringIds();
   private readonly ungated: TrackedSecret[] = [];
-  private readonly gated: TrackedSecret[] = [];
+  /** How many secrets are GATED. */
+  private gated = 0;
   private table: WindowTable | undefined;
   /** Ungated secrets with a plain run of 4 to 7 characters, by the run's first four (as an int32). */
   private readonly shortRuns = new Map<number, TrackedSecret[]>();
@@ -115,7 +117,8 @@ export class SecretIndex {
     this.byValue.put(value, s, this.values);
     const run = longestRun(value);
     if (runLength(run) >= GRAM) {
-      this.gated.push(s);
+      this.flags[s] |= GATED;
+      this.gated++;
       this.table = undefined;
     } else {
       this.ungated.push(s);
@@ -151,7 +154,7 @@ export class SecretIndex {
    * every copy, escaped or not, gets at least one hit as long as each window is scanned in one piece of bytes.
    */
   scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
-    if (this.gated.length === 0 || bytes.length < GRAM) return;
+    if (this.gated === 0 || bytes.length < GRAM) return;
     const t = this.table ?? (this.table = this.build());
     const { step, mask, head, next, lo: los, hi: his, secret, at } = t;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -166,19 +169,19 @@ export class SecretIndex {
   }
 
   private build(): WindowTable {
-    const { gated, values } = this;
+    const { values, flags } = this;
     // Each secret takes `step` windows; with very many secrets a smaller step keeps the table small (the scan
     // then samples more offsets, which costs less than the memory saved).
-    let step = gated.length > 200_000 ? 2 : gated.length > 50_000 ? 4 : MAX_STEP;
-    for (const s of gated) step = Math.min(step, Math.min(RUN_LIMIT, runLength(longestRun(values[s]))) - GRAM + 1);
-    const t = new WindowTable(step, step * gated.length);
+    let step = this.gated > 200_000 ? 2 : this.gated > 50_000 ? 4 : MAX_STEP;
+    for (let s = 0; s < values.length; s++) if (flags[s] & GATED) step = Math.min(step, Math.min(RUN_LIMIT, runLength(longestRun(values[s]))) - GRAM + 1);
+    const t = new WindowTable(step, step * this.gated);
     // For each alignment a secret needs one window at a position q = a (mod step); of those its run offers, take
     // the one fewest other secrets use. A secret that shares every such window with many others (a file crafted
     // with 30,000 secrets of one prefix) would make each hit name them all: it is followed only where it stands
     // whole, without the window scan.
-    const kept: TrackedSecret[] = [];
     const qs: number[] = [];
-    for (const s of gated) {
+    for (let s = 0; s < values.length; s++) {
+      if (!(flags[s] & GATED)) continue;
       const v = values[s];
       // The start (up to RUN_LIMIT characters) of its longest plain run.
       const run = longestRun(v);
@@ -196,15 +199,12 @@ export class SecretIndex {
         qs.push(best);
       }
       if (qs.length < step) {
+        flags[s] &= ~GATED;
+        this.gated--;
         this.ungated.push(s);
         continue;
       }
-      kept.push(s);
       for (const q of qs) t.put(int32At(v, from + q), int32At(v, from + q + 4), s, q);
-    }
-    if (kept.length !== gated.length) {
-      gated.length = 0;
-      for (const k of kept) gated.push(k); // a loop: push(...list) overflows the stack past ~100,000
     }
     return t;
   }
@@ -247,7 +247,7 @@ export class SecretIndex {
 
   /** Calls `hit` for each secret a window of `s` names (may repeat); plus the few residual secrets. */
   private scanString(s: string, hit: (secret: TrackedSecret) => void): void {
-    if (this.gated.length > 0 && s.length >= GRAM) {
+    if (this.gated > 0 && s.length >= GRAM) {
       const t = this.table ?? (this.table = this.build());
       const { step, mask, head, next, lo: los, hi: his, secret } = t;
       for (let i = 0; i + GRAM <= s.length; i += step) {
