@@ -77,6 +77,7 @@ export type {
   ShapeHit,
   AuditOptions,
   AuditedFile,
+  CompactFindingList,
   KnownValue,
   ReportSource,
   TextOptions,

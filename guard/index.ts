@@ -16,7 +16,7 @@ export { shippedDetectors, detectorRules } from "./detectors/shipped-detectors";
 export { DetectorCatalogue, DetectorFileError, loadDetectorFile, isSecretKeyName } from "./detectors";
 export type { Detector, DetectorHit, DetectorSample, KeyGate, CheckName } from "./detectors";
 export { auditFiles, auditFilesCompact, AuditResult } from "./audit/audit-files";
-export type { AuditOptions, AuditedFile } from "./audit/audit-files";
+export type { AuditOptions, AuditedFile, CompactFindingList } from "./audit/audit-files";
 export type { KnownValue } from "./audit/audit-file";
 export type { TargetContext, AuditTarget } from "./audit/read/audit-targets";
 export type { InputStream } from "./audit/read/stdin-source";

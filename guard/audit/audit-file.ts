@@ -2,7 +2,8 @@ import type { FileKind } from "../finding";
 import type { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { GuardError, InputError } from "../errors";
-import { CompactFinding, compactFinding, compactFromFingerprint, flat, isMarked, MessageKind, redactFinding, StringPool } from "./compact-finding";
+import { CompactFinding, compactFinding, compactFromFingerprint, isMarked, MessageKind, StringPool } from "./compact-finding";
+import { FindingStore } from "./finding-store";
 import { ConfigDocument } from "../rules/config-document";
 import { RulePack, runRulePacks } from "../rules/rule";
 import { ByteSource, openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
@@ -46,8 +47,8 @@ const CONFIG_LIMIT = 64 * 1024 * 1024;
 
 export interface FileAuditResult {
   readonly kind: FileKind;
-  /** In no particular order; one per pointer. */
-  readonly findings: CompactFinding[];
+  /** One per pointer, sorted by pointer. */
+  readonly findings: FindingStore;
 }
 
 /**
@@ -61,7 +62,7 @@ export interface FileAuditResult {
  */
 export async function auditFile(input: string | ByteSource, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
   const stages = opts.stages ?? PASS_ONE_STAGES;
-  const findings = new Map<string, CompactFinding>();
+  const findings = new FindingStore();
   const pool = new StringPool();
   /** Name-like member names already judged not to be secrets (attribute names repeat in every piece). */
   const cleanKeys = new Set<string>();
@@ -72,10 +73,12 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   let kindSoFar: FileKind = "state";
 
   const put = (f: CompactFinding) => {
-    const old = findings.get(f.pointer);
-    if (!old || findingPriority(f.ruleId) > findingPriority(old.ruleId)) findings.set(f.pointer, f);
+    const old = findings.indexOf(f.pointer);
+    if (old < 0 || findingPriority(f.ruleId) > findingPriority(findings.ruleIdOf(old))) findings.set(f);
   };
-  const follow = (s: string, origin: string, byShape = false) => {
+  /** Follows `s` (and the members of a JSON-encoded `s`) as a secret from `place`. */
+  const follow = (s: string, place: { readonly address: string; readonly attribute: string }, byShape = false) => {
+    const origin = { address: pool.intern(place.address), attribute: pool.intern(place.attribute) };
     if (worthTracking(s)) secrets.add(s, origin, "SG103", byShape);
     // A JSON-encoded secret (secret_string = jsonencode({password = ...})): follow its members too.
     const c = s.charCodeAt(0);
@@ -120,7 +123,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       const marked = !nameLike && !!place.region && place.region.marks(place.cty);
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
-      follow(secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), !!hit);
+      follow(secret, place, !!hit);
       // The key itself is the finding (a pointer cannot name a key: it names the member's value, redacted later).
       if (hit) put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
       else put(compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
@@ -134,7 +137,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
         const hit = opts.shapes.detect(named ? locate(view, steps, wrappers).key : lastKey(steps, wrappers), s);
         if (!hit) return;
         const place = locate(view, steps, wrappers);
-        follow(hit.secret, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), true);
+        follow(hit.secret, place, true);
         put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, hit.secret, MessageKind.Pattern, hit.detector.title));
         return;
       }
@@ -146,7 +149,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       for (const stage of stages) {
         const v = stage.judge(input);
         if (!v) continue;
-        if (v.follow !== undefined) follow(v.follow, flat(`${place.address}${place.attribute ? " " + place.attribute : ""}`), v.byShape === true);
+        if (v.follow !== undefined) follow(v.follow, place, v.byShape === true);
         const fpValue = v.follow ?? s;
         put(compactFinding(v.ruleId, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), v.marked, fpValue, v.kind, v.detail));
         return;
@@ -213,10 +216,10 @@ export async function auditFile(input: string | ByteSource, display: string, opt
     // secret is known only by its shape: then the shape's own finding may be its origin. A known value replaces
     // anything (the user asked to fail on it wherever it sits).
     const canReport = (pointer: string, secret: TrackedSecret) => {
-      const old = findings.get(pointer);
-      if (!old) return true;
-      if (secret.byShape && old.ruleId !== "SG125") return false;
-      return findingPriority(old.ruleId) < findingPriority(secret.ruleId);
+      const old = findings.indexOf(pointer);
+      if (old < 0) return true;
+      if (secrets.byShape(secret) && findings.ruleIdOf(old) !== "SG125") return false;
+      return findingPriority(findings.ruleIdOf(old)) < findingPriority(secrets.ruleId(secret));
     };
     await splitFile(source, opts, (cut, piece) => {
       const hit = hits.secretsIn(piece.start, piece.end);
@@ -226,18 +229,16 @@ export async function auditFile(input: string | ByteSource, display: string, opt
         if (pass2.isContextPiece(p)) pass2.takeContext(p, value);
         else if (candidates.length > 0) {
           followSecrets(pass2, p, value, secrets, candidates, canReport, (c) => {
-            const old = findings.get(c.pointer);
-            put(compactFinding(c.secret.ruleId, c.pointer, pool.intern(c.address), pool.intern(c.attribute), old ? isMarked(old) : false, c.secret.value, c.kind, c.secret.origin));
+            const old = findings.indexOf(c.pointer);
+            put(compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old >= 0 && isMarked(findings.at(old)), secrets.value(c.secret), c.kind, secrets.origin(c.secret)));
           });
         }
       });
     }, jump);
   }
   // Identifiers built from data may hold a secret found anywhere in the file: fingerprints replace them.
-  const redactor = new IdentifierRedactor(secrets);
-  const out: CompactFinding[] = [];
-  for (const f of findings.values()) out.push(redactFinding(f, redactor));
-  return { kind, findings: out };
+  findings.redact(new IdentifierRedactor(secrets));
+  return { kind, findings: findings.sortByPointer() };
 }
 
 /** Puts a cut-out piece back at its path in a rebuilt document. */

@@ -138,13 +138,21 @@ export function redactFinding(f: CompactFinding, redactor: { redact(text: string
   return { ...f, pointer, address, attribute, detail };
 }
 
-/** Shares equal strings (addresses, attribute paths, origins) between findings; flattens them once. */
+/** Strings a StringPool remembers; past that it starts afresh. */
+const POOL_LIMIT = 4096;
+
+/**
+ * Shares equal strings (addresses, attribute paths, origins) between nearby findings and the secrets they follow;
+ * flattens them once. Bounded: the strings that repeat do so within a piece (a resource's address) or all the time
+ * (attribute names), so forgetting old ones costs little, where remembering every address costs a map entry each.
+ */
 export class StringPool {
   private readonly pool = new Map<string, string>();
   intern(s: string): string {
     const had = this.pool.get(s);
     if (had !== undefined) return had;
     const f = flat(s);
+    if (this.pool.size >= POOL_LIMIT) this.pool.clear();
     this.pool.set(f, f);
     return f;
   }

@@ -2,6 +2,7 @@ import { GuardError } from "../errors";
 import { oneLine } from "../safe-text";
 import type { Command } from "./command";
 import { CommandIO, processIO } from "./io";
+import { boundHeapGrowth } from "./heap-growth";
 
 /** A command-line tool: its name, version and subcommands (loaded only when used, so start-up stays light). */
 export interface CliDefinition {
@@ -69,6 +70,7 @@ function mainHelp(cli: CliDefinition): string {
 
 /** Runs the CLI as the process: exit code, and a quiet end when the reader closes the pipe (as on SIGPIPE). */
 export function runAsMain(cli: CliDefinition): void {
+  boundHeapGrowth();
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(141);
     throw e;

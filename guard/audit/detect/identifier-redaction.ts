@@ -17,9 +17,9 @@ export class IdentifierRedactor {
     if (had !== undefined) return had;
     let out = text;
     // Longest first, so a secret that contains another is replaced whole.
-    const candidates = this.secrets.candidatesIn(text).sort((a, b) => b.value.length - a.value.length);
+    const candidates = this.secrets.candidatesIn(text).map((c) => this.secrets.value(c)).sort((a, b) => b.length - a.length);
     for (const c of candidates) {
-      for (const v of variants(c.value)) if (out.includes(v)) out = out.split(v).join(`[${fingerprint(c.value)}]`);
+      for (const v of variants(c)) if (out.includes(v)) out = out.split(v).join(`[${fingerprint(c)}]`);
     }
     if (this.cache.size < 10_000) this.cache.set(text, out);
     return out;

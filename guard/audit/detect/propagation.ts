@@ -34,10 +34,10 @@ export function followSecrets(
     if (s.length < 8) return;
     // A few candidates (the usual piece): compare them; many: look the string's windows up instead (linear).
     const secret = candidates.length === 0 ? undefined : candidates.length <= 8 ? secrets.matchIn(s, candidates) : secrets.findIn(s);
-    if (!secret) return;
+    if (secret === undefined) return;
     const pointer = toPointer([...path, ...steps]);
     if (!canReport(pointer, secret)) return;
     const place = locate(view, steps, wrappers);
-    report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secret.ruleId === "SG110" ? MessageKind.Known : MessageKind.Copy });
+    report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secrets.ruleId(secret) === "SG110" ? MessageKind.Known : MessageKind.Copy });
   });
 }

@@ -12,19 +12,24 @@ export class SecretHits {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
   private readonly secrets: TrackedSecret[] = [];
-  /** The run each secret is extending (index into the arrays). */
-  private readonly open = new Map<TrackedSecret, number>();
+  /** Per secret, 1 + the run it is extending (0: none); typed, as a dense state has 200,000 secrets. */
+  private open = new Int32Array(1024);
   private cursor = 0;
   private active: number[] = [];
 
   /** Records a hit; offsets arrive in increasing order. */
   add(offset: number, secret: TrackedSecret): void {
-    const run = this.open.get(secret);
-    if (run !== undefined && offset - this.ends[run] <= RUN_GAP) {
+    if (secret >= this.open.length) {
+      const wider = new Int32Array(Math.max(secret + 1, this.open.length * 2));
+      wider.set(this.open);
+      this.open = wider;
+    }
+    const run = this.open[secret] - 1;
+    if (run >= 0 && offset - this.ends[run] <= RUN_GAP) {
       if (offset > this.ends[run]) this.ends[run] = offset;
       return;
     }
-    this.open.set(secret, this.starts.length);
+    this.open[secret] = this.starts.length + 1;
     this.starts.push(offset);
     this.ends.push(offset);
     this.secrets.push(secret);

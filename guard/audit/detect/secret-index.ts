@@ -1,16 +1,25 @@
-/** A secret value the audit looks for everywhere in a file (layer 3 and 4). Kept small: files can hold many. */
-export interface TrackedSecret {
-  readonly value: string;
-  /** Where it came from, for messages: "terraform_data.x input.client_secret", "var.pw", "--known-env NAME". */
-  origin: string;
-  /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
-  ruleId: "SG103" | "SG110";
-  /** Only its shape made it a secret (a detector hit), not a fact (a mark, a schema, a literal, the user's word). */
-  byShape?: boolean;
-}
+import { GRAM, slot, WindowTable } from "./window-table";
+import { StringIds } from "../string-ids";
+import { grown } from "../grown";
 
-/** Length of the window of a secret the byte scan compares. */
-export const GRAM = 8;
+export { GRAM };
+
+/**
+ * A secret value the audit looks for everywhere in a file (layer 3 and 4), by its number in the SecretIndex
+ * (0, 1, 2... in the order added). The index keeps value, origin and rule in flat arrays: a file can hold
+ * hundreds of thousands of secrets, and an object per secret (plus a map entry) cost more than its value.
+ */
+export type TrackedSecret = number;
+
+/** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
+export type TrackedRule = "SG103" | "SG110";
+
+/**
+ * Where a secret came from, for messages: one text ("var.pw", "--known-env NAME"), or an address and attribute
+ * path ("terraform_data.x" "input.client_secret"), kept apart so that the secret shares its finding's strings.
+ */
+export type Origin = string | { readonly address: string; readonly attribute: string };
+
 /** The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace. */
 const MAX_STEP = 8;
 /** How much of a secret's plain run offers windows to choose from. */
@@ -18,17 +27,10 @@ const RUN_LIMIT = 64;
 /** How many secrets may share one window before a secret counts as crowded. */
 const CROWDED = 64;
 
-/** Open-addressing table of secret windows in typed arrays (outside the JS heap, a few bytes a window). */
-interface WindowTable {
-  readonly step: number;
-  readonly mask: number;
-  readonly lo: Int32Array;
-  readonly hi: Int32Array;
-  /** Index into `gated` plus one (0: empty slot). */
-  readonly secret: Int32Array;
-  /** Where the window starts in the secret's run. */
-  readonly at: Uint8Array;
-}
+/** Bits of a secret's flags. */
+const KNOWN = 1; // SG110 (else SG103)
+const BY_SHAPE = 2;
+const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 
 /** The secrets worth following: long enough and not an identifier. */
 export function worthTracking(v: string): boolean {
@@ -44,9 +46,16 @@ export function worthTracking(v: string): boolean {
  * touches a few bytes in eight instead of every byte.
  */
 export class SecretIndex {
-  private readonly byValue = new Map<string, TrackedSecret>();
+  private readonly values: string[] = [];
+  private flags = new Uint8Array(64);
+  private originIds = new Int32Array(64);
+  /** Distinct origins (consecutive secrets of one place share one): a text, or an address and attribute. */
+  private readonly originHeads: string[] = [];
+  private readonly originTails: (string | undefined)[] = [];
+  private readonly byValue = new StringIds();
   private readonly ungated: TrackedSecret[] = [];
-  private readonly gated: TrackedSecret[] = [];
+  /** How many secrets are GATED. */
+  private gated = 0;
   private table: WindowTable | undefined;
   /** Ungated secrets with a plain run of 4 to 7 characters, by the run's first four (as an int32). */
   private readonly shortRuns = new Map<number, TrackedSecret[]>();
@@ -54,39 +63,67 @@ export class SecretIndex {
   private readonly residual: TrackedSecret[] = [];
 
   get size(): number {
-    return this.byValue.size;
+    return this.values.length;
   }
 
   has(value: string): boolean {
-    return this.byValue.has(value);
+    return this.byValue.get(value, this.values) >= 0;
+  }
+
+  value(s: TrackedSecret): string {
+    return this.values[s];
+  }
+
+  origin(s: TrackedSecret): string {
+    const o = this.originIds[s];
+    const tail = this.originTails[o];
+    return tail === undefined ? this.originHeads[o] : `${this.originHeads[o]}${tail ? " " + tail : ""}`;
+  }
+
+  ruleId(s: TrackedSecret): TrackedRule {
+    return this.flags[s] & KNOWN ? "SG110" : "SG103";
+  }
+
+  /** Only its shape made it a secret (a detector hit), not a fact (a mark, a schema, a literal, the user's word). */
+  byShape(s: TrackedSecret): boolean {
+    return (this.flags[s] & BY_SHAPE) !== 0;
   }
 
   /** Adds a value; the first origin recorded for a value wins. */
-  add(value: string, origin: string, ruleId: TrackedSecret["ruleId"], byShape = false): void {
-    const known = this.byValue.get(value);
-    if (known) {
+  add(value: string, origin: Origin, ruleId: TrackedRule, byShape = false): void {
+    const known = this.byValue.get(value, this.values);
+    if (known >= 0) {
+      const f = this.flags[known];
       // A fact outranks a shape: the copy's message then names the place Terraform (or the schema) marked.
-      if (known.byShape && !byShape && ruleId === known.ruleId) {
-        known.byShape = false;
-        known.origin = origin;
+      if (f & BY_SHAPE && !byShape && ruleId === this.ruleId(known)) {
+        this.flags[known] = f & ~BY_SHAPE;
+        this.originIds[known] = this.originId(origin);
       }
       // A value the user named is reported as such, even where Terraform also marked it.
-      if (ruleId === "SG110" && known.ruleId !== "SG110") {
-        known.ruleId = ruleId;
-        known.origin = origin;
+      if (ruleId === "SG110" && !(f & KNOWN)) {
+        this.flags[known] |= KNOWN;
+        this.originIds[known] = this.originId(origin);
       }
       return;
     }
-    const s: TrackedSecret = byShape ? { value, origin, ruleId, byShape } : { value, origin, ruleId };
-    this.byValue.set(value, s);
-    if (pickRun(value)) {
-      this.gated.push(s);
+    const s = this.values.length;
+    if (s === this.flags.length) {
+      this.flags = grown(this.flags);
+      this.originIds = grown(this.originIds);
+    }
+    this.values.push(value);
+    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0);
+    this.originIds[s] = this.originId(origin);
+    this.byValue.put(value, s, this.values);
+    const run = longestRun(value);
+    if (runLength(run) >= GRAM) {
+      this.flags[s] |= GATED;
+      this.gated++;
       this.table = undefined;
     } else {
       this.ungated.push(s);
-      const run = longestRun(value);
-      if (run.length >= 4) {
-        const key = int32At(run, 0);
+      if (runLength(run) >= 4) {
+        const key = int32At(value, runStart(run));
         const list = this.shortRuns.get(key);
         if (list) list.push(s);
         else this.shortRuns.set(key, [s]);
@@ -94,6 +131,17 @@ export class SecretIndex {
         this.residual.push(s);
       }
     }
+  }
+
+  /** The number of `origin`, reusing the last one when it is the same place (a secret and its JSON members). */
+  private originId(origin: Origin): number {
+    const head = typeof origin === "string" ? origin : origin.address;
+    const tail = typeof origin === "string" ? undefined : origin.attribute;
+    const last = this.originHeads.length - 1;
+    if (last >= 0 && this.originHeads[last] === head && this.originTails[last] === tail) return last;
+    this.originHeads.push(head);
+    this.originTails.push(tail);
+    return last + 1;
   }
 
   /** Secrets that can occur anywhere without a hit (no 8 characters JSON never escapes). */
@@ -106,70 +154,57 @@ export class SecretIndex {
    * every copy, escaped or not, gets at least one hit as long as each window is scanned in one piece of bytes.
    */
   scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
-    if (this.gated.length === 0 || bytes.length < GRAM) return;
+    if (this.gated === 0 || bytes.length < GRAM) return;
     const t = this.table ?? (this.table = this.build());
-    const { step, mask, lo: los, hi: his, secret, at } = t;
+    const { step, mask, head, next, lo: los, hi: his, secret, at } = t;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     const last = bytes.length - GRAM;
     for (let i = (step - (base % step)) % step; i <= last; i += step) {
       const lo = view.getInt32(i, true);
       const hi = view.getInt32(i + 4, true);
-      for (let k = slot(lo, hi, mask); secret[k] !== 0; k = (k + 1) & mask) {
-        if (los[k] === lo && his[k] === hi) hit(base + i - at[k], this.gated[secret[k] - 1]);
+      for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+        if (los[k] === lo && his[k] === hi) hit(base + i - at[k], secret[k]);
       }
     }
   }
 
   private build(): WindowTable {
-    const runs = this.gated.map((s) => pickRun(s.value));
+    const { values, flags } = this;
     // Each secret takes `step` windows; with very many secrets a smaller step keeps the table small (the scan
     // then samples more offsets, which costs less than the memory saved).
-    let step = runs.length > 200_000 ? 2 : runs.length > 50_000 ? 4 : MAX_STEP;
-    for (const r of runs) step = Math.min(step, r.length - GRAM + 1);
-    let size = 1 << 10;
-    while (size * 3 < 4 * step * runs.length) size *= 2; // at most three quarters full
-    const t: WindowTable = { step, mask: size - 1, lo: new Int32Array(size), hi: new Int32Array(size), secret: new Int32Array(size), at: new Uint8Array(size) };
-    // How many secrets already use a window (counted along its probe chain, up to CROWDED).
-    const usesOf = (lo: number, hi: number) => {
-      let n = 0;
-      for (let k = slot(lo, hi, t.mask); t.secret[k] !== 0 && n < CROWDED; k = (k + 1) & t.mask) if (t.lo[k] === lo && t.hi[k] === hi) n++;
-      return n;
-    };
+    let step = this.gated > 200_000 ? 2 : this.gated > 50_000 ? 4 : MAX_STEP;
+    for (let s = 0; s < values.length; s++) if (flags[s] & GATED) step = Math.min(step, Math.min(RUN_LIMIT, runLength(longestRun(values[s]))) - GRAM + 1);
+    const t = new WindowTable(step, step * this.gated);
     // For each alignment a secret needs one window at a position q = a (mod step); of those its run offers, take
     // the one fewest other secrets use. A secret that shares every such window with many others (a file crafted
     // with 30,000 secrets of one prefix) would make each hit name them all: it is followed only where it stands
     // whole, without the window scan.
-    const kept: TrackedSecret[] = [];
-    runs.forEach((run, n) => {
-      const qs: number[] = [];
+    const qs: number[] = [];
+    for (let s = 0; s < values.length; s++) {
+      if (!(flags[s] & GATED)) continue;
+      const v = values[s];
+      // The start (up to RUN_LIMIT characters) of its longest plain run.
+      const run = longestRun(v);
+      const from = runStart(run);
+      const length = Math.min(RUN_LIMIT, runLength(run));
+      qs.length = 0;
       for (let a = 0; a < step; a++) {
         let best = -1;
         let bestUses = Infinity;
-        for (let q = a; q + GRAM <= run.length && bestUses > 0; q += step) {
-          const u = usesOf(int32At(run, q), int32At(run, q + 4));
+        for (let q = a; q + GRAM <= length && bestUses > 0; q += step) {
+          const u = t.uses(int32At(v, from + q), int32At(v, from + q + 4), CROWDED);
           if (u < bestUses) (best = q), (bestUses = u);
         }
-        if (bestUses >= CROWDED) {
-          this.ungated.push(this.gated[n]);
-          return;
-        }
+        if (bestUses >= CROWDED) break;
         qs.push(best);
       }
-      kept.push(this.gated[n]);
-      for (const q of qs) {
-        const lo = int32At(run, q);
-        const hi = int32At(run, q + 4);
-        let k = slot(lo, hi, t.mask);
-        while (t.secret[k] !== 0) k = (k + 1) & t.mask;
-        t.lo[k] = lo;
-        t.hi[k] = hi;
-        t.secret[k] = kept.length;
-        t.at[k] = q;
+      if (qs.length < step) {
+        flags[s] &= ~GATED;
+        this.gated--;
+        this.ungated.push(s);
+        continue;
       }
-    });
-    if (kept.length !== this.gated.length) {
-      this.gated.length = 0;
-      for (const k of kept) this.gated.push(k); // a loop: push(...list) overflows the stack past ~100,000
+      for (const q of qs) t.put(int32At(v, from + q), int32At(v, from + q + 4), s, q);
     }
     return t;
   }
@@ -188,33 +223,39 @@ export class SecretIndex {
    */
   findIn(s: string): TrackedSecret | undefined {
     if (s.length < GRAM) return undefined;
-    const exact = this.byValue.get(s);
-    if (exact && exact.ruleId === "SG110") return exact;
-    let best: TrackedSecret | undefined = exact;
+    const exact = this.byValue.get(s, this.values);
+    if (exact >= 0 && this.flags[exact] & KNOWN) return exact;
+    let best: TrackedSecret | undefined = exact >= 0 ? exact : undefined;
     this.scanString(s, (c) => {
-      if (c === best || (best && (best.ruleId === "SG110" ? c.ruleId !== "SG110" || c.value.length <= best.value.length : c.ruleId !== "SG110" && c.value.length <= best.value.length))) return;
-      if (s.length >= c.value.length && this.formsOf(c).some((v) => s.includes(v))) best = c;
+      if (c === best) return;
+      const length = this.values[c].length;
+      if (best !== undefined) {
+        const bestLength = this.values[best].length;
+        const cKnown = (this.flags[c] & KNOWN) !== 0;
+        if (this.flags[best] & KNOWN ? !cKnown || length <= bestLength : !cKnown && length <= bestLength) return;
+      }
+      if (s.length >= length && this.formsOf(c).some((v) => s.includes(v))) best = c;
     });
     return best;
   }
 
   /** The first candidate whose value (or an escaped form of it) is inside `s` (for a few candidates). */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
-    for (const c of candidates) if (s.length >= c.value.length && this.formsOf(c).some((v) => s.includes(v))) return c;
+    for (const c of candidates) if (s.length >= this.values[c].length && this.formsOf(c).some((v) => s.includes(v))) return c;
     return undefined;
   }
 
   /** Calls `hit` for each secret a window of `s` names (may repeat); plus the few residual secrets. */
   private scanString(s: string, hit: (secret: TrackedSecret) => void): void {
-    if (this.gated.length > 0 && s.length >= GRAM) {
+    if (this.gated > 0 && s.length >= GRAM) {
       const t = this.table ?? (this.table = this.build());
-      const { step, mask, lo: los, hi: his, secret } = t;
+      const { step, mask, head, next, lo: los, hi: his, secret } = t;
       for (let i = 0; i + GRAM <= s.length; i += step) {
         const lo = asciiInt32(s, i);
         const hi = lo === undefined ? undefined : asciiInt32(s, i + 4);
         if (lo === undefined || hi === undefined) continue;
-        for (let k = slot(lo, hi, mask); secret[k] !== 0; k = (k + 1) & mask) {
-          if (los[k] === lo && his[k] === hi) hit(this.gated[secret[k] - 1]);
+        for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+          if (los[k] === lo && his[k] === hi) hit(secret[k]);
         }
       }
     }
@@ -231,7 +272,8 @@ export class SecretIndex {
 
   /** The forms of a candidate, computed when compared (few per string; caching them all would cost memory per secret). */
   private formsOf(c: TrackedSecret): string[] {
-    return ESCAPABLE.test(c.value) ? variants(c.value) : [c.value];
+    const v = this.values[c];
+    return ESCAPABLE.test(v) ? variants(v) : [v];
   }
 }
 
@@ -249,13 +291,6 @@ function asciiInt32(s: string, at: number): number | undefined {
   return a | (b << 8) | (c << 16) | (d << 24);
 }
 
-/** The longest run of characters JSON never escapes. */
-function longestRun(v: string): string {
-  let best = "";
-  for (const run of v.split(/[^\x20-\x7e]|["\\<>&]/)) if (run.length > best.length) best = run;
-  return best;
-}
-
 /**
  * The forms a value takes inside other strings: as it is, JSON-escaped (once and twice), escaped by Go's HTML-safe
  * encoder (`\u003c`), and as a JSON-pointer segment (`~0`, `~1`).
@@ -267,23 +302,30 @@ export function variants(value: string): string[] {
   return [...new Set([value, json, goHtml, JSON.stringify(json).slice(1, -1), pointer])];
 }
 
+/** Where a run starts and how long it is, in one number. */
+const RUN_SPAN = 0x20000;
+const runStart = (run: number) => Math.floor(run / RUN_SPAN);
+const runLength = (run: number) => run % RUN_SPAN;
+
+/**
+ * The longest run of characters JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`), the first of
+ * equal ones, as runStart/runLength read it.
+ */
+function longestRun(v: string): number {
+  let best = 0;
+  let bestLength = 0;
+  let from = 0;
+  for (let i = 0; i <= v.length; i++) {
+    const c = i < v.length ? v.charCodeAt(i) : 0;
+    if (c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c && c !== 0x3c && c !== 0x3e && c !== 0x26) continue;
+    if (i - from > bestLength) (best = from), (bestLength = i - from);
+    from = i + 1;
+  }
+  return best * RUN_SPAN + bestLength;
+}
+
 /** Four characters (bytes: the run is ASCII) as a little-endian int32, like DataView.getInt32(at, true). */
 function int32At(run: string, at: number): number {
   return run.charCodeAt(at) | (run.charCodeAt(at + 1) << 8) | (run.charCodeAt(at + 2) << 16) | (run.charCodeAt(at + 3) << 24);
 }
 
-function key(lo: number, hi: number): number {
-  return (Math.imul(lo, 0x9e3779b1) ^ hi) | 0;
-}
-
-function slot(lo: number, hi: number, mask: number): number {
-  const h = Math.imul(key(lo, hi), 0x85ebca6b);
-  return (h ^ (h >>> 15)) & mask;
-}
-
-/** The start (up to RUN_LIMIT characters) of the longest run JSON never escapes (printable ASCII without `"`, `\`, `<`, `>`, `&`). */
-function pickRun(v: string): string {
-  let best = "";
-  for (const run of v.split(/[^\x20-\x7e]|["\\<>&]/)) if (run.length > best.length) best = run;
-  return best.length >= GRAM ? best.slice(0, RUN_LIMIT) : "";
-}

@@ -33,7 +33,9 @@ export async function openSource(path: string, display: string, limits: ReadLimi
   } catch {
     // readChunks reports the problem with the path
   }
-  if (!pipe) return { display, chunks: (take) => readChunks(path, display, limits, take) };
+  // One pair of read buffers for every pass: a pass's pair is freed only by a full collection, which may come late.
+  const buffers: Buffer[] = [];
+  if (!pipe) return { display, chunks: (take) => readChunks(path, display, limits, take, buffers) };
   const parts: Buffer[] = [];
   let size = 0;
   await readChunks(path, display, limits, (chunk) => {
@@ -79,11 +81,12 @@ export async function scanFile(source: ByteSource, secrets: SecretIndex, hits: S
 /**
  * Reads the file into two reused buffers, the next read running while `take` handles the previous chunk; `take`
  * must copy what it keeps. (A read stream allocates a fresh buffer per read, and the garbage collector frees them
- * late: tens of MB of RSS at 1 GiB.)
+ * late: tens of MB of RSS at 1 GiB.) `reuse` keeps the two buffers for the next call with it.
  */
-export async function readChunks(path: string, display: string, limits: ReadLimits, take: (chunk: Buffer) => void): Promise<void> {
+export async function readChunks(path: string, display: string, limits: ReadLimits, take: (chunk: Buffer) => void, reuse: Buffer[] = []): Promise<void> {
   let fh: FileHandle | undefined;
   let pending: Promise<unknown> | undefined;
+  let bufs: Buffer[] | undefined;
   try {
     // A pipe is opened without blocking: with no writer, open() would wait forever; reads then wait for data.
     const st = await stat(path);
@@ -92,7 +95,9 @@ export async function readChunks(path: string, display: string, limits: ReadLimi
     // 8 MiB per file and pass.
     const size = pipe || st.size <= 0 ? limits.chunkBytes : Math.min(limits.chunkBytes, Math.max(4096, st.size + 1));
     const file = (fh = await open(path, pipe ? constants.O_RDONLY | constants.O_NONBLOCK : constants.O_RDONLY));
-    const bufs = [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
+    // Taken out of `reuse` while reading (a call meanwhile gets its own), put back at the end.
+    const kept = reuse.splice(0, reuse.length);
+    bufs = kept.length === 2 && kept[0].length === size ? kept : [Buffer.allocUnsafeSlow(size), Buffer.allocUnsafeSlow(size)];
     const readPipe = pipe ? pipeReader(file) : undefined;
     const read = (buf: Buffer) => (readPipe ? readPipe(buf) : file.read(buf, 0, buf.length, null));
     let k = 0;
@@ -113,6 +118,7 @@ export async function readChunks(path: string, display: string, limits: ReadLimi
   } finally {
     await pending?.catch(() => undefined); // never close the file under a read in flight
     await fh?.close();
+    if (bufs && reuse.length === 0) reuse.push(...bufs);
   }
 }
 
