@@ -8,19 +8,7 @@
 const path = require("node:path");
 const base = require("./jest.config.js");
 
-/** The test files that exercise the library (constructs, synth-level guard, the guard and the public API). */
-const CDKTN_TESTS = [
-  "constructs.test.ts",
-  "secret-guard-synth.test.ts",
-  "library-imported.test.ts",
-  "rotation-stack.test.ts",
-  "readme-example.test.ts",
-  "guard-boundary.test.ts",
-  "guard-detectors.test.ts",
-  "guard-audit-detection.test.ts",
-  "guard-audit-cli.test.ts",
-  "guard-diff.test.ts",
-];
+const { CDKTN_TESTS } = require("./__tests__/support/engine-test-plan");
 
 module.exports = {
   ...base,

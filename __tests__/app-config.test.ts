@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Testing } from "cdktf";
+import { withTargetVersions } from "../engine/target-versions";
 import { loadConfig, parseConfig } from "../app/config";
 import { buildApp } from "../app/build-app";
 import { GenesysConfigError } from "../constructs/errors";
@@ -14,7 +15,7 @@ const MAIN = path.join(ROOT, "dist", "main.js");
 function configError(config: unknown, file = "fleet.json"): string {
   try {
     const fleet = parseConfig(config, file);
-    buildApp(Testing.app(), fleet, {});
+    buildApp(Testing.app({ context: withTargetVersions() }), fleet, {});
   } catch (e) {
     if (e instanceof GenesysConfigError) return e.message;
     throw e;
@@ -46,7 +47,7 @@ describe("fleet config", () => {
   });
 
   test("3 environments x 20 clients synthesize 3 stacks with 20 clients each", () => {
-    const app = Testing.app();
+    const app = Testing.app({ context: withTargetVersions() });
     const stacks = buildApp(app, parseConfig(fleetConfig(3, 20), "fleet.json"), {});
     expect(stacks.map((s) => s.node.id)).toEqual(["genesys-oauth-env-0", "genesys-oauth-env-1", "genesys-oauth-env-2"]);
     for (const s of stacks) {
@@ -96,7 +97,7 @@ describe("fleet config", () => {
   test("an HCP Terraform (cloud) backend is accepted and synthesized", () => {
     const c = fleetConfig(1, 3); // client 2 keeps its secret in state (secrets-manager): needs an encrypted backend
     c.environments[0].backend = { type: "cloud", organization: "acme", workspace: "genesys-prod" };
-    const [s] = buildApp(Testing.app(), parseConfig(c, "f.json"), {});
+    const [s] = buildApp(Testing.app({ context: withTargetVersions() }), parseConfig(c, "f.json"), {});
     const doc = JSON.parse(Testing.synth(s));
     expect(doc.terraform.cloud).toEqual(expect.objectContaining({ organization: "acme", workspaces: { name: "genesys-prod" } }));
     expect(doc.terraform.backend).toBeUndefined();
@@ -109,7 +110,7 @@ describe("fleet config", () => {
   test("an adopted client synthesizes an import block with its id", () => {
     const c = fleetConfig(1, 1);
     c.environments[0].clients[0].adoptClientId = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
-    const [s] = buildApp(Testing.app(), parseConfig(c, "f.json"), {});
+    const [s] = buildApp(Testing.app({ context: withTargetVersions() }), parseConfig(c, "f.json"), {});
     const doc = JSON.parse(Testing.synth(s));
     expect(doc.import).toEqual([
       expect.objectContaining({ id: "7c9e6679-7425-40de-944b-e07fc1f90ae7", to: expect.stringMatching(/^genesyscloud_oauth_client\./) }),
@@ -201,7 +202,7 @@ describe("config files as people write them (newcomer item 7)", () => {
     fs.writeFileSync(file, example);
     const fleet = loadConfig(file);
     expect(fleet.environments.map((e) => e.stackName)).toEqual(["genesys-oauth-prod"]);
-    expect(() => buildApp(Testing.app(), fleet, {})).not.toThrow();
+    expect(() => buildApp(Testing.app({ context: withTargetVersions() }), fleet, {})).not.toThrow();
   });
 
   test("a UTF-8 byte-order mark and /* */ comments are accepted; // inside strings is kept", () => {

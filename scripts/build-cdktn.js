@@ -61,9 +61,15 @@ function build() {
         return { ...r, resolvedModule: { ...r.resolvedModule, resolvedFileName: NATIVE } };
       return r;
     });
-  const program = ts.createProgram({ rootNames: [path.join(ROOT, "index.ts")], options, host });
+  // main.ts and app/ are type-checked against cdktn too (the app bundle dist/app-cdktn.js is made from them), but
+  // only the library is emitted.
+  const program = ts.createProgram({ rootNames: [path.join(ROOT, "index.ts"), path.join(ROOT, "main.ts")], options, host });
   fs.rmSync(OUT, { recursive: true, force: true });
-  const emitted = program.emit(undefined, undefined, undefined, false, { before: [rewriteSpecifiers], afterDeclarations: [rewriteSpecifiers] });
+  const appOnly = (file) => /^(main\.|app[\\/])/.test(path.relative(OUT, file));
+  const writeFile = (file, text, bom) => {
+    if (!appOnly(file)) ts.sys.writeFile(file, text, bom);
+  };
+  const emitted = program.emit(undefined, writeFile, undefined, false, { before: [rewriteSpecifiers], afterDeclarations: [rewriteSpecifiers] });
   const diagnostics = [...ts.getPreEmitDiagnostics(program), ...emitted.diagnostics];
   if (diagnostics.length) {
     fs.rmSync(OUT, { recursive: true, force: true });
@@ -77,7 +83,7 @@ function build() {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(js|d\.ts)$/.test(e.name) && /(require\(|from |import\()"(cdktf|@cdktf\/[^"]+)"/.test(fs.readFileSync(p, "utf8"))) leaks.push(path.relative(ROOT, p));
+      else if (/\.(js|d\.ts)$/.test(e.name) && /(require\(|from |import\()"(cdktf(\/[^"]*)?|@cdktf\/[^"]+)"/.test(fs.readFileSync(p, "utf8"))) leaks.push(path.relative(ROOT, p));
     }
   };
   walk(OUT);

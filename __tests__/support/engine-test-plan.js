@@ -1,0 +1,30 @@
+// Which test files run on CDK Terrain too (jest.cdktn.config.js, the second pass of `npm test`), and why the others
+// that touch the engine run on cdktf only. engine-test-plan.test.ts fails when a test file that loads the engine is
+// in neither list.
+"use strict";
+
+/** The library's tests, run again on cdktn 0.24 / Node 22: constructs, the synth-level guard, the public API, the guard. */
+const CDKTN_TESTS = [
+  "app-config.test.ts",
+  "constructs.test.ts",
+  "secret-guard-synth.test.ts",
+  "library-imported.test.ts",
+  "rotation-stack.test.ts",
+  "readme-example.test.ts",
+  "schema-conformance.test.ts",
+  "guard-boundary.test.ts",
+  "guard-detectors.test.ts",
+  "guard-audit-detection.test.ts",
+  "guard-audit-cli.test.ts",
+  "guard-diff.test.ts",
+];
+
+/** Test files that load the engine but run on cdktf only, each with the reason. */
+const CDKTF_ONLY = {
+  "terraform-real.test.ts": "real Terraform init, plan and apply of the synthesized stacks: the offline mirror holds AWS provider 5.100.0 only",
+  "outside-in.test.ts": "installs the packed package into a cdktf and a cdktn consumer itself (the cdktn one under Node 22)",
+  "engine-parity.test.ts": "runs cdktf, cdktn and both two-copy layouts itself, as Node 20 and Node 22 children",
+  "app-on-cdktn.test.ts": "runs the app and the real cdktn-cli on cdktn itself, under Node 22",
+};
+
+module.exports = { CDKTN_TESTS, CDKTF_ONLY };
