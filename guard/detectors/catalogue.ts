@@ -173,11 +173,12 @@ interface KeyPlan {
 
 /**
  * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two
- * characters (a bigram) point to the detectors that use it. A detector none of whose bigrams occurs cannot match.
+ * characters (a bigram) point to the keywords starting with them, and a detector is possible only where one of its
+ * keywords occurs whole (common bigrams such as "pa" or "ke" would otherwise send most values to the regexes).
  */
 class KeywordPrefilter {
-  /** Bigram (two 8-bit characters) -> indices of detectors with a keyword starting with it. */
-  private readonly byBigram = new Map<number, number[]>();
+  /** Bigram (two 8-bit characters) -> the keywords starting with it, with their detector's index. */
+  private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string }>>();
   /** Detectors with a one-character keyword (rare): always possible. */
   private readonly always: number[] = [];
   private readonly flags: Uint8Array;
@@ -197,8 +198,8 @@ class KeywordPrefilter {
         const key = (a << 8) | b;
         this.starts[key] = 1;
         const list = this.byBigram.get(key);
-        if (!list) this.byBigram.set(key, [i]);
-        else if (!list.includes(i)) list.push(i);
+        if (!list) this.byBigram.set(key, [{ detector: i, keyword: k }]);
+        else if (!list.some((e) => e.detector === i && e.keyword === k)) list.push({ detector: i, keyword: k });
       }
     });
   }
@@ -214,8 +215,12 @@ class KeywordPrefilter {
     for (let j = 1; j < value.length; j++) {
       const c = value.charCodeAt(j);
       if (prev <= 0xff && c <= 0xff && this.starts[(prev << 8) | c] === 1) {
-        for (const i of this.byBigram.get((prev << 8) | c)!) f[i] = 1;
-        any = this.dirty = true;
+        for (const e of this.byBigram.get((prev << 8) | c)!) {
+          if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1)) {
+            f[e.detector] = 1;
+            any = this.dirty = true;
+          }
+        }
       }
       prev = c;
     }
