@@ -110,10 +110,10 @@ export class DetectorCatalogue {
     // ones whose key gate passes) run.
     const plan = this.planFor(key);
     if (plan.keyword.length > 0) {
-      const possible = this.prefilter.possible(value);
-      if (possible.any) {
+      if (this.prefilter.check(value)) {
+        const flags = this.prefilter.flags;
         for (const i of plan.byPriority) {
-          if (!this.compiled[i].wholeValue && possible.flags[i] === 0) continue;
+          if (!this.compiled[i].wholeValue && flags[i] === 0) continue;
           const hit = this.compiled[i].match(key, value, true);
           if (hit && visit(hit)) return true;
         }
@@ -181,7 +181,8 @@ class KeywordPrefilter {
   private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string }>>();
   /** Detectors with a one-character keyword (rare): always possible. */
   private readonly always: number[] = [];
-  private readonly flags: Uint8Array;
+  /** Per detector, 1 when `check` found one of its keywords (overwritten by the next call). */
+  readonly flags: Uint8Array;
   /** 1 where a bigram starts some keyword: the fast check before the map. */
   private readonly starts = new Uint8Array(1 << 16);
 
@@ -204,8 +205,8 @@ class KeywordPrefilter {
     });
   }
 
-  /** Flags per detector, and whether any is set (reused between calls: read before the next call). */
-  possible(value: string): { flags: Uint8Array; any: boolean } {
+  /** Sets `flags` for `value`; true when any is set. (No result object: it runs for nearly every string.) */
+  check(value: string): boolean {
     const f = this.flags;
     let any = this.always.length > 0;
     if (this.dirty) f.fill(0);
@@ -224,7 +225,7 @@ class KeywordPrefilter {
       }
       prev = c;
     }
-    return { flags: f, any };
+    return any;
   }
 
   private dirty = true;
