@@ -21,6 +21,8 @@ const MAX_DECODE = 1 << 20;
 const MAX_NESTING = 64;
 /** Shortest value worth judging. */
 const MIN_VALUE = 8;
+/** Key names whose plan is remembered (then forgotten all at once). */
+const KEY_CACHE = 10_000;
 
 type Visit = (hit: DetectorHit) => boolean; // true: stop
 
@@ -86,10 +88,27 @@ export class DetectorCatalogue {
 
   /** The strongest hit for `value` under `key`, or undefined. */
   detect(key: string, value: string): DetectorHit | undefined {
-    let found: DetectorHit | undefined;
-    this.scan(keyInfo(key), value, 0, (h) => ((found = h), true));
+    // One visitor for all calls (not a closure per call: this runs for nearly every string of a file).
+    if (value.length < MIN_VALUE) return undefined;
+    // The key's info and plan in one lookup (keys repeat; two lookups per string showed in profiles).
+    let named = this.byName.get(key);
+    if (!named) {
+      const info = keyInfo(key);
+      named = { info, plan: this.planFor(info) };
+      if (this.byName.size >= KEY_CACHE) this.byName.clear(); // a bound, as keyInfo's
+      this.byName.set(key, named);
+    }
+    const outer = this.found;
+    this.found = undefined;
+    this.scan(named.info, value, 0, this.takeFirst, named.plan);
+    const found = this.found as DetectorHit | undefined;
+    this.found = outer;
     return found;
   }
+
+  private readonly byName = new Map<string, { readonly info: KeyInfo; readonly plan: KeyPlan }>();
+  private found: DetectorHit | undefined;
+  private readonly takeFirst: Visit = (h) => ((this.found = h), true);
 
   /** Every detector that fires (once each), strongest first. */
   detectAll(key: string, value: string): DetectorHit[] {
@@ -98,7 +117,7 @@ export class DetectorCatalogue {
     return [...hits.values()].sort((a, b) => this.detectors.indexOf(a.detector) - this.detectors.indexOf(b.detector));
   }
 
-  private scan(key: KeyInfo, value: string, depth: number, visit: Visit): boolean {
+  private scan(key: KeyInfo, value: string, depth: number, visit: Visit, plan: KeyPlan = this.planFor(key)): boolean {
     if (value.length < MIN_VALUE) return false;
     const c = value.charCodeAt(0);
     if ((c === 0x7b || c === 0x5b) && depth < MAX_DEPTH && value.length <= MAX_DECODE) {
@@ -108,7 +127,6 @@ export class DetectorCatalogue {
     }
     // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
     // ones whose key gate passes) run.
-    const plan = this.planFor(key);
     if (plan.keyword.length > 0) {
       if (this.prefilter.check(value)) {
         const flags = this.prefilter.flags;
@@ -133,7 +151,7 @@ export class DetectorCatalogue {
     if (value.includes("\n") && this.scanLines(value, visit)) return true;
     if (value.length >= 16 && value.length <= MAX_DECODE) {
       const text = decodeBase64Text(value);
-      if (text !== undefined && this.scan(key, text, depth + 1, visit)) return true;
+      if (text !== undefined && this.scan(key, text, depth + 1, visit, plan)) return true;
     }
     return false;
   }
@@ -157,8 +175,13 @@ export class DetectorCatalogue {
   private scanJson(v: unknown, key: KeyInfo, depth: number, visit: Visit, nesting = 0): boolean {
     if (typeof v === "string") return this.scan(key, v, depth, visit);
     if (v === null || typeof v !== "object" || nesting >= MAX_NESTING) return false;
-    if (Array.isArray(v)) return v.some((x) => this.scanJson(x, key, depth, visit, nesting + 1));
-    return Object.entries(v).some(([k, x]) => this.scanJson(x, keyInfo(k), depth, visit, nesting + 1));
+    // Plain loops (no entries arrays): JSON-encoded policies and settings are common in states and plans.
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (this.scanJson(v[i], key, depth, visit, nesting + 1)) return true;
+      return false;
+    }
+    for (const k in v) if (this.scanJson((v as Record<string, unknown>)[k], keyInfo(k), depth, visit, nesting + 1)) return true;
+    return false;
   }
 }
 
@@ -212,18 +235,19 @@ class KeywordPrefilter {
     if (this.dirty) f.fill(0);
     this.dirty = false;
     for (const i of this.always) f[i] = 1;
-    let prev = value.charCodeAt(0);
+    // The last two characters, 8 bits each: a character above 0xff aliases another bigram, which startsWith
+    // then refuses (keywords are 8-bit), so the loop needs no range checks.
+    let bigram = value.charCodeAt(0) & 0xff;
     for (let j = 1; j < value.length; j++) {
-      const c = value.charCodeAt(j);
-      if (prev <= 0xff && c <= 0xff && this.starts[(prev << 8) | c] === 1) {
-        for (const e of this.byBigram.get((prev << 8) | c)!) {
+      bigram = ((bigram << 8) | value.charCodeAt(j)) & 0xffff;
+      if (this.starts[bigram] === 1) {
+        for (const e of this.byBigram.get(bigram)!) {
           if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1)) {
             f[e.detector] = 1;
             any = this.dirty = true;
           }
         }
       }
-      prev = c;
     }
     return any;
   }
