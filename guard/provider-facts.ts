@@ -27,7 +27,8 @@ const EMPTY: BlockFacts = { sensitive: new Set(), writeOnly: new Set() };
  * scripts/provider-facts.js), plus any `terraform providers schema -json` file the user passes.
  */
 export class ProviderFacts {
-  private readonly byType = new Map<string, BlockFacts>();
+  /** Facts by kind, then type (two lookups, no key built per call: `of` runs for every piece of a file). */
+  private readonly byType = new Map<string, Map<string, BlockFacts>>();
   private readonly providers = new Map<string, BlockFacts>();
 
   static shipped(): ProviderFacts {
@@ -40,7 +41,7 @@ export class ProviderFacts {
       const short = source.split("/").pop()!;
       if (p.provider) this.providers.set(short, toFacts(p.provider));
       for (const kind of ["resources", "data_sources", "ephemeral_resources"] as const) {
-        for (const [type, b] of Object.entries(p[kind] ?? {})) this.byType.set(`${kind}:${type}`, toFacts(b));
+        for (const [type, b] of Object.entries(p[kind] ?? {})) this.typesOf(kind).set(type, toFacts(b));
       }
     }
     return this;
@@ -49,7 +50,10 @@ export class ProviderFacts {
   /** Adds everything another set of facts knows (user facts add to the shipped ones, never replace them). */
   addFrom(other: ProviderFacts): this {
     for (const [k, v] of other.providers) this.providers.set(k, union(this.providers.get(k), v));
-    for (const [k, v] of other.byType) this.byType.set(k, union(this.byType.get(k), v));
+    for (const [kind, types] of other.byType) {
+      const mine = this.typesOf(kind);
+      for (const [type, v] of types) mine.set(type, union(mine.get(type), v));
+    }
     return this;
   }
 
@@ -72,12 +76,18 @@ export class ProviderFacts {
   /** Facts for a resource/data source/ephemeral resource type, or for a provider (by local name, e.g. "aws"). */
   of(kind: SchemaKind, type: string): BlockFacts {
     if (kind === "provider") return this.providers.get(type) ?? EMPTY;
-    return this.byType.get(`${kind}:${type}`) ?? EMPTY;
+    return this.byType.get(kind)?.get(type) ?? EMPTY;
   }
 
   /** True when the type is known at all (so "no sensitive attributes" is a fact, not ignorance). */
   knows(kind: SchemaKind, type: string): boolean {
-    return kind === "provider" ? this.providers.has(type) : this.byType.has(`${kind}:${type}`);
+    return kind === "provider" ? this.providers.has(type) : this.byType.get(kind)?.has(type) === true;
+  }
+
+  private typesOf(kind: string): Map<string, BlockFacts> {
+    let types = this.byType.get(kind);
+    if (!types) this.byType.set(kind, (types = new Map()));
+    return types;
   }
 
   /**

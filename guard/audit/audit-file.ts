@@ -111,7 +111,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       if (key.length < 8) return;
       // A name-like key (most are attribute names) is a secret only by its shape: long enough for a token, and
       // judged once per file. Any other key (with dots, colons, slashes: a URL) is also one inside a marked map.
-      const nameLike = NAME_LIKE.test(key);
+      const nameLike = isNameLike(key);
       if (nameLike && (key.length < 20 || cleanKeys.has(key))) return;
       const parentKey = lastKey(steps.slice(0, -1), wrappers);
       const hit = opts.shapes.detect(parentKey, key);
@@ -252,5 +252,18 @@ function setAt(doc: Record<string, unknown>, path: readonly Step[], value: unkno
   node[path[path.length - 1]] = value;
 }
 
-/** Member names that read like attribute or map-key names, not like data. */
-const NAME_LIKE = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+/**
+ * Member names that read like attribute or map-key names, not like data: /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/, by
+ * hand because it runs on nearly every member name of the file.
+ */
+function isNameLike(key: string): boolean {
+  const n = key.length;
+  if (n === 0 || n > 64) return false;
+  let c = key.charCodeAt(0);
+  if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95)) return false;
+  for (let i = 1; i < n; i++) {
+    c = key.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
+  }
+  return true;
+}

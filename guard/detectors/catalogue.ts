@@ -21,6 +21,8 @@ const MAX_DECODE = 1 << 20;
 const MAX_NESTING = 64;
 /** Shortest value worth judging. */
 const MIN_VALUE = 8;
+/** Key names whose plan is remembered (then forgotten all at once). */
+const KEY_CACHE = 10_000;
 
 type Visit = (hit: DetectorHit) => boolean; // true: stop
 
@@ -86,10 +88,27 @@ export class DetectorCatalogue {
 
   /** The strongest hit for `value` under `key`, or undefined. */
   detect(key: string, value: string): DetectorHit | undefined {
-    let found: DetectorHit | undefined;
-    this.scan(keyInfo(key), value, 0, (h) => ((found = h), true));
+    // One visitor for all calls (not a closure per call: this runs for nearly every string of a file).
+    if (value.length < MIN_VALUE) return undefined;
+    // The key's info and plan in one lookup (keys repeat; two lookups per string showed in profiles).
+    let named = this.byName.get(key);
+    if (!named) {
+      const info = keyInfo(key);
+      named = { info, plan: this.planFor(info) };
+      if (this.byName.size >= KEY_CACHE) this.byName.clear(); // a bound, as keyInfo's
+      this.byName.set(key, named);
+    }
+    const outer = this.found;
+    this.found = undefined;
+    this.scan(named.info, value, 0, this.takeFirst, named.plan);
+    const found = this.found as DetectorHit | undefined;
+    this.found = outer;
     return found;
   }
+
+  private readonly byName = new Map<string, { readonly info: KeyInfo; readonly plan: KeyPlan }>();
+  private found: DetectorHit | undefined;
+  private readonly takeFirst: Visit = (h) => ((this.found = h), true);
 
   /** Every detector that fires (once each), strongest first. */
   detectAll(key: string, value: string): DetectorHit[] {
@@ -98,7 +117,7 @@ export class DetectorCatalogue {
     return [...hits.values()].sort((a, b) => this.detectors.indexOf(a.detector) - this.detectors.indexOf(b.detector));
   }
 
-  private scan(key: KeyInfo, value: string, depth: number, visit: Visit): boolean {
+  private scan(key: KeyInfo, value: string, depth: number, visit: Visit, plan: KeyPlan = this.planFor(key)): boolean {
     if (value.length < MIN_VALUE) return false;
     const c = value.charCodeAt(0);
     if ((c === 0x7b || c === 0x5b) && depth < MAX_DEPTH && value.length <= MAX_DECODE) {
@@ -108,12 +127,11 @@ export class DetectorCatalogue {
     }
     // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
     // ones whose key gate passes) run.
-    const plan = this.planFor(key);
     if (plan.keyword.length > 0) {
-      const possible = this.prefilter.possible(value);
-      if (possible.any) {
+      if (this.prefilter.check(value)) {
+        const flags = this.prefilter.flags;
         for (const i of plan.byPriority) {
-          if (!this.compiled[i].wholeValue && possible.flags[i] === 0) continue;
+          if (!this.compiled[i].wholeValue && flags[i] === 0) continue;
           const hit = this.compiled[i].match(key, value, true);
           if (hit && visit(hit)) return true;
         }
@@ -133,7 +151,7 @@ export class DetectorCatalogue {
     if (value.includes("\n") && this.scanLines(value, visit)) return true;
     if (value.length >= 16 && value.length <= MAX_DECODE) {
       const text = decodeBase64Text(value);
-      if (text !== undefined && this.scan(key, text, depth + 1, visit)) return true;
+      if (text !== undefined && this.scan(key, text, depth + 1, visit, plan)) return true;
     }
     return false;
   }
@@ -157,8 +175,13 @@ export class DetectorCatalogue {
   private scanJson(v: unknown, key: KeyInfo, depth: number, visit: Visit, nesting = 0): boolean {
     if (typeof v === "string") return this.scan(key, v, depth, visit);
     if (v === null || typeof v !== "object" || nesting >= MAX_NESTING) return false;
-    if (Array.isArray(v)) return v.some((x) => this.scanJson(x, key, depth, visit, nesting + 1));
-    return Object.entries(v).some(([k, x]) => this.scanJson(x, keyInfo(k), depth, visit, nesting + 1));
+    // Plain loops (no entries arrays): JSON-encoded policies and settings are common in states and plans.
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (this.scanJson(v[i], key, depth, visit, nesting + 1)) return true;
+      return false;
+    }
+    for (const k in v) if (this.scanJson((v as Record<string, unknown>)[k], keyInfo(k), depth, visit, nesting + 1)) return true;
+    return false;
   }
 }
 
@@ -173,14 +196,16 @@ interface KeyPlan {
 
 /**
  * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two
- * characters (a bigram) point to the detectors that use it. A detector none of whose bigrams occurs cannot match.
+ * characters (a bigram) point to the keywords starting with them, and a detector is possible only where one of its
+ * keywords occurs whole (common bigrams such as "pa" or "ke" would otherwise send most values to the regexes).
  */
 class KeywordPrefilter {
-  /** Bigram (two 8-bit characters) -> indices of detectors with a keyword starting with it. */
-  private readonly byBigram = new Map<number, number[]>();
+  /** Bigram (two 8-bit characters) -> the keywords starting with it, with their detector's index. */
+  private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string }>>();
   /** Detectors with a one-character keyword (rare): always possible. */
   private readonly always: number[] = [];
-  private readonly flags: Uint8Array;
+  /** Per detector, 1 when `check` found one of its keywords (overwritten by the next call). */
+  readonly flags: Uint8Array;
   /** 1 where a bigram starts some keyword: the fast check before the map. */
   private readonly starts = new Uint8Array(1 << 16);
 
@@ -197,29 +222,34 @@ class KeywordPrefilter {
         const key = (a << 8) | b;
         this.starts[key] = 1;
         const list = this.byBigram.get(key);
-        if (!list) this.byBigram.set(key, [i]);
-        else if (!list.includes(i)) list.push(i);
+        if (!list) this.byBigram.set(key, [{ detector: i, keyword: k }]);
+        else if (!list.some((e) => e.detector === i && e.keyword === k)) list.push({ detector: i, keyword: k });
       }
     });
   }
 
-  /** Flags per detector, and whether any is set (reused between calls: read before the next call). */
-  possible(value: string): { flags: Uint8Array; any: boolean } {
+  /** Sets `flags` for `value`; true when any is set. (No result object: it runs for nearly every string.) */
+  check(value: string): boolean {
     const f = this.flags;
     let any = this.always.length > 0;
     if (this.dirty) f.fill(0);
     this.dirty = false;
     for (const i of this.always) f[i] = 1;
-    let prev = value.charCodeAt(0);
+    // The last two characters, 8 bits each: a character above 0xff aliases another bigram, which startsWith
+    // then refuses (keywords are 8-bit), so the loop needs no range checks.
+    let bigram = value.charCodeAt(0) & 0xff;
     for (let j = 1; j < value.length; j++) {
-      const c = value.charCodeAt(j);
-      if (prev <= 0xff && c <= 0xff && this.starts[(prev << 8) | c] === 1) {
-        for (const i of this.byBigram.get((prev << 8) | c)!) f[i] = 1;
-        any = this.dirty = true;
+      bigram = ((bigram << 8) | value.charCodeAt(j)) & 0xffff;
+      if (this.starts[bigram] === 1) {
+        for (const e of this.byBigram.get(bigram)!) {
+          if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1)) {
+            f[e.detector] = 1;
+            any = this.dirty = true;
+          }
+        }
       }
-      prev = c;
     }
-    return { flags: f, any };
+    return any;
   }
 
   private dirty = true;

@@ -57,6 +57,7 @@ export class CompiledDetector {
     if (!gatePassed && !this.keyPasses(key)) return undefined;
     if (this.wholeValue) return this.attempt(value, 0);
     const kws = this.detector.keywords;
+    if (kws.length === 1) return this.matchOne(kws[0], value);
     // Next occurrence of each keyword; we always take the earliest, so positions are visited in order once.
     const next = kws.map((k) => value.indexOf(k));
     let windowEnd = WINDOW;
@@ -77,6 +78,22 @@ export class CompiledDetector {
         for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < windowEnd) next[k] = value.indexOf(kws[k], windowEnd);
       }
     }
+  }
+
+  /** `match` for a detector with one keyword (most have one): the same windows, without per-keyword arrays. */
+  private matchOne(kw: string, value: string): DetectorHit | undefined {
+    let windowEnd = WINDOW;
+    let attempts = 0;
+    for (let at = value.indexOf(kw); at >= 0; ) {
+      while (at >= windowEnd) (windowEnd += WINDOW), (attempts = 0);
+      if (attempts < ATTEMPTS_PER_WINDOW) {
+        attempts++;
+        const hit = this.attempt(value, at);
+        if (hit) return hit;
+        at = value.indexOf(kw, at + 1);
+      } else at = value.indexOf(kw, windowEnd); // this window's budget is spent
+    }
+    return undefined;
   }
 
   private attempt(value: string, at: number): DetectorHit | undefined {

@@ -85,11 +85,37 @@ export function isBase64(v: string): boolean {
   return end === v.length ? v.length % 4 !== 1 : v.length % 4 === 0;
 }
 
-/** The text a base64 value encodes, when it is base64 of mostly printable text; undefined otherwise. */
+/** Value of each standard base64 character, -1 for any other. */
+const BASE64_DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) BASE64_DIGIT["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".charCodeAt(i)] = i;
+
+/**
+ * The text a base64 value encodes, when it is base64 of mostly printable text (isBase64, then isPrintableText of
+ * the bytes); undefined otherwise. Most values made of base64 letters (names, ids, hex) are not encoded text: the
+ * bytes are decoded on the fly and the answer is no as soon as too few of them can remain printable, without
+ * allocating.
+ */
 export function decodeBase64Text(v: string): string | undefined {
-  if (!isBase64(v)) return undefined;
-  const bytes = Buffer.from(v, "base64");
-  return isPrintableText(bytes) ? bytes.toString("utf8") : undefined;
+  let end = v.length;
+  while (end > 0 && v.charCodeAt(end - 1) === 61 && v.length - end < 2) end--;
+  if (end === 0 || (end === v.length ? v.length % 4 === 1 : v.length % 4 !== 0)) return undefined;
+  const total = Math.floor((end * 3) / 4);
+  let unprintable = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < end; i++) {
+    const c = v.charCodeAt(i);
+    const d = c < 128 ? BASE64_DIGIT[c] : -1;
+    if (d < 0) return undefined;
+    acc = ((acc << 6) | d) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const b = (acc >> bits) & 0xff;
+      if (!((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) && (total - ++unprintable) / total < 0.95) return undefined;
+    }
+  }
+  return Buffer.from(v, "base64").toString("utf8");
 }
 
 function isHex(v: string): boolean {

@@ -19,7 +19,15 @@ export interface Place {
 
 /** The index of the region that holds a string at `steps` (from the piece), or -1. */
 export function regionIndexOf(view: PieceView, steps: readonly Step[]): number {
-  return view.regions.findIndex((r) => r.steps.length <= steps.length && r.steps.every((s, i) => s === steps[i]));
+  // Plain loops: this runs for every string of the file.
+  const regions = view.regions;
+  next: for (let k = 0; k < regions.length; k++) {
+    const r = regions[k].steps;
+    if (r.length > steps.length) continue;
+    for (let i = 0; i < r.length; i++) if (r[i] !== steps[i]) continue next;
+    return k;
+  }
+  return -1;
 }
 
 /** Finds the region a string belongs to and its value path inside it. `wrappers` are steps that are format wrappers. */

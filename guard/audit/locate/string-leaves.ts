@@ -51,8 +51,8 @@ export function forEachString(
 
 /** State JSON writes values of dynamic type (e.g. terraform_data input/output) as `{"value": ..., "type": ...}`. */
 export function isDynamicWrapper(v: object): boolean {
-  const keys = Object.keys(v);
-  if (keys.length !== 2 || !("value" in v) || !("type" in v)) return false;
+  // The two lookups first: this runs on every object of a state, and few have both members.
+  if (!("value" in v) || !("type" in v) || Object.keys(v).length !== 2) return false;
   const t = (v as any).type;
   return typeof t === "string" || Array.isArray(t);
 }

@@ -7,12 +7,18 @@
  * One-line files (plan JSON) repeat the first member name in every element of an array, so an element usually
  * ends just before `,{"<first name>":`.
  */
+/** Deepest indentation whose closing pattern is kept by index (deeper ones go through the bounded map). */
+const MAX_KEPT_INDENT = 64;
+
 export class EndGuess {
   private misses = 0;
   private hits = 0;
   private hitBytes = 0;
   private lastStart = 0;
   private readonly patterns = new Map<string, Buffer>();
+  private readonly closingBraces: Buffer[] = [];
+  private readonly closingBrackets: Buffer[] = [];
+  private lastElement: Buffer | undefined;
 
   /** The index just past the guessed end inside `buf`, or -1. */
   guess(buf: Buffer, start: number): number {
@@ -34,15 +40,37 @@ export class EndGuess {
     while (p >= 0 && buf[p] === 0x20) p--;
     if (p >= 0 && buf[p] === 0x0a) {
       const indent = start - 1 - p;
-      const at = buf.indexOf(this.pattern("\n" + " ".repeat(indent) + String.fromCharCode(close)), start);
+      const at = buf.indexOf(this.closing(indent, close), start);
       return at < 0 ? -1 : at + 2 + indent; // past the newline, the indentation and the bracket
     }
     const inArray = buf[start - 1] === 0x2c || buf[start - 1] === 0x5b;
     if (open !== 0x7b || !inArray || buf[start + 1] !== 0x22) return -1;
     const nameEnd = buf.indexOf(0x22, start + 2);
     if (nameEnd < 0 || nameEnd - start > 64 || buf[nameEnd + 1] !== 0x3a) return -1;
-    const at = buf.indexOf(this.pattern("}," + buf.toString("latin1", start, nameEnd + 2)), start);
+    const at = buf.indexOf(this.nextElement(buf, start, nameEnd + 2), start);
     return at < 0 ? -1 : at + 1;
+  }
+
+  /** `\n`, `indent` spaces and the bracket: the same few patterns for the whole file, so kept by indent (a few). */
+  private closing(indent: number, close: number): Buffer {
+    const text = () => "\n" + " ".repeat(indent) + String.fromCharCode(close);
+    if (indent >= MAX_KEPT_INDENT) return this.pattern(text());
+    const byIndent = close === 0x7d ? this.closingBraces : this.closingBrackets;
+    return byIndent[indent] ?? (byIndent[indent] = this.pattern(text()));
+  }
+
+  /**
+   * `},` and the element's first member name (`{"address":`): the elements of one array repeat it, so the last
+   * pattern is reused while the bytes match (no string built per element).
+   */
+  private nextElement(buf: Buffer, from: number, to: number): Buffer {
+    const last = this.lastElement;
+    if (last && last.length === to - from + 2) {
+      let k = from;
+      while (k < to && buf[k] === last[k - from + 2]) k++;
+      if (k === to) return last;
+    }
+    return (this.lastElement = this.pattern("}," + buf.toString("latin1", from, to)));
   }
 
   /** Tells how the last guess fared, so a file that does not fit stops paying for guesses. */
