@@ -172,6 +172,10 @@ function render({ machine, plan, synth, audit, robustness, remote, targets, elap
     }
     const d = robustness.dense;
     p(`| dense state: every one of ${d.resources} resources holds its own marked secret (${d.findings ?? "?"} findings) | ${(d.bytes / 1e6).toFixed(1)} MB | ${d.stats ? d.stats.wall.median.toFixed(2) + " s" : "failed: " + d.failure} | ${d.stats && d.stats.rss ? d.stats.rss.median.toFixed(0) + " MB" : "-"} |`);
+    if (d.sarif) {
+      const x = d.sarif;
+      p(`| the same, \`--format sarif\` (capped to GitHub's limits) | ${(d.bytes / 1e6).toFixed(1)} MB | ${x.stats ? x.stats.wall.median.toFixed(2) + " s" : "failed: " + x.failure} | ${x.stats && x.stats.rss ? x.stats.rss.median.toFixed(0) + " MB" : "-"} |`);
+    }
     p();
     if (robustness.worst) p(`Worst case: ${robustness.worst.name}, ${robustness.worst.stats.wall.median.toFixed(2)} s.`);
     p();

@@ -91,8 +91,14 @@ function targets(synth, audit, robustness, remote) {
     const d = robustness.dense;
     const full = robustness.scale === 1;
     const label = `audit of a ${Math.round(d.bytes / 2 ** 20)} MiB state where every resource holds its own secret (${d.resources} secrets): peak memory ≤ 256 MB`;
+    const sarif = d.sarif?.stats;
     if (!d.stats) add(label, `failed: ${d.failure}`, false, "dense");
-    else add(label, `${d.stats.rss ? d.stats.rss.median.toFixed(0) + " MB" : "no memory figure"}, ${s2(d.stats.wall.median)}, ${d.findings} findings`, full && d.stats.rss ? d.stats.rss.median <= 256 : null, "dense");
+    else if (d.sarif && !sarif) add(label, `SARIF run failed: ${d.sarif.failure}`, false, "dense");
+    else {
+      const rss = d.stats.rss && (!sarif || sarif.rss) ? Math.max(d.stats.rss.median, sarif ? sarif.rss.median : 0) : null;
+      const text = `${d.stats.rss ? d.stats.rss.median.toFixed(0) + " MB" : "no memory figure"} (JSON report)${sarif && sarif.rss ? `, ${sarif.rss.median.toFixed(0)} MB (SARIF)` : ""}, ${s2(d.stats.wall.median)}, ${d.findings} findings`;
+      add(label, text, full && rss !== null ? rss <= 256 : null, "dense");
+    }
     const w = robustness.worst;
     const failed = robustness.hostile.filter((h) => !h.stats);
     add(

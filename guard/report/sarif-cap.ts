@@ -44,14 +44,13 @@ export function planSarifCap(count: number, rank: (i: number) => number, text: (
   }
   let reason = count > limits.maxResults ? `GitHub code scanning accepts at most ${limits.maxResults} results per run` : "";
 
-  // Gzipped size. Gzip never makes text much bigger, so while the raw text fits the budget nothing is compressed
-  // (at most `budget` characters held); past it, batches of a few hundred KB are gzipped as they are built.
+  // Gzipped size. Gzip never makes text much bigger, so when the raw text fits the budget nothing is compressed
+  // (its size is counted holding nothing); past it, batches of a few hundred KB are gzipped as they are built.
   const budget = limits.maxGzipBytes - MARGIN - gzipSync(frame).length;
   let used = 0;
   let fit = 0; // results of `order` known to fit
   let batch: string[] = [];
   let batchChars = 0;
-  let measuring = false;
   const flush = (): boolean => {
     if (batch.length === 0) return true;
     const size = gzipSync(batch.join(",\n")).length;
@@ -74,24 +73,26 @@ export function planSarifCap(count: number, rank: (i: number) => number, text: (
     return false;
   };
   let overflow = false;
-  if (limits.maxGzipBytes === Infinity) fit = order.length;
+  let rawBytes = 0;
+  if (limits.maxGzipBytes !== Infinity) {
+    for (const i of order) {
+      rawBytes += Buffer.byteLength(text(i)) + 2;
+      if (rawBytes > budget) break;
+    }
+  }
+  // The raw text fits: so does its gzip (the margin covers gzip's few bytes of overhead).
+  if (limits.maxGzipBytes === Infinity || rawBytes <= budget) fit = order.length;
   else {
     for (const i of order) {
       const t = text(i);
       batch.push(t);
       batchChars += t.length + 2;
-      if (batchChars >= (measuring ? BATCH_CHARS : budget)) {
-        measuring = true;
-        if (!flush()) {
-          overflow = true;
-          break;
-        }
+      if (batchChars >= BATCH_CHARS && !flush()) {
+        overflow = true;
+        break;
       }
     }
-    if (!overflow) {
-      if (!measuring) fit += batch.length; // the raw text fits: so does its gzip (the margin covers gzip's few bytes of overhead)
-      else if (!flush()) overflow = true;
-    }
+    if (!overflow && !flush()) overflow = true;
   }
   if (overflow) reason = `GitHub code scanning accepts a gzipped SARIF file of at most ${limits.maxGzipBytes >= 1_000_000 ? `${limits.maxGzipBytes / 1_000_000} MB` : `${limits.maxGzipBytes} bytes`}`;
   if (fit === count) return undefined;
