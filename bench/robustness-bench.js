@@ -34,9 +34,10 @@ function robustnessBench({ root, tmp, plan, log }) {
   const findings = d.runs.length && fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, "utf8")).findings.length : null;
   // The same audit writing SARIF, as a CI upload does (the cap's bookkeeping must stay in the bound too).
   log("robustness: audit of the dense state, SARIF");
-  const sarif = series({ cmd: "node", args: [cli, "audit", "--format", "sarif", "--output", report, dense], cwd: tmp, okCodes: [0, 1], timeoutS: plan.timeoutS }, opts);
+  const sarifReport = report.replace(/\.json$/, "") + ".sarif";
+  const sarif = series({ cmd: "node", args: [cli, "audit", "--format", "sarif", "--output", sarifReport, dense], cwd: tmp, okCodes: [0, 1], timeoutS: plan.timeoutS }, opts);
   const denseRow = { bytes: fs.statSync(dense).size, resources, findings, stats: summarize(d), failure: d.failure, sarif: { stats: summarize(sarif), failure: sarif.failure } };
-  for (const f of [dense, report]) fs.rmSync(f, { force: true });
+  for (const f of [dense, report, sarifReport]) fs.rmSync(f, { force: true });
   const worst = hostile.filter((h) => h.stats).sort((a, b) => b.stats.wall.median - a.stats.wall.median)[0] ?? null;
   return { hostile, worst, dense: denseRow, scale: k };
 }
