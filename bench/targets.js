@@ -14,7 +14,7 @@ const LIMITS = {
   secretlint:
     "secretlint runs its regular expressions over the text and stops; the audit parses every piece to read Terraform's own marks and the provider schemas, then makes a second pass to follow each secret to its copies, and reports 30-60x more findings",
   floor:
-    "at 10 MiB a fixed cost (process start, JIT warm-up of the byte scanner, the second pass) is most of the run; from 100 MiB on the audit streams both passes at about half of what JSON.parse reaches on the whole file in memory",
+    "at 10 MiB a fixed cost (process start, loading the detector catalogue and JIT warm-up of the byte scanner, the second pass) is most of the run; from 100 MiB on, where that cost is spread, the audit streams both passes at or above what JSON.parse reaches on the whole file in memory",
   dense:
     "every secret is followed through the whole file: the window table of the secret index (a few bytes per window of each secret) and the compact findings grow with the number of secrets; V8's young generation and the parsed piece add a fixed 100-150 MB",
   memory: "the findings themselves: every finding is held until the report is written (one per place, all sorted)",
