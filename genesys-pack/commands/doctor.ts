@@ -1,7 +1,7 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
 
-import { parseCommandLine } from "../../guard/commands/args";
+import { milliseconds, parseCommandLine } from "../../guard/commands/args";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
 import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
@@ -66,12 +66,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
-  let timeoutMs = 10_000;
-  if (values["timeout-ms"] !== undefined) {
-    const v = String(values["timeout-ms"]);
-    if (!/^\d{1,7}$/.test(v) || Number(v) < 1) throw new UsageError("--timeout-ms must be a whole number of milliseconds from 1 to 9999999");
-    timeoutMs = Number(v);
-  }
+  const timeoutMs = milliseconds("--timeout-ms", values["timeout-ms"], 10_000, 9_999_999);
   // Bad base URLs and state files are usage errors: say so before any check runs.
   const apiBase = values["api-base"] as string | undefined;
   const loginBase = values["login-base"] as string | undefined;

@@ -1,6 +1,6 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
-import { argumentAt, parseCommandLine } from "../../guard/commands/args";
+import { argumentAt, milliseconds, parseCommandLine } from "../../guard/commands/args";
 import { oneLine } from "../../guard/safe-text";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
@@ -33,13 +33,6 @@ Options:
 Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or config error.
 `;
 
-function wholeNumber(option: string, v: unknown, fallback: number): number {
-  if (v === undefined) return fallback;
-  const s = String(v);
-  if (!/^\d{1,8}$/.test(s) || Number(s) < 1) throw new UsageError(`${option} must be a whole number of milliseconds from 1 to 99999999`);
-  return Number(s);
-}
-
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const { values, positionals, positions } = parseCommandLine(
     argv,
@@ -59,8 +52,8 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
-  const timeoutMs = wholeNumber("--timeout-ms", values["timeout-ms"], 300_000);
-  const pollMs = wholeNumber("--poll-ms", values["poll-ms"], 2_000);
+  const timeoutMs = milliseconds("--timeout-ms", values["timeout-ms"], 300_000, 99_999_999);
+  const pollMs = milliseconds("--poll-ms", values["poll-ms"], 2_000, 99_999_999);
   const rawEndpoint = (values.endpoint as string | undefined) ?? io.env.SECRET_GUARD_SECRETS_MANAGER_ENDPOINT;
   let endpoint: string | undefined;
   try {

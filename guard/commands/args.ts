@@ -76,6 +76,15 @@ function unknownOptionIndex(argv: readonly string[], options: OptionSpec): numbe
   return -1;
 }
 
+/** A whole number of milliseconds from 1 to `max` (all nines), or `fallback` when the option was not given. */
+export function milliseconds(option: string, value: unknown, fallback: number, max: 9_999_999 | 99_999_999): number {
+  if (value === undefined) return fallback;
+  const s = String(value);
+  const digits = String(max).length;
+  if (!new RegExp(`^\\d{1,${digits}}$`).test(s) || Number(s) < 1) throw new UsageError(`${option} must be a whole number of milliseconds from 1 to ${max}`);
+  return Number(s);
+}
+
 /** Checks that a value is one of the allowed words. */
 export function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
