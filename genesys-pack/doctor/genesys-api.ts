@@ -1,4 +1,5 @@
 import { HttpFailure, request, RetryPolicy } from "./http";
+import { clientCredentialsRequest, oauthErrorWord } from "./token-request";
 
 /**
  * The few Genesys Cloud Platform API calls the doctor makes (read-only, besides getting a token), as documented
@@ -60,19 +61,8 @@ export class GenesysApi {
 
   /** Client-credentials token; resolves to its lifetime in seconds (the token itself stays here). */
   public async login(clientId: string, clientSecret: string): Promise<number | undefined> {
-    const basic = Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64");
-    const answer = await request(
-      {
-        host: this.ep.loginHost,
-        url: `${this.ep.loginBase}/oauth/token`,
-        method: "POST",
-        headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-        body: "grant_type=client_credentials",
-        rateLimit400: true,
-      },
-      this.policy,
-    );
-    const code = typeof answer.json?.error === "string" && /^[a-z_]{1,40}$/.test(answer.json.error) ? answer.json.error : "";
+    const answer = await clientCredentialsRequest(this.ep, this.policy, clientId, clientSecret);
+    const code = oauthErrorWord(answer.json);
     if (answer.status === 401 || (answer.status === 400 && (code === "invalid_client" || code === "unauthorized_client"))) {
       throw new ApiAnswerError(`credentials rejected by ${this.ep.loginHost} (${answer.status}${code ? " " + code : ""})`, answer.status);
     }

@@ -7,6 +7,7 @@
  * Neither a secret nor a token is ever put in a message.
  */
 import { request, RetryPolicy } from "../../genesys-pack/doctor/http";
+import { clientCredentialsRequest, oauthErrorWord } from "../../genesys-pack/doctor/token-request";
 
 export interface GenesysEndpoints {
   readonly apiBase: string;
@@ -23,24 +24,15 @@ export class GenesysAnswerError extends Error {
   }
 }
 
+/** " invalid_client", or "" (for messages). */
 function errorCode(json: any): string {
-  return typeof json?.error === "string" && /^[a-z_]{1,40}$/.test(json.error) ? ` ${json.error}` : "";
+  const word = oauthErrorWord(json);
+  return word ? ` ${word}` : "";
 }
 
 /** A client-credentials access token for `clientId`; throws GenesysAnswerError(401) when the secret is refused. */
 export async function clientCredentialsToken(ep: GenesysEndpoints, policy: RetryPolicy, clientId: string, clientSecret: string): Promise<string> {
-  const basic = Buffer.from(`${clientId}:${clientSecret}`, "utf8").toString("base64");
-  const answer = await request(
-    {
-      host: ep.loginHost,
-      url: `${ep.loginBase}/oauth/token`,
-      method: "POST",
-      headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
-      body: "grant_type=client_credentials",
-      rateLimit400: true,
-    },
-    policy,
-  );
+  const answer = await clientCredentialsRequest(ep, policy, clientId, clientSecret);
   const code = errorCode(answer.json);
   if (answer.status === 401 || (answer.status === 400 && /invalid_client|unauthorized_client/.test(code))) {
     throw new GenesysAnswerError(`${ep.loginHost} refused the credentials of client ${clientId} (${answer.status}${code})`, 401);
