@@ -5,21 +5,16 @@
  * the package's dist/cdktn build. Real-Terraform steps inside these files say SKIPPED on this engine: the offline
  * mirror holds AWS provider 5.100.0 only (they run on cdktf).
  */
-const path = require("node:path");
 const base = require("./jest.config.js");
 
 const { CDKTN_TESTS } = require("./__tests__/support/engine-test-plan");
+const { jestModuleMap } = require("./scripts/engine-swap");
 
 module.exports = {
   ...base,
   cacheDirectory: "<rootDir>/node_modules/.cache/jest-cdktn",
   testMatch: CDKTN_TESTS.map((f) => `**/__tests__/${f}`),
-  moduleNameMapper: {
-    "^cdktf$": "<rootDir>/node_modules/cdktn",
-    "^cdktf/(.*)$": "<rootDir>/node_modules/cdktn/$1",
-    "^@cdktf/provider-(aws|random)/(.*)$": "<rootDir>/node_modules/@cdktn/provider-$1/$2",
-    "^.*/engine/cdktf-gaps$": path.join(__dirname, "engine", "cdktn-native.ts"),
-  },
+  moduleNameMapper: jestModuleMap(),
   testEnvironmentOptions: { engine: "cdktn" },
 };
 

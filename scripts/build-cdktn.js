@@ -8,20 +8,10 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const ts = require("typescript");
+const { GAPS, NATIVE, cdktnSpecifier: engineSpecifier } = require("./engine-swap");
 
 const ROOT = path.resolve(__dirname, "..");
 const OUT = path.join(ROOT, "dist", "cdktn");
-const GAPS = path.join(ROOT, "engine", "cdktf-gaps.ts");
-const NATIVE = path.join(ROOT, "engine", "cdktn-native.ts");
-
-/** `cdktf` -> `cdktn`, `@cdktf/provider-aws/lib/x` -> `@cdktn/provider-aws/lib/x`, `./cdktf-gaps` -> `./cdktn-native`. */
-function engineSpecifier(spec) {
-  if (spec === "cdktf" || spec.startsWith("cdktf/")) return "cdktn" + spec.slice("cdktf".length);
-  const provider = /^@cdktf\/(provider-[a-z0-9-]+)(\/.*)?$/.exec(spec);
-  if (provider) return `@cdktn/${provider[1]}${provider[2] ?? ""}`;
-  if (spec.startsWith(".") && /(^|\/)cdktf-gaps$/.test(spec)) return spec.replace(/cdktf-gaps$/, "cdktn-native");
-  return spec;
-}
 
 /** A transformer that rewrites the module specifiers of imports, exports and `import("…")` types. */
 function rewriteSpecifiers(context) {

@@ -7,6 +7,7 @@
 "use strict";
 const path = require("node:path");
 const esbuild = require("esbuild");
+const { NATIVE, esbuildAliases } = require("./engine-swap");
 
 const ROOT = path.resolve(__dirname, "..");
 const common = {
@@ -26,7 +27,7 @@ async function main() {
     ...common,
     outfile: path.join(ROOT, "dist", "app-cdktn.js"),
     target: "node22",
-    alias: { cdktf: "cdktn", "@cdktf/provider-aws": "@cdktn/provider-aws", "@cdktf/provider-random": "@cdktn/provider-random" },
+    alias: esbuildAliases(),
     plugins: [nativeEngine],
   });
 }
@@ -35,7 +36,7 @@ async function main() {
 const nativeEngine = {
   name: "cdktn-native-engine",
   setup(build) {
-    build.onResolve({ filter: /(^|\/)cdktf-gaps$/ }, () => ({ path: path.join(ROOT, "engine", "cdktn-native.ts") }));
+    build.onResolve({ filter: /(^|\/)cdktf-gaps$/ }, () => ({ path: NATIVE }));
   },
 };
 
