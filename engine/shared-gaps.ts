@@ -67,4 +67,4 @@ export function afterStackSynth(
   (stack as { synthesizer: unknown }).synthesizer = wrapper;
 }
 
-export { addStackAspect, isOwnEngineStack } from "./stack-aspects";
+export { addStackAspect } from "./stack-aspects";

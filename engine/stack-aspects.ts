@@ -10,7 +10,7 @@ import { Aspects, IAspect, TerraformStack } from "cdktf";
 type AspectsApi = { of(scope: IConstruct): { add(aspect: IAspect): void } };
 
 /** True when `stack` was made by this package's copy of the engine. */
-export function isOwnEngineStack(stack: TerraformStack): boolean {
+function isOwnEngineStack(stack: TerraformStack): boolean {
   return Object.prototype.isPrototypeOf.call(TerraformStack.prototype, stack);
 }
 
