@@ -29,8 +29,8 @@ function region(over: Partial<Region> = {}): Region {
 function placeOf(r: Region | undefined, cty: CtyStep[]): Place {
   let attribute = "";
   for (const s of cty) attribute += typeof s === "number" ? `[${s}]` : attribute ? `.${s}` : s;
-  const names = cty.filter((s) => typeof s === "string");
-  return { region: r, regionIndex: r ? 0 : -1, address: r ? r.address : "document", attribute, cty, key: (names[names.length - 1] as string) ?? "" };
+  const names = cty.filter((s): s is string => typeof s === "string");
+  return { region: r, regionIndex: r ? 0 : -1, address: r ? r.address : "document", attribute, cty, names, key: names[names.length - 1] ?? "" };
 }
 
 function facts(sensitive: string[] = [], writeOnly: string[] = []): BlockFacts {

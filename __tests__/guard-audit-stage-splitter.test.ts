@@ -3,6 +3,8 @@ import { EndGuess } from "../guard/audit/read/end-guess";
 import { JsonSplitter, DescendRule, JumpRule } from "../guard/audit/read/json-splitter";
 import { Step, toPointer } from "../guard/audit/read/json-pointer";
 import { descendInto, piecesOf } from "../guard/audit/locate/descend-rules";
+import { checkParsedPiece, countMembers, countMemberSeparators, JsonShapeError, separatorBound } from "../guard/audit/read/json-shape";
+import fc from "fast-check";
 
 /**
  * Read stage: the streaming splitter cuts the same pieces whatever the chunking, and refuses bad input with a
@@ -514,5 +516,63 @@ describe("EndGuess", () => {
     const doc = Buffer.from(JSON.stringify({ resource_changes: items }));
     const cuts = split(doc, doc.length);
     expect(cuts.map((c) => c.value)).toEqual(items);
+  });
+});
+
+describe("json-shape: repeated member names in a cut piece", () => {
+  // Texts with their member count (what JSON.parse keeps when no name repeats).
+  const clean: Array<[string, string]> = [
+    ["compact", '{"a":1,"b":{"c":2,"d":[{"e":3}]}}'],
+    ["indented, blanks before colons", '{\n  "a" : 1,\n  "b"\n\t:\r\n {"c":2}\n}'],
+    ["colons and escaped quotes inside strings", '{"arn":"arn:aws:iam::1:role/x","q":"say \\":\\" now","p":"{\\"k\\":\\"v\\"}"}'],
+    ["a name ending in a backslash", '{"a\\\\":1,"b":2}'],
+    ["strings that start with a colon", '{"a":":x","b":" :y",":c":1}'],
+    ["empty names and containers", '{"":{},"x":[],"y":[{}]}'],
+  ];
+
+  it.each(clean)("%s: the bound covers every separator, and the piece is accepted", (_, text) => {
+    const value = JSON.parse(text);
+    const members = countMembers(value, "f.json", []);
+    expect(countMemberSeparators(text)).toBe(members);
+    expect(separatorBound(text)).toBeGreaterThanOrEqual(members);
+    expect(() => checkParsedPiece(text, value, "f.json", [])).not.toThrow();
+  });
+
+  it("the bound is exact unless a string starts with a colon", () => {
+    expect(separatorBound(clean[0][1])).toBe(5);
+    expect(separatorBound(clean[1][1])).toBe(3);
+    expect(separatorBound(clean[2][1])).toBe(3);
+    expect(separatorBound(clean[4][1])).toBeGreaterThan(3);
+  });
+
+  const repeated: Array<[string, string]> = [
+    ["at the top", '{"a":1,"a":2}'],
+    ["nested, with blanks before the colon", '{"x":{"a" :1,\n"a"\n:2}}'],
+    ["beside a string that starts with a colon", '{"s":":x","a":1,"a":2}'],
+    ["escaped the same", '{"\\u0061":1,"a":2}'],
+  ];
+
+  it.each(repeated)("%s: refused with a one-line JsonShapeError", (_, text) => {
+    const value = JSON.parse(text);
+    let thrown: unknown;
+    try {
+      checkParsedPiece(text, value, "f.json", ["resources", 0]);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(JsonShapeError);
+    expect((thrown as Error).message).toMatch(/^f\.json: a member name appears twice in the object at \/resources\/0/);
+    expect((thrown as Error).message).not.toContain("\n");
+  });
+
+  it("for any JSON document, however laid out, the bound never falls below the separators", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.constantFrom(0, 1, 2, "\t"), (v, indent) => {
+        const text = JSON.stringify(v, null, indent);
+        const members = countMembers(v, "f.json", []);
+        return countMemberSeparators(text) === members && separatorBound(text) >= members;
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -4,6 +4,7 @@
  * printed: failures name the detector and the sample index only.
  */
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
+import type { Detector } from "../guard/detectors/detector";
 import { isSecretKeyName } from "../guard/detectors/key-names";
 import { linearPatternProblem } from "../guard/detectors/linear-pattern";
 import { ALNUM, BASE64, BASE64URL, HEX, fake, fakeUuid } from "../guard/detectors/families/sample-values";
@@ -152,6 +153,64 @@ describe("looking inside values", () => {
   it("detectAll lists every detector that fires, strongest first", () => {
     const v = JSON.stringify({ id: keyId, secret_key: fake(BASE64, 40, 91) });
     expect(catalogue.detectAll("x", v).map((h) => h.detector.id)).toEqual(["SG121", "SG122", "SG125"]);
+  });
+});
+
+describe("the keyword pass finds a keyword wherever it starts", () => {
+  // It reads a bigram at every second character: shifted by one to four characters, a sample must still fire.
+  const cases = catalogue
+    .all()
+    .filter((d) => d.keywords.length > 0)
+    .flatMap((d) => d.samples.positive.map((s, i) => ({ d, s, i })).filter(({ s }) => d.keywords.some((k) => s.value.includes(k))));
+
+  it("has samples to shift, from most keyword detectors", () => {
+    expect(new Set(cases.map((c) => c.d.id)).size).toBeGreaterThan(20);
+  });
+
+  it.each(["", " ", "  ", "x=", "ab: "])("shifted by %j, every such sample fires its own detector", (pad) => {
+    const got = cases.map(({ d, s, i }) => `${d.id}#${i}:${firedId(s.key, pad + s.value) ?? "none"}`);
+    expect(got).toEqual(cases.map(({ d, i }) => `${d.id}#${i}:${d.id}`));
+  });
+
+  it("a user's keyword of two characters (too short for the pass) is always tried", () => {
+    const short: Detector = {
+      id: "ACME-Q",
+      name: "acme-q",
+      title: "an Acme q token",
+      severity: "error",
+      explanation: "Acme q tokens grant access.",
+      fix: "Rotate it.",
+      keywords: ["q_"],
+      pattern: "q_[0-9]{8}",
+      samples: { positive: [{ value: "q_12345678" }, { value: "xq_12345678" }], negative: [{ value: "q_1234" }, { value: "nothing here" }] },
+    };
+    const withShort = DetectorCatalogue.shipped().withDetectors([short]);
+    for (const pad of ["", "x", "xy", "xyz"]) expect(withShort.detect("note", pad + "q_" + "12345678")?.detector.id).toBe("ACME-Q");
+    expect(withShort.detect("note", "xyz q_1234")).toBeUndefined();
+  });
+});
+
+describe("encoded values judged clean are remembered per set of detectors, never per value alone", () => {
+  // base64 of a Genesys client secret: only the key gate of the outer key makes the decoded text a secret.
+  const secret = fake(BASE64URL, 43, 4711);
+  const encoded = Buffer.from(secret).toString("base64");
+
+  it("the same value is clean under a plain key and a secret under a secret key, in any order", () => {
+    const fresh = DetectorCatalogue.shipped().withDetectors([]);
+    expect(fresh.detect("description", encoded)).toBeUndefined();
+    expect(fresh.detect("client_secret", encoded)).toBeDefined();
+    expect(fresh.detect("description", encoded)).toBeUndefined();
+    expect(fresh.detect("client_secret", encoded)).toBeDefined();
+  });
+
+  it("a JSON document with a secret is found every time it repeats; a clean one stays clean", () => {
+    const fresh = DetectorCatalogue.shipped().withDetectors([]);
+    const keyId = "AKIA" + fake("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16, 4712);
+    const clean = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:GetObject" }] });
+    for (let k = 0; k < 3; k++) {
+      expect(fresh.detect("policy", JSON.stringify({ id: keyId }))?.detector.id).toBe("SG121");
+      expect(fresh.detect("policy", clean)).toBeUndefined();
+    }
   });
 });
 

@@ -59,7 +59,7 @@ function auditBench({ root, tmp, plan, log }) {
 
       const report = path.join(tmp, "audit-report.json");
       log(`audit: secret-guard ${size.label} ${kind}`);
-      const a = series({ cmd: "node", args: [path.join(root, "dist", "genesys-pack", "cli.js"), "audit", "--format", "json", "--output", report, file], cwd: tmp, okCodes: [0, 1], timeoutS: plan.timeoutS }, opts);
+      const a = series({ cmd: "node", args: [path.join(root, "dist", "secret-guard.js"), "audit", "--format", "json", "--output", report, file], cwd: tmp, okCodes: [0, 1], timeoutS: plan.timeoutS }, opts);
       row.tools.audit = { stats: summarize(a), failure: a.failure, failedRss: a.failedRss, failedWall: a.failedWall, counts: a.runs.length ? auditCounts(report, gen) : null };
 
       const slOut = path.join(tmp, "secretlint-out.json");

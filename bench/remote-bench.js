@@ -86,7 +86,7 @@ async function remoteBench({ root, tmp, plan, log }) {
   try {
     log(`remote: uploading ${states} states to s3rver on loopback`);
     await upload(server.endpoint, keys, fileOf);
-    const cli = path.join(root, "dist", "genesys-pack", "cli.js");
+    const cli = path.join(root, "dist", "secret-guard.js");
     const report = path.join(work, "report.json");
     const env = { ...process.env, AWS_ENDPOINT_URL_S3: server.endpoint, AWS_ACCESS_KEY_ID: "S3RVER", AWS_SECRET_ACCESS_KEY: "S3RVER", AWS_REGION: "us-east-1", NO_COLOR: "1" };
     const opts = { runs, warmup: 0 };

@@ -100,7 +100,7 @@ function render({ machine, plan, synth, audit, robustness, remote, targets, elap
   const runsText = plan.bigBytes === Infinity
     ? `${plan.warmup} warm-up + ${plan.runs} run(s) per tool and input`
     : `below ${plan.bigBytesLabel}: ${plan.warmup} warm-up + ${plan.runs} runs per tool and input; ${plan.bigBytesLabel}: at most ${plan.bigRuns} runs, no warm-up (the file was just written and read), stopping once a series has used ${plan.bigCapS} s, so the runs column says how many were made`;
-  p(`Commands: \`node dist/genesys-pack/cli.js audit --format json --output REPORT FILE\`; \`secretlint --secretlintrc RC --format json FILE\` (preset-recommend); floor \`node -e "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))" FILE\`. Runs: ${runsText}. Timeout ${plan.timeoutS} s per run; a failure is recorded with its first error line.`);
+  p(`Commands: \`node dist/secret-guard.js audit --format json --output REPORT FILE\`; \`secretlint --secretlintrc RC --format json FILE\` (preset-recommend); floor \`node -e "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))" FILE\`. Runs: ${runsText}. Timeout ${plan.timeoutS} s per run; a failure is recorded with its first error line.`);
   p();
   p("| input | tool | median | min – max | throughput | peak RSS (median) | runs | findings |");
   p("|---|---|---|---|---|---|---|---|");

@@ -10,7 +10,7 @@ const { HOSTILE, writeDenseState } = require("./hostile-inputs");
 const MiB = 2 ** 20;
 
 function robustnessBench({ root, tmp, plan, log }) {
-  const cli = path.join(root, "dist", "genesys-pack", "cli.js");
+  const cli = path.join(root, "dist", "secret-guard.js");
   const report = path.join(tmp, "robust-report.json");
   const k = plan.mode === "smoke" ? 0.01 : plan.mode === "quick" ? 0.2 : 1;
   const opts = { runs: plan.mode === "full" ? 3 : 1, warmup: 0 };

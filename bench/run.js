@@ -39,7 +39,7 @@ async function main() {
   const outDir = process.env.BENCH_OUT_DIR ? path.resolve(process.env.BENCH_OUT_DIR) : null;
   const reportFile = outDir ? path.join(outDir, "BENCHMARKS.md") : path.join(ROOT, "BENCHMARKS.md");
   const chartFile = outDir ? path.join(outDir, "benchmarks.svg") : path.join(__dirname, "benchmarks.svg");
-  for (const f of ["dist/app.js", "dist/main.js", "dist/genesys-pack/cli.js"])
+  for (const f of ["dist/app.js", "dist/main.js", "dist/secret-guard.js"])
     if (!fs.existsSync(path.join(ROOT, f))) throw new Error(`${f} is missing: run \`npm run build\` first`);
 
   const m = machine();

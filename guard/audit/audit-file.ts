@@ -108,11 +108,15 @@ export async function auditFile(input: string | ByteSource, display: string, opt
     // Regions where only shapes can apply (nothing marked, no schema facts, not configuration): locate on a hit only.
     const shapesOnly = view.regions.map((r, k) => r.marks === NOTHING_MARKED && !r.literal && !(facts[k] && (facts[k]!.sensitive.size > 0 || facts[k]!.writeOnly.size > 0)));
     const judgeKey = (key: string, steps: Step[], wrappers: readonly number[]) => {
-      if (key.length < 8) return;
+      // Member names repeat in every piece (and JSON.parse interns them): one lookup answers the usual name.
+      if (key.length < 8 || cleanKeys.has(key)) return;
       // A name-like key (most are attribute names) is a secret only by its shape: long enough for a token, and
       // judged once per file. Any other key (with dots, colons, slashes: a URL) is also one inside a marked map.
       const nameLike = isNameLike(key);
-      if (nameLike && (key.length < 20 || cleanKeys.has(key))) return;
+      if (nameLike && key.length < 20) {
+        if (cleanKeys.size < 50_000) cleanKeys.add(key);
+        return;
+      }
       const parentKey = lastKey(steps.slice(0, -1), wrappers);
       const hit = opts.shapes.detect(parentKey, key);
       if (!hit && nameLike) {

@@ -11,7 +11,7 @@ import { SHIPPED_DETECTORS } from "./families";
 import { keyInfo, type KeyInfo } from "./key-info";
 import { isSecretKeyName } from "./key-names";
 import { textAssignments } from "./text-assignments";
-import { decodeBase64Text } from "./text-shapes";
+import { decodeBase64, isBase64Text } from "./text-shapes";
 
 /** How deep encodings nest before we stop unwrapping (JSON in base64 in JSON...). */
 const MAX_DEPTH = 3;
@@ -23,6 +23,15 @@ const MAX_NESTING = 64;
 const MIN_VALUE = 8;
 /** Key names whose plan is remembered (then forgotten all at once). */
 const KEY_CACHE = 10_000;
+/**
+ * Encoded values (JSON, base64 text) judged clean that are remembered, and their characters in all: they repeat
+ * across a file (provider private data, policies), and a repeat costs one lookup instead of decoding and judging
+ * every member again. Forgotten all at once. (Plain values are not remembered: a lookup costs what judging does.)
+ */
+const CLEAN_CACHE = 16_384;
+const CLEAN_CACHE_CHARS = 1 << 22;
+/** Longest encoded value remembered as clean. */
+const CLEAN_MAX_LENGTH = 1 << 16;
 
 type Visit = (hit: DetectorHit) => boolean; // true: stop
 
@@ -47,14 +56,26 @@ export class DetectorCatalogue {
    * all of them, the whole-value ones alone, and the keyword ones alone.
    */
   private readonly plans = new WeakMap<KeyInfo, KeyPlan>();
+  /** At most one plan per subset of the detectors (a few in practice). */
+  private readonly plansBySignature = new Map<string, KeyPlan>();
+  /** Encoded values whose scan (from the top, as `detect` runs it) found nothing, with the plan used. */
+  private readonly clean = new Map<string, KeyPlan>();
+  private cleanChars = 0;
 
   private planFor(key: KeyInfo): KeyPlan {
     let plan = this.plans.get(key);
     if (!plan) {
       const byPriority: number[] = [];
       for (let i = 0; i < this.compiled.length; i++) if (this.compiled[i].keyPasses(key)) byPriority.push(i);
-      const whole = byPriority.filter((i) => this.compiled[i].wholeValue);
-      plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue) };
+      // One plan object per set of detectors, so a value judged clean under one key is clean under every key
+      // with the same plan (what a scan finds depends only on the plan and the value).
+      const signature = byPriority.join(",");
+      plan = this.plansBySignature.get(signature);
+      if (!plan) {
+        const whole = byPriority.filter((i) => this.compiled[i].wholeValue);
+        plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue) };
+        this.plansBySignature.set(signature, plan);
+      }
       this.plans.set(key, plan);
     }
     return plan;
@@ -100,7 +121,7 @@ export class DetectorCatalogue {
     }
     const outer = this.found;
     this.found = undefined;
-    this.scan(named.info, value, 0, this.takeFirst, named.plan);
+    this.scan(named.info, value, 0, this.takeFirst, named.plan, true);
     const found = this.found as DetectorHit | undefined;
     this.found = outer;
     return found;
@@ -117,13 +138,22 @@ export class DetectorCatalogue {
     return [...hits.values()].sort((a, b) => this.detectors.indexOf(a.detector) - this.detectors.indexOf(b.detector));
   }
 
-  private scan(key: KeyInfo, value: string, depth: number, visit: Visit, plan: KeyPlan = this.planFor(key)): boolean {
+  /**
+   * Visits the hits in `value`; true when `visit` said stop. `memo`: the first hit stops the scan (so false means
+   * nothing was found), and encoded values found clean may be remembered.
+   */
+  private scan(key: KeyInfo, value: string, depth: number, visit: Visit, plan: KeyPlan = this.planFor(key), memo = false): boolean {
     if (value.length < MIN_VALUE) return false;
     const c = value.charCodeAt(0);
     if ((c === 0x7b || c === 0x5b) && depth < MAX_DEPTH && value.length <= MAX_DECODE) {
       // A JSON-encoded document (jsonencode(...)): its members are judged under their own keys.
+      if (memo && this.clean.get(value) === plan) return false;
       const parsed = parseJson(value);
-      if (parsed.ok) return this.scanJson(parsed.value, key, depth + 1, visit);
+      if (parsed.ok) {
+        if (this.scanJson(parsed.value, key, depth + 1, visit)) return true;
+        if (memo) this.rememberClean(value, plan);
+        return false;
+      }
     }
     // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
     // ones whose key gate passes) run.
@@ -149,11 +179,22 @@ export class DetectorCatalogue {
     }
     if (depth >= MAX_DEPTH) return false;
     if (value.includes("\n") && this.scanLines(value, visit)) return true;
-    if (value.length >= 16 && value.length <= MAX_DECODE) {
-      const text = decodeBase64Text(value);
-      if (text !== undefined && this.scan(key, text, depth + 1, visit, plan)) return true;
+    if (value.length >= 16 && value.length <= MAX_DECODE && isBase64Text(value)) {
+      if (memo && this.clean.get(value) === plan) return false;
+      if (this.scan(key, decodeBase64(value), depth + 1, visit, plan)) return true;
+      if (memo) this.rememberClean(value, plan);
     }
     return false;
+  }
+
+  private rememberClean(value: string, plan: KeyPlan): void {
+    if (value.length > CLEAN_MAX_LENGTH) return;
+    if (this.clean.size >= CLEAN_CACHE || this.cleanChars >= CLEAN_CACHE_CHARS) {
+      this.clean.clear();
+      this.cleanChars = 0;
+    }
+    this.clean.set(value, plan);
+    this.cleanChars += value.length;
   }
 
   /** Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. */
@@ -195,35 +236,38 @@ interface KeyPlan {
 }
 
 /**
- * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two
- * characters (a bigram) point to the keywords starting with them, and a detector is possible only where one of its
- * keywords occurs whole (common bigrams such as "pa" or "ke" would otherwise send most values to the regexes).
+ * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two bigrams
+ * point to it, and a detector is possible only where one of its keywords occurs whole (common bigrams such as
+ * "pa" or "ke" would otherwise send most values to the regexes). The pass reads the bigram ending at every second
+ * character: a keyword of three or more characters spans two bigrams ending at consecutive characters, so one
+ * of them is read. Shorter keywords (and keywords beyond 8-bit characters) make their detector always possible.
  */
 class KeywordPrefilter {
-  /** Bigram (two 8-bit characters) -> the keywords starting with it, with their detector's index. */
-  private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string }>>();
-  /** Detectors with a one-character keyword (rare): always possible. */
+  /** Bigram (two 8-bit characters) -> the keywords with it at offset 0 or 1, their detector's index and the offset. */
+  private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string; readonly offset: number }>>();
+  /** Detectors with a keyword of one or two characters (rare): always possible. */
   private readonly always: number[] = [];
   /** Per detector, 1 when `check` found one of its keywords (overwritten by the next call). */
   readonly flags: Uint8Array;
-  /** 1 where a bigram starts some keyword: the fast check before the map. */
-  private readonly starts = new Uint8Array(1 << 16);
+  /** A bit per bigram of some keyword: the fast check before the map (8 KB, so it stays in the first-level cache). */
+  private readonly bigrams = new Int32Array((1 << 16) >> 5);
 
   constructor(compiled: readonly CompiledDetector[]) {
     this.flags = new Uint8Array(compiled.length);
     compiled.forEach((d, i) => {
       for (const k of d.detector.keywords) {
-        const a = k.charCodeAt(0);
-        const b = k.charCodeAt(1);
-        if (k.length < 2 || a > 0xff || b > 0xff) {
-          this.always.push(i);
+        if (k.length < 3 || k.charCodeAt(0) > 0xff || k.charCodeAt(1) > 0xff || k.charCodeAt(2) > 0xff) {
+          if (!this.always.includes(i)) this.always.push(i);
           continue;
         }
-        const key = (a << 8) | b;
-        this.starts[key] = 1;
-        const list = this.byBigram.get(key);
-        if (!list) this.byBigram.set(key, [{ detector: i, keyword: k }]);
-        else if (!list.some((e) => e.detector === i && e.keyword === k)) list.push({ detector: i, keyword: k });
+        for (let offset = 0; offset < 2; offset++) {
+          const key = (k.charCodeAt(offset) << 8) | k.charCodeAt(offset + 1);
+          this.bigrams[key >> 5] |= 1 << (key & 31);
+          const list = this.byBigram.get(key);
+          const entry = { detector: i, keyword: k, offset };
+          if (!list) this.byBigram.set(key, [entry]);
+          else if (!list.some((e) => e.detector === i && e.keyword === k && e.offset === offset)) list.push(entry);
+        }
       }
     });
   }
@@ -235,17 +279,15 @@ class KeywordPrefilter {
     if (this.dirty) f.fill(0);
     this.dirty = false;
     for (const i of this.always) f[i] = 1;
-    // The last two characters, 8 bits each: a character above 0xff aliases another bigram, which startsWith
-    // then refuses (keywords are 8-bit), so the loop needs no range checks.
-    let bigram = value.charCodeAt(0) & 0xff;
-    for (let j = 1; j < value.length; j++) {
-      bigram = ((bigram << 8) | value.charCodeAt(j)) & 0xffff;
-      if (this.starts[bigram] === 1) {
-        for (const e of this.byBigram.get(bigram)!) {
-          if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1)) {
-            f[e.detector] = 1;
-            any = this.dirty = true;
-          }
+    const bigrams = this.bigrams;
+    // 8 bits of each character: one above 0xff aliases another bigram, which startsWith then refuses.
+    for (let j = 1; j < value.length; j += 2) {
+      const b = ((value.charCodeAt(j - 1) & 0xff) << 8) | (value.charCodeAt(j) & 0xff);
+      if ((bigrams[b >> 5] & (1 << (b & 31))) === 0) continue;
+      for (const e of this.byBigram.get(b)!) {
+        if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1 - e.offset)) {
+          f[e.detector] = 1;
+          any = this.dirty = true;
         }
       }
     }

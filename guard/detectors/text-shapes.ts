@@ -96,9 +96,14 @@ for (let i = 0; i < 64; i++) BASE64_DIGIT["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijk
  * allocating.
  */
 export function decodeBase64Text(v: string): string | undefined {
+  return isBase64Text(v) ? decodeBase64(v) : undefined;
+}
+
+/** Whether `v` is base64 of mostly printable text: decodeBase64Text's test, without decoding. */
+export function isBase64Text(v: string): boolean {
   let end = v.length;
   while (end > 0 && v.charCodeAt(end - 1) === 61 && v.length - end < 2) end--;
-  if (end === 0 || (end === v.length ? v.length % 4 === 1 : v.length % 4 !== 0)) return undefined;
+  if (end === 0 || (end === v.length ? v.length % 4 === 1 : v.length % 4 !== 0)) return false;
   const total = Math.floor((end * 3) / 4);
   let unprintable = 0;
   let acc = 0;
@@ -106,15 +111,20 @@ export function decodeBase64Text(v: string): string | undefined {
   for (let i = 0; i < end; i++) {
     const c = v.charCodeAt(i);
     const d = c < 128 ? BASE64_DIGIT[c] : -1;
-    if (d < 0) return undefined;
+    if (d < 0) return false;
     acc = ((acc << 6) | d) & 0xffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
       const b = (acc >> bits) & 0xff;
-      if (!((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) && (total - ++unprintable) / total < 0.95) return undefined;
+      if (!((b >= 0x20 && b < 0x7f) || b === 0x0a || b === 0x0d || b === 0x09) && (total - ++unprintable) / total < 0.95) return false;
     }
   }
+  return true;
+}
+
+/** The UTF-8 text of base64 `v`. */
+export function decodeBase64(v: string): string {
   return Buffer.from(v, "base64").toString("utf8");
 }
 

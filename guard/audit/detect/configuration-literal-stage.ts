@@ -1,6 +1,6 @@
 import { MessageKind } from "../compact-finding";
 import type { DetectStage } from "./stage";
-import { namesOf, prefixIn } from "./schema-paths";
+import { prefixIn } from "./schema-paths";
 
 /**
  * SG104: a literal in configuration (cdk.tf.json, a plan's `configuration`) for an argument the schema marks
@@ -12,7 +12,7 @@ export const configurationLiteralStage: DetectStage = {
   judge({ value, place, facts, shapes }) {
     const r = place.region;
     if (!r?.literal || value.includes("${")) return undefined;
-    const names = namesOf(place.cty);
+    const names = place.names;
     const writeOnly = facts ? prefixIn(facts.writeOnly, names) > 0 : false;
     const depth = facts ? prefixIn(facts.sensitive, names) : 0;
     const plainMember = depth > 0 && depth < names.length && !shapes.isSecretKey(names[names.length - 1]);

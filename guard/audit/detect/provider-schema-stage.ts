@@ -1,6 +1,6 @@
 import { MessageKind } from "../compact-finding";
 import type { DetectStage } from "./stage";
-import { namesOf, prefixIn } from "./schema-paths";
+import { prefixIn } from "./schema-paths";
 
 /** SG102: the provider schema marks the attribute sensitive, the file does not (states before Terraform 1.8). */
 export const providerSchemaStage: DetectStage = {
@@ -8,7 +8,7 @@ export const providerSchemaStage: DetectStage = {
   judge({ value, place, facts, shapes, terraformVersion }) {
     const r = place.region;
     if (!r || r.literal || !facts) return undefined;
-    const names = namesOf(place.cty);
+    const names = place.names;
     const depth = prefixIn(facts.sensitive, names);
     if (depth === 0) return undefined;
     if (depth < names.length && !shapes.isSecretKey(names[names.length - 1])) return undefined;

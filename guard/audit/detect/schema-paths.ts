@@ -3,7 +3,9 @@
  * 0 when none does.
  */
 export function prefixIn(set: ReadonlySet<string>, names: readonly string[]): number {
-  if (set.size === 0) return 0;
+  if (set.size === 0 || names.length === 0) return 0;
+  // Most strings sit under a first name no path starts with: answered without building a path.
+  if (!firstNamesOf(set).has(names[0])) return 0;
   let p = "";
   for (let i = 0; i < names.length; i++) {
     p = p ? `${p}.${names[i]}` : names[i];
@@ -12,7 +14,13 @@ export function prefixIn(set: ReadonlySet<string>, names: readonly string[]): nu
   return 0;
 }
 
-/** The attribute names of a value path (list indices left out). */
-export function namesOf(cty: ReadonlyArray<string | number>): string[] {
-  return cty.filter((x): x is string => typeof x === "string");
+/** The first names of the paths in a set (`default_action` of `default_action.authenticate_oidc.client_secret`). */
+const firstNames = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+function firstNamesOf(set: ReadonlySet<string>): ReadonlySet<string> {
+  let first = firstNames.get(set);
+  if (!first) {
+    first = new Set([...set].map((p) => p.split(".")[0]));
+    firstNames.set(set, first);
+  }
+  return first;
 }

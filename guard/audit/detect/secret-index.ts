@@ -20,8 +20,11 @@ export type TrackedRule = "SG103" | "SG110";
  */
 export type Origin = string | { readonly address: string; readonly attribute: string };
 
-/** The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace. */
-const MAX_STEP = 8;
+/**
+ * The scan looks at every STEP-th window; a secret needs GRAM + STEP - 1 safe characters to be seen at that pace,
+ * and takes STEP windows in the table. The pace is the widest the secrets' runs allow, up to this.
+ */
+const MAX_STEP = 32;
 /** How much of a secret's plain run offers windows to choose from. */
 const RUN_LIMIT = 64;
 /** How many secrets may share one window before a secret counts as crowded. */
@@ -49,6 +52,8 @@ export class SecretIndex {
   private readonly values: string[] = [];
   private flags = new Uint8Array(64);
   private originIds = new Int32Array(64);
+  /** Each secret's longest plain run (runStart/runLength read it), found once when added. */
+  private runs = new Float64Array(64);
   /** Distinct origins (consecutive secrets of one place share one): a text, or an address and attribute. */
   private readonly originHeads: string[] = [];
   private readonly originTails: (string | undefined)[] = [];
@@ -110,12 +115,14 @@ export class SecretIndex {
     if (s === this.flags.length) {
       this.flags = grown(this.flags);
       this.originIds = grown(this.originIds);
+      this.runs = grown(this.runs);
     }
     this.values.push(value);
     this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0);
     this.originIds[s] = this.originId(origin);
     this.byValue.put(value, s, this.values);
     const run = longestRun(value);
+    this.runs[s] = run;
     if (runLength(run) >= GRAM) {
       this.flags[s] |= GATED;
       this.gated++;
@@ -169,11 +176,11 @@ export class SecretIndex {
   }
 
   private build(): WindowTable {
-    const { values, flags } = this;
+    const { values, flags, runs } = this;
     // Each secret takes `step` windows; with very many secrets a smaller step keeps the table small (the scan
     // then samples more offsets, which costs less than the memory saved).
-    let step = this.gated > 200_000 ? 2 : this.gated > 50_000 ? 4 : MAX_STEP;
-    for (let s = 0; s < values.length; s++) if (flags[s] & GATED) step = Math.min(step, Math.min(RUN_LIMIT, runLength(longestRun(values[s]))) - GRAM + 1);
+    let step = this.gated > 200_000 ? 2 : this.gated > 50_000 ? 4 : this.gated > 10_000 ? 8 : MAX_STEP;
+    for (let s = 0; s < values.length; s++) if (flags[s] & GATED) step = Math.min(step, Math.min(RUN_LIMIT, runLength(runs[s])) - GRAM + 1);
     const t = new WindowTable(step, step * this.gated);
     // For each alignment a secret needs one window at a position q = a (mod step); of those its run offers, take
     // the one fewest other secrets use. A secret that shares every such window with many others (a file crafted
@@ -184,7 +191,7 @@ export class SecretIndex {
       if (!(flags[s] & GATED)) continue;
       const v = values[s];
       // The start (up to RUN_LIMIT characters) of its longest plain run.
-      const run = longestRun(v);
+      const run = runs[s];
       const from = runStart(run);
       const length = Math.min(RUN_LIMIT, runLength(run));
       qs.length = 0;
@@ -226,6 +233,7 @@ export class SecretIndex {
     const exact = this.byValue.get(s, this.values);
     if (exact >= 0 && this.flags[exact] & KNOWN) return exact;
     let best: TrackedSecret | undefined = exact >= 0 ? exact : undefined;
+    const plain = isPlain(s);
     this.scanString(s, (c) => {
       if (c === best) return;
       const length = this.values[c].length;
@@ -234,15 +242,21 @@ export class SecretIndex {
         const cKnown = (this.flags[c] & KNOWN) !== 0;
         if (this.flags[best] & KNOWN ? !cKnown || length <= bestLength : !cKnown && length <= bestLength) return;
       }
-      if (s.length >= length && this.formsOf(c).some((v) => s.includes(v))) best = c;
+      if (s.length >= length && this.isIn(c, s, plain)) best = c;
     });
     return best;
   }
 
   /** The first candidate whose value (or an escaped form of it) is inside `s` (for a few candidates). */
   matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
-    for (const c of candidates) if (s.length >= this.values[c].length && this.formsOf(c).some((v) => s.includes(v))) return c;
+    const plain = isPlain(s);
+    for (const c of candidates) if (s.length >= this.values[c].length && this.isIn(c, s, plain)) return c;
     return undefined;
+  }
+
+  /** Whether secret `c` is inside `s`, as it is or escaped; `plain`: isPlain(s), so only the value itself can be. */
+  private isIn(c: TrackedSecret, s: string, plain: boolean): boolean {
+    return plain ? s.includes(this.values[c]) : this.formsOf(c).some((v) => s.includes(v));
   }
 
   /** Calls `hit` for each secret a window of `s` names (may repeat); plus the few residual secrets. */
@@ -275,6 +289,14 @@ export class SecretIndex {
     const v = this.values[c];
     return ESCAPABLE.test(v) ? variants(v) : [v];
   }
+}
+
+/**
+ * A string without `\` or `~` holds no escaped form of a value other than the value itself: every JSON escape
+ * starts with a backslash, and the JSON-pointer form writes `~0` and `~1`.
+ */
+function isPlain(s: string): boolean {
+  return !s.includes("\\") && !s.includes("~");
 }
 
 /** Characters that any of the escaped forms writes differently: without them every form is the value itself. */

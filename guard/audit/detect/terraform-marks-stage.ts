@@ -1,6 +1,6 @@
 import { MessageKind } from "../compact-finding";
 import type { DetectStage } from "./stage";
-import { namesOf, prefixIn } from "./schema-paths";
+import { prefixIn } from "./schema-paths";
 
 /**
  * SG101: Terraform marked the place sensitive (sensitive_attributes, *_sensitive, sensitive_values, sensitive
@@ -12,7 +12,7 @@ export const terraformMarksStage: DetectStage = {
   judge({ value, place, facts, fileKind, shapes }) {
     const r = place.region;
     if (!r || r.literal || !r.marks(place.cty)) return undefined;
-    const names = namesOf(place.cty);
+    const names = place.names;
     const depth = facts ? prefixIn(facts.sensitive, names) : 0;
     const plainMember = depth > 0 && depth < names.length && !shapes.isSecretKey(names[names.length - 1]);
     return { ruleId: "SG101", marked: true, kind: MessageKind.Marked, detail: fileKind, follow: plainMember ? undefined : value };

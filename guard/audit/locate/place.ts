@@ -13,6 +13,8 @@ export interface Place {
   readonly attribute: string;
   /** The value path inside the region, without the file format's wrappers. */
   readonly cty: CtyStep[];
+  /** The attribute names of `cty` (list indices left out), as schema paths name them. */
+  readonly names: readonly string[];
   /** The nearest member name above the string, for key-gated detectors. */
   readonly key: string;
 }
@@ -36,13 +38,34 @@ export function locate(view: PieceView, steps: readonly Step[], wrappers: readon
   const region = regionIndex >= 0 ? view.regions[regionIndex] : undefined;
   const start = region ? region.steps.length : 0;
   const cty: CtyStep[] = [];
+  const names: string[] = [];
   for (let i = start; i < steps.length; i++) {
     if (wrappers.includes(i)) continue;
-    if (region?.constantValueWrappers && steps[i] === "constant_value") continue;
-    cty.push(steps[i]);
+    const step = steps[i];
+    if (region?.constantValueWrappers && step === "constant_value") continue;
+    cty.push(step);
+    if (typeof step === "string") names.push(step);
   }
-  const key = lastName(cty) || region?.name || "";
-  return { region, regionIndex, address: region ? region.address : view.fallbackAddress, attribute: formatAttribute(cty), cty, key };
+  const key = names.length > 0 ? names[names.length - 1] : region?.name || "";
+  return new LocatedPlace(region, regionIndex, region ? region.address : view.fallbackAddress, cty, names, key);
+}
+
+/** A Place whose attribute text is built when first read (most strings never make a finding). */
+class LocatedPlace implements Place {
+  private text: string | undefined;
+
+  constructor(
+    readonly region: Region | undefined,
+    readonly regionIndex: number,
+    readonly address: string,
+    readonly cty: CtyStep[],
+    readonly names: readonly string[],
+    readonly key: string,
+  ) {}
+
+  get attribute(): string {
+    return (this.text ??= formatAttribute(this.cty));
+  }
 }
 
 /** The nearest member name of a path that is not a format wrapper (for the fast path, without locating). */
@@ -50,11 +73,6 @@ export function lastKey(steps: readonly Step[], wrappers: readonly number[]): st
   for (let i = steps.length - 1; i >= 0; i--) {
     if (typeof steps[i] === "string" && !wrappers.includes(i) && steps[i] !== "constant_value") return steps[i] as string;
   }
-  return "";
-}
-
-function lastName(cty: readonly CtyStep[]): string {
-  for (let i = cty.length - 1; i >= 0; i--) if (typeof cty[i] === "string") return cty[i] as string;
   return "";
 }
 
