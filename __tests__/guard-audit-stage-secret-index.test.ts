@@ -98,6 +98,19 @@ describe("SecretIndex.scanBytes", () => {
     for (let pad = 0; pad < 16; pad++) expect(hitsFor(index, Buffer.from("q".repeat(pad) + eight + "q"), 0, eight)).toEqual([pad]);
   });
 
+  it("long secrets alone (the scan then samples up to every 32nd byte) are found at every alignment, beside a short one", () => {
+    const long = "Lg7Vq2Np9Xr4Kt8Wm3Zs6Hc1Bd5Jf0Yh2Qa7Ue4Rx9Tn3Mw8";
+    for (const index of [indexOf(long), indexOf(long, PLAIN)]) {
+      for (let pad = 0; pad < 40; pad++) {
+        for (const base of [0, 7, 1000003]) {
+          const hits = hitsFor(index, Buffer.from("q".repeat(pad) + long + "q".repeat(pad % 5)), base, long);
+          expect(hits.length).toBeGreaterThan(0);
+          expect(hits.every((h) => h === base + pad)).toBe(true);
+        }
+      }
+    }
+  });
+
   it("works on a subarray of a larger buffer (byteOffset)", () => {
     const index = indexOf(PLAIN);
     const big = Buffer.from("0123456789abc" + PLAIN + "zz");
@@ -156,6 +169,16 @@ describe("SecretIndex bookkeeping and matchIn", () => {
     expect(index.value(index.matchIn("x" + PLAIN, cands)!) === PLAIN).toBe(true);
     expect(index.matchIn(NASTY.slice(0, -1), cands)).toBeUndefined();
     expect(index.matchIn(NASTY, [])).toBeUndefined();
+  });
+
+  it("a candidate with slashes or tildes is matched in its JSON-pointer form (~1, ~0); findIn finds it as it is", () => {
+    const pathy = "Kq8v/N2xL~p4Zr/7Wt1";
+    const pointerForm = "Kq8v~1N2xL~0p4Zr~17Wt1";
+    const index = indexOf(pathy, PLAIN);
+    const [c] = index.candidatesIn(pathy);
+    expect(index.value(index.matchIn("/resources/" + pointerForm, [c])!) === pathy).toBe(true);
+    expect(index.value(index.findIn("plain " + pathy + " text")!) === pathy).toBe(true);
+    expect(index.findIn("plain text without it")).toBeUndefined();
   });
 });
 

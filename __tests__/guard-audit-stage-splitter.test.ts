@@ -548,6 +548,7 @@ describe("json-shape: repeated member names in a cut piece", () => {
   const repeated: Array<[string, string]> = [
     ["at the top", '{"a":1,"a":2}'],
     ["nested, with blanks before the colon", '{"x":{"a" :1,\n"a"\n:2}}'],
+    ["the repeat alone has a blank before its colon (so `\":` counts match the members)", '{"a":1,"a" :2}'],
     ["beside a string that starts with a colon", '{"s":":x","a":1,"a":2}'],
     ["escaped the same", '{"\\u0061":1,"a":2}'],
   ];

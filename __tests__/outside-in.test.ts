@@ -126,7 +126,9 @@ async function compileAndSynth(dir: string, engine: Engine = "cdktf"): Promise<a
   const report = JSON.parse(fs.readFileSync(path.join(stackDir, "secret-guard.json"), "utf8"));
   expect(report.summary.error).toBe(0);
   // The installed CLI's audit of the output (what the importer's CI runs): no error on either engine.
-  const cli = path.join(dir, "node_modules", "genesys-oauth-cdktf", "dist", "genesys-pack", "cli.js");
+  // Through the bin link npm made, so the check runs what `npx secret-guard` runs (the bundled dist/secret-guard.js).
+  const cli = path.join(dir, "node_modules", ".bin", "secret-guard");
+  expect(fs.realpathSync(cli)).toBe(fs.realpathSync(path.join(dir, "node_modules", "genesys-oauth-cdktf", "dist", "secret-guard.js")));
   const audit = await run(node, [cli, "audit", "--format", "json", outdir], dir);
   expect({ code: audit.code, errors: JSON.parse(audit.stdout).summary?.error }).toEqual({ code: 0, errors: 0 });
   return JSON.parse(fs.readFileSync(path.join(stackDir, "cdk.tf.json"), "utf8"));
