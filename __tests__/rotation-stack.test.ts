@@ -127,6 +127,9 @@ describe("secrets-manager-rotation stack", () => {
     expect(policy).toContain('"secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"');
     expect(policy).not.toMatch(/secretsmanager:\*|"Resource" = "\*"[^}]*secretsmanager:Put/);
     expect(policy).toContain("secret:genesys/prod/rotation-admin-??????");
+    // The region through the data source's `id` (its `name` is deprecated on AWS 6: a warning on every plan).
+    expect(policy).toMatch(/secretsmanager:\$\{data\.aws_region\.[\w-]+\.id\}:/);
+    expect(JSON.stringify(doc)).not.toMatch(/data\.aws_region\.[\w-]+\.name/);
     expect(policy).toContain("kms:Decrypt");
     expect(Object.values<any>(doc.resource.aws_cloudwatch_log_group)[0]).toEqual(expect.objectContaining({ retention_in_days: 365 }));
     const perms = Object.values<any>(doc.resource.aws_lambda_permission);

@@ -168,6 +168,7 @@ export class RotationFunction extends Construct {
     const asset = new TerraformAsset(this, "bundle", { path: this.bundlePath, type: AssetType.FILE });
 
     const partition = new DataAwsPartition(this, "partition", { provider });
+    // Its `id` is the region's name on AWS 5 and 6 alike; `name` is deprecated on 6 (a warning on every plan).
     const awsRegion = new DataAwsRegion(this, "region", { provider });
 
     this.logGroup = new CloudwatchLogGroup(this, "logs", { name: `/aws/lambda/${name}`, retentionInDays: retention, provider });
@@ -187,11 +188,11 @@ export class RotationFunction extends Construct {
     });
     const adminSecretArn = ARN.test(adminSecret)
       ? adminSecret
-      : `arn:${partition.partition}:secretsmanager:${awsRegion.name}:${account}:secret:${adminSecret}-??????`;
+      : `arn:${partition.partition}:secretsmanager:${awsRegion.id}:${account}:secret:${adminSecret}-??????`;
     this.policy = new IamRolePolicy(this, "policy", {
       name: "rotate-genesys-oauth-client-secrets",
       role: this.role.id,
-      policy: Lazy.stringValue({ produce: () => Fn.jsonencode(this.policyDocument(adminSecretArn, props.adminSecretKmsKeyArn, awsRegion.name)) }),
+      policy: Lazy.stringValue({ produce: () => Fn.jsonencode(this.policyDocument(adminSecretArn, props.adminSecretKmsKeyArn, awsRegion.id)) }),
       provider,
     });
 
