@@ -66,10 +66,10 @@ function render({ machine, plan, synth, audit, robustness, remote, targets, elap
   p();
   const get = (k) => synth.commands.find((c) => c.key === k);
   const ratio = (a, b) => (get(a) && get(b) && get(a).stats && get(b).stats ? `${(get(a).stats.wall.median / get(b).stats.wall.median).toFixed(1)}x` : "n/a");
-  p(`Ratios (medians): template \`cdktf synth\` / project \`cdktf synth\` = ${ratio("template-cdktf", "cdktf")}; template \`ts-node main.ts\` / \`node dist/app.js\` = ${ratio("template-tsnode", "app")}; \`node dist/main.js\` / \`node dist/app.js\` = ${ratio("main", "app")}; \`cdktf synth\` / \`node dist/app.js\` = ${ratio("cdktf", "app")} (the CLI's own start-up is most of \`cdktf synth\`).`);
+  p(`Ratios (medians): template \`cdktf synth\` / project \`cdktf synth\` of the same stack = ${ratio("template-cdktf", "cdktf-same")}; template \`ts-node main.ts\` / \`node dist/app.js\` = ${ratio("template-tsnode", "app")}; \`node dist/main.js\` / \`node dist/app.js\` = ${ratio("main", "app")}; \`cdktf synth\` / \`node dist/app.js\` = ${ratio("cdktf", "app")} (the CLI's own start-up is most of \`cdktf synth\`).`);
   if (plan.template) {
     p();
-    p(`The template baseline is bench/template-baseline/main.ts.txt, copied to a temp folder with the cdktf template's tsconfig.json and \`"app": "npx ts-node main.ts"\`: root imports of \`@cdktf/provider-aws\` and \`@cdktf/provider-random\`, the project's .gen genesyscloud bindings by relative path. Same resources, data sources, providers, outputs and backend as the default app's cdk.tf.json: **${synth.templateSameShape ? "yes" : "NO"}** (checked on the synthesized outputs).`);
+    p(`The template baseline is bench/template-baseline/main.ts.txt, copied to a temp folder with the cdktf template's tsconfig.json and \`"app": "npx ts-node main.ts"\`: root imports of \`@cdktf/provider-aws\` and \`@cdktf/provider-random\`, the project's .gen genesyscloud bindings by relative path. It builds the stack of bench/template-baseline/genesys-oauth.config.json (the default client delivered to Secrets Manager without the rotation function), and the project's \`cdktf synth\` of that config is what the 4x target compares it with. Same resources, data sources, providers, outputs and backend as the project's output for that config: **${synth.templateSameShape ? "yes" : "NO"}** (checked on the synthesized outputs).`);
   }
   p();
   p("### Fleet: environments × 20 OAuth clients, `node dist/app.js`");

@@ -50,12 +50,17 @@ function synthBench({ root, tmp, plan, log }) {
   if (plan.template) {
     const dir = path.join(tmp, "template");
     setUpTemplate(root, dir);
+    // Ours on the template's stack (its config: the same client, delivered to Secrets Manager without rotation), so
+    // the comparison is like for like; the default app above also deploys the rotation function.
+    const sameOut = path.join(tmp, "synth-same");
+    const sameConfig = path.join(__dirname, "template-baseline", "genesys-oauth.config.json");
+    add("cdktf-same", "`cdktf synth` of the template's stack (bench/template-baseline/genesys-oauth.config.json)", { cmd: cdktf, args: ["synth", "--output", sameOut], cwd: root, env: env({ GENESYS_OAUTH_CONFIG: sameConfig }) });
     // No warm-up: ts-node keeps no cache between runs, and the project's `cdktf synth` runs just warmed the CLI.
     const tplOpts = { runs: plan.runs, warmup: 0, capS: plan.templateCapS };
     add("template-cdktf", "template: `cdktf synth` (runs `npx ts-node main.ts`)", { cmd: cdktf, args: ["synth", "--output", path.join(dir, "out")], cwd: dir, env: env() }, tplOpts);
     add("template-tsnode", "template: `npx ts-node main.ts` alone", { cmd: "npx", args: ["ts-node", "main.ts"], cwd: dir, env: env({ CDKTF_OUTDIR: path.join(dir, "out2") }) }, { ...tplOpts, runs: plan.templateAloneRuns });
     try {
-      const ours = stackShape(path.join(cliOut, "stacks", "gen-integration", "cdk.tf.json"));
+      const ours = stackShape(path.join(sameOut, "stacks", "gen-integration", "cdk.tf.json"));
       const theirs = stackShape(path.join(dir, "out", "stacks", "gen-integration", "cdk.tf.json"));
       res.templateSameShape = ours === theirs;
     } catch (e) {
