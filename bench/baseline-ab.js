@@ -137,7 +137,8 @@ function synthAB({ root, base, tmp, ab, timeoutS, log }) {
     const r = runOnce(spec(who));
     if (!r.ok) return { check: `the ${who} app does not synthesize the baseline's config: ${r.error}` };
   }
-  const sameShape = stackShapes(out.baseline) !== null && stackShapes(out.baseline) === stackShapes(out.current);
+  const shape = stackShapes(out.baseline);
+  const sameShape = shape !== null && shape === stackShapes(out.current);
   log(`baseline A/B: synth, ${ab.synthRuns} runs each, interleaved`);
   const [b, c] = interleaved(spec("baseline"), spec("current"), { runs: ab.synthRuns, warmup: ab.warmup });
   return { baseline: side(b), current: side(c), sameShape, verdict: verdict(b, c) };
