@@ -72,6 +72,11 @@ describe("npm run bench (smoke mode)", () => {
     expect(md).toMatch(/\| local disk \| 3 of 3 \| /);
     expect(md).toMatch(/Ratio S3 \/ local disk: \*\*\d+\.\d\dx\*\*/);
     expect(md).toMatch(/\| audit of 3 states under an S3 prefix: peak memory < 256 MB, every state audited \| 3 states in /);
+    // The A/B against the issue-8 baseline builds a second checkout: not in the smoke run, and the report says so.
+    expect(md).toContain("## Against the issue-8 baseline (873f2df)");
+    expect(md).toContain("Not measured: skipped in smoke mode.");
+    expect(md).toMatch(/\| audit within 10% of the baseline \(873f2df\) \| not measured: skipped in smoke mode \| not measured \|/);
+    expect(md).toMatch(/\| synth within 10% of the baseline \(873f2df\) \| not measured: skipped in smoke mode \| not measured \|/);
     expect(md).not.toMatch(/failed:/);
     expect(md).toContain("](benchmarks.svg)");
 

@@ -1,4 +1,4 @@
-// BENCHMARKS.md: headline targets, machine, synth, fleet growth, audit timings and findings, method.
+// BENCHMARKS.md: headline targets, machine, synth, fleet growth, audit timings and findings, the A/B against the baseline build, method.
 "use strict";
 
 const MB = 1e6;
@@ -13,7 +13,47 @@ function timingCells(t) {
   return [sec(s.wall.median), `${sec(s.wall.min)} – ${sec(s.wall.max)}`, "", s.rss ? `${mb(s.rss.median)} (max ${mb(s.rss.max)})` : "n/a", String(s.n)];
 }
 
-function render({ machine, plan, synth, audit, robustness, remote, targets, elapsedS, chartPath, hasGnuTime }) {
+/** The A/B against the baseline build: method, the table of medians and ratios, the findings and stack checks. */
+function baselineSection(p, b, plan) {
+  p(`## Against the ${b.isDefault ? "issue-8 " : ""}baseline (${b.rev})`);
+  p();
+  if (b.notMeasured) {
+    p(`Not measured: ${b.notMeasured}.${plan.mode === "smoke" ? ` The smoke run is part of the test suite and stays fast; \`npm run bench\` (and \`BENCH_QUICK=1\`) build ${b.rev} and measure this build against it here.` : ""}`);
+    p();
+    return;
+  }
+  const ab = b.ab;
+  const limit = b.maxRatio.toFixed(2);
+  p(`This build against the build of ${b.rev}${b.isDefault ? " (the commit before the redesign)" : ""}, commit ${b.commit.slice(0, 12)}: checked out into a temporary git worktree, built by its own package.json build script (\`${b.buildSteps.join(" && ")}\`, with this checkout's node_modules, ${b.buildS.toFixed(0)} s) and removed afterwards.`);
+  p(`Method: same machine, same inputs, runs interleaved (one of each per round, alternating which goes first: baseline then current, current then baseline, ...), ${ab.warmup} warm-up round(s), then ${ab.auditRuns} runs each per audit input and ${ab.synthRuns} each for synth. Audit: \`node CLI audit --format json --output REPORT FILE\` with CLI ${b.cli} (baseline) and ${b.currentCli} (current), on a generated ${ab.auditLabel} state and plan (as in the audit section). Synth: \`node dist/app.js\` in each build's own folder, both with ${b.rev}'s genesys-oauth.config.json as GENESYS_OAUTH_CONFIG (today's default config adds rotation, so it synthesizes more and is not comparable). Ratio = current median / baseline median; the target is ≤ ${limit}. CPU is user + system time of the process tree (GNU time \`%U\` + \`%S\`), shown but not a target.`);
+  p();
+  p(`| measure | baseline median | current median | ratio | target ≤${limit} met? |`);
+  p("|---|---|---|---|---|");
+  const rows = (name, x) => {
+    if (!x.verdict) {
+      const why = x.baseline.failure ? `baseline failed: ${x.baseline.failure}` : `current failed: ${x.current.failure}`;
+      p(`| ${name} | ${x.baseline.failure ? why : ""} | ${x.current.failure ? why : ""} | | ${metText(false)} |`);
+      return;
+    }
+    const bs = x.baseline.stats, cs = x.current.stats;
+    p(`| ${name}, wall | ${sec(bs.wall.median)} | ${sec(cs.wall.median)} | ${x.verdict.ratio.toFixed(2)}x | ${metText(x.verdict.met)} |`);
+    if (x.verdict.cpuRatio !== null) p(`| ${name}, CPU (user + system) | ${sec(bs.cpu.median)} | ${sec(cs.cpu.median)} | ${x.verdict.cpuRatio.toFixed(2)}x | not a target |`);
+  };
+  for (const r of b.audit) rows(`audit ${r.label} (${size(r.bytes)})`, r);
+  if (b.synth.check) p(`| synth \`node dist/app.js\` | ${b.synth.check} | | | ${metText(false)} |`);
+  else rows("synth `node dist/app.js`", b.synth);
+  p();
+  const counts = b.audit.map((r) => {
+    const f = r.findings;
+    if (f.baseline === null || f.current === null) return `${r.label}: not compared (a run failed or its report did not parse)`;
+    return `${r.label}: ${f.baseline} baseline, ${f.current} current, ${f.baseline === f.current ? "the same" : "**not the same**"}`;
+  });
+  p(`Findings (\`findings.length\` of each JSON report, same input): ${counts.join("; ")}.` +
+    (b.synth.check ? "" : ` Synthesized stacks: same resources, data sources, providers, outputs and backend: ${b.synth.sameShape ? "yes" : "**no**"}.`));
+  p();
+}
+
+function render({ machine, plan, synth, audit, robustness, remote, baseline, targets, elapsedS, chartPath, hasGnuTime }) {
   const L = [];
   const p = (s = "") => L.push(s);
   p("# Benchmarks");
@@ -49,7 +89,7 @@ function render({ machine, plan, synth, audit, robustness, remote, targets, elap
   p(`| Terraform | ${machine.terraform} |`);
   p(`| date | ${machine.date} |`);
   p(`| load average (1/5/15 min) at start, at end | ${machine.loadAtStart.map((x) => x.toFixed(2)).join(" / ")}, ${machine.loadAtEnd.map((x) => x.toFixed(2)).join(" / ")} |`);
-  p(`| peak RSS | ${hasGnuTime ? "/usr/bin/time -f \"%e %M\" (the largest single process of the tree)" : "**/usr/bin/time missing: no memory figures**"} |`);
+  p(`| peak RSS, CPU time | ${hasGnuTime ? "/usr/bin/time -f \"%e %M %U %S\" (peak RSS: the largest single process of the tree; CPU: user + system of the tree)" : "**/usr/bin/time missing: no memory or CPU figures**"} |`);
   p();
 
   p("## Synth");
@@ -180,9 +220,10 @@ function render({ machine, plan, synth, audit, robustness, remote, targets, elap
     if (robustness.worst) p(`Worst case: ${robustness.worst.name}, ${robustness.worst.stats.wall.median.toFixed(2)} s.`);
     p();
   }
+  if (baseline) baselineSection(p, baseline, plan);
   p("## Method");
   p();
-  p("- Each run is a fresh process (`spawnSync` of `/usr/bin/time -f \"%e %M\" -o FILE timeout -s KILL T CMD...`); wall time is measured around the spawn with `process.hrtime`. Medians, minima and maxima are over the measured runs; warm-up runs are not counted.");
+  p("- Each run is a fresh process (`spawnSync` of `/usr/bin/time -f \"%e %M %U %S\" -o FILE timeout -s KILL T CMD...`); wall time is measured around the spawn with `process.hrtime`. Medians, minima and maxima are over the measured runs; warm-up runs are not counted.");
   p("- Peak RSS is GNU time's maximum resident set size: for commands that start children (`cdktf synth`, `npx ts-node`), it is the largest single process, not the sum.");
   p("- All generated inputs, configs, synth outputs and reports live under one folder in the system temp directory, removed at the end. No planted secret value is printed or written to this report: only counts and pointers' totals.");
   p("- Other work on the same 2-core machine shows up as noise; the load average above says how busy it was.");

@@ -7,13 +7,14 @@ function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** { n, wall: {median, min, max}, rss: {median, min, max} | null } of a series with at least one run. */
+/** { n, wall, rss | null, cpu | null } ({median, min, max} each) of a series with at least one run. */
 function summarize(series) {
   const w = series.runs.map((r) => r.wallS);
   const m = series.runs.map((r) => r.rssMB).filter((x) => x !== null);
+  const c = series.runs.map((r) => r.cpuS).filter((x) => x !== null && x !== undefined);
   if (!w.length) return null;
   const agg = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
-  return { n: w.length, wall: agg(w), rss: m.length ? agg(m) : null };
+  return { n: w.length, wall: agg(w), rss: m.length ? agg(m) : null, cpu: c.length === w.length ? agg(c) : null };
 }
 
 /** Least-squares line y = a + b x, with R^2. */

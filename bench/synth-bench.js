@@ -93,4 +93,4 @@ function fleetGrowth(fleet) {
   return { time, mem };
 }
 
-module.exports = { synthBench, CLIENTS_PER_ENV };
+module.exports = { synthBench, stackShape, CLIENTS_PER_ENV };

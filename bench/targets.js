@@ -20,7 +20,32 @@ const LIMITS = {
   memory: "the findings themselves: every finding is held until the report is written (one per place, all sorted)",
 };
 
-function targets(synth, audit, robustness, remote) {
+/** "1.03x: 2.10 s current vs 2.04 s baseline (medians of 7, interleaved); CPU 1.01x", or why there is no ratio. */
+function abText(x, runs) {
+  if (!x.verdict) return `failed: ${x.baseline.failure ? `baseline ${x.baseline.failure}` : `current ${x.current.failure}`}`;
+  const v = x.verdict;
+  return `${v.ratio.toFixed(2)}x: ${s2(x.current.stats.wall.median)} current vs ${s2(x.baseline.stats.wall.median)} baseline (medians of ${runs}, interleaved)${v.cpuRatio !== null ? `; CPU ${v.cpuRatio.toFixed(2)}x` : ""}`;
+}
+
+/** The issue-8 targets: audit (per input) and synth within 10% of the baseline build, as ratios of medians. */
+function baselineTargets(add, ab) {
+  const within = `within ${Math.round((ab.maxRatio - 1) * 100)}% of the baseline (${ab.rev})`;
+  if (ab.notMeasured) {
+    add(`audit ${within}`, `not measured: ${ab.notMeasured}`, null);
+    add(`synth ${within}`, `not measured: ${ab.notMeasured}`, null);
+    return;
+  }
+  for (const r of ab.audit) {
+    const f = r.findings;
+    const same = f.baseline === null || f.current === null ? "" : f.baseline === f.current ? `; same findings (${f.current})` : `; findings ${f.current} current vs ${f.baseline} baseline`;
+    add(`audit ${within}, ${r.label}`, abText(r, ab.ab.auditRuns) + (r.verdict ? same : ""), r.verdict ? r.verdict.met : false);
+  }
+  const sy = ab.synth;
+  if (sy.check) add(`synth ${within}`, `failed: ${sy.check}`, false);
+  else add(`synth ${within}`, abText(sy, ab.ab.synthRuns) + (sy.verdict ? "; `node dist/app.js`, the baseline's config" : ""), sy.verdict ? sy.verdict.met : false);
+}
+
+function targets(synth, audit, robustness, remote, baseline) {
   const out = [];
   const add = (target, measured, met, limit) => out.push({ target, measured, met, limitedBy: met === false ? LIMITS[limit] : undefined });
 
@@ -120,6 +145,7 @@ function targets(synth, audit, robustness, remote) {
       add(label, `${c ? c.states : "?"} states in ${r.stats.wall.median.toFixed(1)} s, ${rss === null ? "memory not measured" : `${Math.round(rss)} MB`}${remote.ratio ? `, ${remote.ratio.toFixed(2)}x the local-disk time` : ""}`, !!ok);
     }
   }
+  if (baseline) baselineTargets(add, baseline);
   return out;
 }
 
