@@ -13,6 +13,7 @@ import { piecesOf } from "./locate/descend-rules";
 import { KindEvidence } from "./locate/file-kind";
 import { PieceLayout } from "./locate/piece-layout";
 import { lastKey, locate, regionIndexOf } from "./locate/place";
+import type { Place } from "./locate/place";
 import { NOTHING_MARKED } from "./locate/sensitivity-marks";
 import { forEachString } from "./locate/string-leaves";
 import { findingPriority } from "./detect/finding-priority";
@@ -132,6 +133,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       if (hit) put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
       else put(compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
     };
+    const input: { -readonly [K in keyof StageInput]: StageInput[K] } = { value: "", place: undefined as unknown as Place, facts: undefined, fileKind: kindSoFar, terraformVersion: undefined, shapes: opts.shapes };
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
       const at = regionIndexOf(view, steps);
@@ -149,7 +151,12 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       const r = place.region;
       // Plan `configuration`: only `constant_value` holds values; `references` lists addresses.
       if (r?.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
-      const input: StageInput = { value: s, place, facts: facts[at], fileKind: kindSoFar, terraformVersion: layout.terraformVersion, shapes: opts.shapes };
+      // One input object per piece, refilled per string (stages read it and keep nothing).
+      input.value = s;
+      input.place = place;
+      input.facts = facts[at];
+      input.fileKind = kindSoFar;
+      input.terraformVersion = layout.terraformVersion;
       for (const stage of stages) {
         const v = stage.judge(input);
         if (!v) continue;

@@ -38,33 +38,36 @@ export function locate(view: PieceView, steps: readonly Step[], wrappers: readon
   const region = regionIndex >= 0 ? view.regions[regionIndex] : undefined;
   const start = region ? region.steps.length : 0;
   const cty: CtyStep[] = [];
-  const names: string[] = [];
+  let key: string | undefined;
   for (let i = start; i < steps.length; i++) {
     if (wrappers.includes(i)) continue;
     const step = steps[i];
     if (region?.constantValueWrappers && step === "constant_value") continue;
     cty.push(step);
-    if (typeof step === "string") names.push(step);
+    if (typeof step === "string") key = step;
   }
-  const key = names.length > 0 ? names[names.length - 1] : region?.name || "";
-  return new LocatedPlace(region, regionIndex, region ? region.address : view.fallbackAddress, cty, names, key);
+  return new LocatedPlace(region, regionIndex, region ? region.address : view.fallbackAddress, cty, key ?? (region?.name || ""));
 }
 
-/** A Place whose attribute text is built when first read (most strings never make a finding). */
+/** A Place whose attribute text and names are built when first read (most strings never need them). */
 class LocatedPlace implements Place {
   private text: string | undefined;
+  private nameList: string[] | undefined;
 
   constructor(
     readonly region: Region | undefined,
     readonly regionIndex: number,
     readonly address: string,
     readonly cty: CtyStep[],
-    readonly names: readonly string[],
     readonly key: string,
   ) {}
 
   get attribute(): string {
     return (this.text ??= formatAttribute(this.cty));
+  }
+
+  get names(): readonly string[] {
+    return (this.nameList ??= this.cty.filter((s): s is string => typeof s === "string"));
   }
 }
 
