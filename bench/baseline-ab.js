@@ -121,27 +121,44 @@ function stackShapes(outDir) {
   }
 }
 
-/** `node dist/app.js` of both builds, each in its own folder, with the baseline's default config, interleaved. */
+/** The command a build's cdktf.json runs for `cdktf synth` (its "app"), split into command and arguments. */
+function appCommand(dir) {
+  const app = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.json"), "utf8")).app;
+  const [cmd, ...args] = String(app).trim().split(/\s+/);
+  return { text: app, cmd, args };
+}
+
+/**
+ * Synth of both builds with the baseline's default config, interleaved, two ways: the app command each build's
+ * cdktf.json runs (what `cdktf synth` runs: the target) and the bare bundle `node dist/app.js` (shown).
+ */
 function synthAB({ root, base, tmp, ab, timeoutS, log }) {
   const config = path.join(base, "genesys-oauth.config.json");
-  const out = { baseline: path.join(tmp, "ab-synth-baseline"), current: path.join(tmp, "ab-synth-current") };
-  const spec = (who) => ({
-    cmd: "node",
-    args: ["dist/app.js"],
-    cwd: who === "baseline" ? base : root,
-    env: { ...process.env, CHECKPOINT_DISABLE: "1", GENESYS_OAUTH_CONFIG: config, CDKTF_OUTDIR: out[who] },
-    timeoutS,
-  });
-  // Both must accept the config before anything is timed.
-  for (const who of ["baseline", "current"]) {
-    const r = runOnce(spec(who));
-    if (!r.ok) return { check: `the ${who} app does not synthesize the baseline's config: ${r.error}` };
-  }
-  const shape = stackShapes(out.baseline);
-  const sameShape = shape !== null && shape === stackShapes(out.current);
-  log(`baseline A/B: synth, ${ab.synthRuns} runs each, interleaved`);
-  const [b, c] = interleaved(spec("baseline"), spec("current"), { runs: ab.synthRuns, warmup: ab.warmup });
-  return { baseline: side(b), current: side(c), sameShape, verdict: verdict(b, c) };
+  const dirs = { baseline: base, current: root };
+  const commands = { baseline: appCommand(base), current: appCommand(root) };
+  const bare = { text: "node dist/app.js", cmd: "node", args: ["dist/app.js"] };
+  const compare = (way, command) => {
+    const out = { baseline: path.join(tmp, `ab-synth-${way}-baseline`), current: path.join(tmp, `ab-synth-${way}-current`) };
+    const spec = (who) => ({
+      cmd: command(who).cmd,
+      args: command(who).args,
+      cwd: dirs[who],
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", GENESYS_OAUTH_CONFIG: config, CDKTF_OUTDIR: out[who] },
+      timeoutS,
+    });
+    // Both must accept the config before anything is timed.
+    for (const who of ["baseline", "current"]) {
+      const r = runOnce(spec(who));
+      if (!r.ok) return { check: `the ${who} app does not synthesize the baseline's config: ${r.error}` };
+    }
+    const shape = stackShapes(out.baseline);
+    const sameShape = shape !== null && shape === stackShapes(out.current);
+    log(`baseline A/B: synth (${way}), ${ab.synthRuns} runs each, interleaved`);
+    const [b, c] = interleaved(spec("baseline"), spec("current"), { runs: ab.synthRuns, warmup: ab.warmup });
+    return { baseline: side(b), current: side(c), sameShape, verdict: verdict(b, c) };
+  };
+  const app = compare("app", (who) => commands[who]);
+  return { ...app, commands: { baseline: commands.baseline.text, current: commands.current.text }, bare: compare("bare", () => bare) };
 }
 
 /**

@@ -42,7 +42,7 @@ function baselineTargets(add, ab) {
   }
   const sy = ab.synth;
   if (sy.check) add(`synth ${within}`, `failed: ${sy.check}`, false);
-  else add(`synth ${within}`, abText(sy, ab.ab.synthRuns) + (sy.verdict ? "; `node dist/app.js`, the baseline's config" : ""), sy.verdict ? sy.verdict.met : false);
+  else add(`synth ${within}`, abText(sy, ab.ab.synthRuns) + (sy.verdict ? `; the app command cdktf.json runs (\`${sy.commands.current}\` vs \`${sy.commands.baseline}\`), the baseline's config` : ""), sy.verdict ? sy.verdict.met : false);
 }
 
 function targets(synth, audit, robustness, remote, baseline) {

@@ -17,4 +17,5 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write(`error: dist/${path.basename(bundle)} is missing (the app is not built yet): run \`npm run build\`, or \`npm run synth\`, which builds first\n`);
   process.exit(2);
 }
-require(bundle);
+// Through V8's code cache (scripts/code-cache.js): after the first synth, the bundle is not compiled again.
+require("./code-cache").runWithCodeCache(bundle);
