@@ -3,16 +3,10 @@
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { tempDir } from "./support/terraform-runner";
+import { tempDirsRemovedAfterAll } from "./support/terraform-runner";
 
 const ROOT = path.resolve(__dirname, "..");
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-const temp = (p: string) => {
-  const d = tempDir(p);
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirsRemovedAfterAll();
 
 function run(script: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) =>

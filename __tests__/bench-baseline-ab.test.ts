@@ -2,7 +2,7 @@
 // current / baseline, within 10% when ≤ 1.10, and a plain "not measured" when there is nothing to compare.
 // No timing here: the figures live in `npm run bench`.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { judge, MAX_RATIO } = require("../bench/baseline-ab");
+const { judge, roundRatios, MAX_RATIO } = require("../bench/baseline-ab");
 const { targets } = require("../bench/targets");
 
 const stats = (wall: number, cpu: number | null = null) => ({
@@ -17,7 +17,7 @@ const abTargets = (baseline: unknown) => targets(synth, { rows: [] }, null, null
 describe("judge: current against baseline, ratio of medians", () => {
   it("is met up to 1.10 and not above", () => {
     expect(MAX_RATIO).toBe(1.1);
-    expect(judge(stats(2.0), stats(2.2))).toEqual({ ratio: 2.2 / 2.0, cpuRatio: null, met: true });
+    expect(judge(stats(2.0), stats(2.2))).toEqual({ ratio: 2.2 / 2.0, pairedRatio: null, cpuRatio: null, met: true });
     expect(judge(stats(2.0), stats(1.0)).met).toBe(true);
     expect(judge(stats(2.0), stats(2.23)).met).toBe(false);
   });
@@ -25,6 +25,19 @@ describe("judge: current against baseline, ratio of medians", () => {
     expect(judge(stats(2, 4), stats(2, 3)).cpuRatio).toBeCloseTo(0.75);
     expect(judge(stats(2, 4), stats(2)).cpuRatio).toBeNull();
     expect(judge(stats(2, 0), stats(2, 0)).cpuRatio).toBeNull();
+  });
+  it("judges paired rounds by the median of their ratios, which a slow minute of the machine does not move", () => {
+    const runs = (walls: number[]) => ({ runs: walls.map((wallS) => ({ wallS, rssMB: null, cpuS: null })) });
+    // Rounds 3 and 4 ran in a slow minute: both sides slowed alike, and the medians drift apart.
+    const base = runs([2.0, 2.0, 2.1, 2.9, 3.0]);
+    const cur = runs([2.1, 2.1, 2.2, 3.1, 3.1]);
+    const pairs = roundRatios(base, cur);
+    expect(pairs).toHaveLength(5);
+    const v = judge(stats(2.1), stats(2.2), pairs);
+    expect(v.pairedRatio).toBeCloseTo(2.1 / 2.0);
+    expect(v.met).toBe(true);
+    expect(judge(stats(2.0), stats(2.1), [1.2, 1.15, 1.3]).met).toBe(false);
+    expect(roundRatios(runs([2, 2, 2]), runs([2.2]))).toEqual([1.1]);
   });
   it("has nothing to judge when a side has no runs", () => {
     expect(judge(null, stats(1))).toBeNull();

@@ -7,17 +7,11 @@ import * as path from "node:path";
 import { createHash } from "node:crypto";
 import { awsPart, offlineAwsProvider } from "./support/aws-part";
 import { BUNDLE_ZIP } from "./support/rotation-bundle";
-import { itWithTerraform, OFFLINE_AWS_ENV, tempDir, terraformOk } from "./support/terraform-runner";
+import { itWithTerraform, OFFLINE_AWS_ENV, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
 
 const ROOT = path.resolve(__dirname, "..");
 const CLIENT_ID = "c0ffee00-1234-4567-89ab-0123456789ab";
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-const temp = (p: string) => {
-  const d = tempDir(p);
-  dirs.push(d);
-  return d;
-};
+const temp = tempDirsRemovedAfterAll();
 
 const ROTATION_CONFIG = {
   defaults: { client: { grantType: "CLIENT-CREDENTIALS" }, backend: { type: "s3", bucket: "state-bucket", region: "us-east-1", kmsKeyId: "alias/tf" } },

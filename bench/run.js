@@ -30,7 +30,7 @@ function benchPlan(env) {
     return { mode: "quick", runs: 3, warmup: 1, template: false, fleetEnvs: [1, 5, 10], fleetWarmup: 1, remote: { states: 100, bytes: MiB, runs: 1 }, ab: { auditBytes: 10 * MiB, auditLabel: "10 MiB", auditRuns: 3, synthRuns: 5, warmup: 1 }, auditSizes: [{ label: "1 MiB", bytes: MiB }, { label: "10 MiB", bytes: 10 * MiB }, { label: "50 MiB", bytes: 50 * MiB }], bigBytes: Infinity, bigBytesLabel: "any size", bigRuns: 1, bigCapS: 0, timeoutS: 120 };
   return {
     mode: "full", runs: 5, warmup: 1, template: true, templateCapS: 150, templateAloneRuns: 2, fleetEnvs: [1, 10, 25, 50], fleetWarmup: 0, remote: { states: 1000, bytes: MiB, runs: 1 },
-    ab: { auditBytes: 100 * MiB, auditLabel: "100 MiB", auditRuns: 7, synthRuns: 11, warmup: 1 },
+    ab: { auditBytes: 100 * MiB, auditLabel: "100 MiB", auditRuns: 9, synthRuns: 15, warmup: 1 },
     auditSizes: [{ label: "10 MiB", bytes: 10 * MiB }, { label: "100 MiB", bytes: 100 * MiB }, { label: "1 GiB", bytes: 1024 * MiB }],
     bigBytes: 500 * MiB, bigBytesLabel: "1 GiB", bigRuns: 3, bigCapS: 75, timeoutS: 300,
   };

@@ -24,7 +24,8 @@ const LIMITS = {
 function abText(x, runs) {
   if (!x.verdict) return `failed: ${x.baseline.failure ? `baseline ${x.baseline.failure}` : `current ${x.current.failure}`}`;
   const v = x.verdict;
-  return `${v.ratio.toFixed(2)}x: ${s2(x.current.stats.wall.median)} current vs ${s2(x.baseline.stats.wall.median)} baseline (medians of ${runs}, interleaved)${v.cpuRatio !== null ? `; CPU ${v.cpuRatio.toFixed(2)}x` : ""}`;
+  const paired = v.pairedRatio !== null && v.pairedRatio !== undefined;
+  return `${(paired ? v.pairedRatio : v.ratio).toFixed(2)}x${paired ? ` (median of ${runs} paired rounds; ratio of medians ${v.ratio.toFixed(2)}x)` : ""}: ${s2(x.current.stats.wall.median)} current vs ${s2(x.baseline.stats.wall.median)} baseline (medians of ${runs}, interleaved)${v.cpuRatio !== null ? `; CPU ${v.cpuRatio.toFixed(2)}x` : ""}`;
 }
 
 /** The issue-8 targets: audit (per input) and synth within 10% of the baseline build, as ratios of medians. */

@@ -42,6 +42,17 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
 }
 
+/** A tempDir maker for one test file (call it at the top level): every folder it made is removed after the file's tests. */
+export function tempDirsRemovedAfterAll(): (prefix: string) => string {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  return (prefix) => {
+    const d = tempDir(prefix);
+    dirs.push(d);
+    return d;
+  };
+}
+
 /** Runs terraform in `cwd`; never throws on a non-zero exit (the caller asserts). */
 export function terraform(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<TerraformResult> {
   return new Promise((resolve) => {

@@ -92,12 +92,25 @@ export function fromMirror(mirror: unknown): MarkTest {
 
 /** Whether a mirror holds a `true` leaf anywhere; without recursion, so any nesting depth is safe. */
 function hasTrue(root: unknown): boolean {
-  const stack: unknown[] = [root];
+  if (root === true) return true;
+  if (!root || typeof root !== "object") return false;
+  // Only containers are stacked (most leaves are false or empty), and arrays are walked by index.
+  const stack: object[] = [root];
   while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === true) return true;
-    if (!v || typeof v !== "object") continue;
-    for (const k in v) stack.push((v as Record<string, unknown>)[k]);
+    const v = stack.pop()!;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const x: unknown = v[i];
+        if (x === true) return true;
+        if (x && typeof x === "object") stack.push(x);
+      }
+    } else {
+      for (const k in v) {
+        const x = (v as Record<string, unknown>)[k];
+        if (x === true) return true;
+        if (x && typeof x === "object") stack.push(x);
+      }
+    }
   }
   return false;
 }
