@@ -139,15 +139,16 @@ export async function auditFile(input: string | ByteSource, display: string, opt
       const at = regionIndexOf(view, steps);
       if (at < 0 || shapesOnly[at]) {
         if (s.length < 8) return;
-        const named = at >= 0 && view.regions[at].name !== undefined;
-        const hit = opts.shapes.detect(named ? locate(view, steps, wrappers).key : lastKey(steps, wrappers), s);
+        // A named region's key is its place's (located now); elsewhere the nearest member name, located on a hit only.
+        const named = at >= 0 && view.regions[at].name !== undefined ? locate(view, steps, wrappers, at) : undefined;
+        const hit = opts.shapes.detect(named ? named.key : lastKey(steps, wrappers), s);
         if (!hit) return;
-        const place = locate(view, steps, wrappers);
+        const place = named ?? locate(view, steps, wrappers, at);
         follow(hit.secret, place, true);
         put(compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, hit.secret, MessageKind.Pattern, hit.detector.title));
         return;
       }
-      const place = locate(view, steps, wrappers);
+      const place = locate(view, steps, wrappers, at);
       const r = place.region;
       // Plan `configuration`: only `constant_value` holds values; `references` lists addresses.
       if (r?.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;

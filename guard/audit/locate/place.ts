@@ -32,9 +32,11 @@ export function regionIndexOf(view: PieceView, steps: readonly Step[]): number {
   return -1;
 }
 
-/** Finds the region a string belongs to and its value path inside it. `wrappers` are steps that are format wrappers. */
-export function locate(view: PieceView, steps: readonly Step[], wrappers: readonly number[]): Place {
-  const regionIndex = regionIndexOf(view, steps);
+/**
+ * Finds the region a string belongs to and its value path inside it. `wrappers` are steps that are format wrappers;
+ * `regionIndex`, when the caller already has regionIndexOf(view, steps).
+ */
+export function locate(view: PieceView, steps: readonly Step[], wrappers: readonly number[], regionIndex = regionIndexOf(view, steps)): Place {
   const region = regionIndex >= 0 ? view.regions[regionIndex] : undefined;
   const start = region ? region.steps.length : 0;
   const cty: CtyStep[] = [];

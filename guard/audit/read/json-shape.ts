@@ -25,7 +25,6 @@ export class JsonShapeError extends InputError {}
  * looked at. (Searching the colons too cost one more search per member.)
  */
 export function countMemberSeparators(text: string): number {
-  const len = text.length;
   let n = 0;
   let i = 0;
   for (;;) {
@@ -37,10 +36,9 @@ export function countMemberSeparators(text: string): number {
     for (;;) {
       e = text.indexOf('"', j);
       if (e < 0) return n; // not reached for valid JSON
-      let p = e - 1;
-      while (p >= j && text.charCodeAt(p) === 0x5c) p--;
+      const escapes = backslashesBefore(text, e, j);
       j = e + 1;
-      if (((e - 1 - p) & 1) === 0) break;
+      if ((escapes & 1) === 0) break;
     }
     let k = e + 1;
     let c = text.charCodeAt(k);
@@ -63,11 +61,16 @@ export function separatorBound(text: string): number {
     let c = text.charCodeAt(p);
     while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(--p);
     if (c !== 0x22) continue;
-    let b = p - 1;
-    while (b >= 0 && text.charCodeAt(b) === 0x5c) b--;
-    if (((p - 1 - b) & 1) === 0) n++; // an odd run of backslashes escapes the quote
+    if ((backslashesBefore(text, p, 0) & 1) === 0) n++;
   }
   return n;
+}
+
+/** How many backslashes stand right before `at`, looking no further back than `from`: an odd run escapes it. */
+function backslashesBefore(text: string, at: number, from: number): number {
+  let p = at - 1;
+  while (p >= from && text.charCodeAt(p) === 0x5c) p--;
+  return at - 1 - p;
 }
 
 /**
@@ -186,11 +189,10 @@ export function findDuplicate(text: string): { steps: Step[]; member: number } |
       for (;;) {
         const q = text.indexOf('"', j);
         if (q < 0) return undefined;
-        let p = q - 1;
-        while (p >= j && text.charCodeAt(p) === 0x5c) p--;
-        if (q - 1 - p > 0) escaped = true;
+        const escapes = backslashesBefore(text, q, j);
+        if (escapes > 0) escaped = true;
         j = q + 1;
-        if (((q - 1 - p) & 1) === 0) break;
+        if ((escapes & 1) === 0) break;
       }
       const top = frames[frames.length - 1];
       if (top && !top.isArray && expectKey) {
