@@ -10,8 +10,9 @@ const path = require("node:path");
 const ts = require("typescript");
 const { GAPS, NATIVE, cdktnSpecifier: engineSpecifier } = require("./engine-swap");
 
-const ROOT = path.resolve(__dirname, "..");
-const OUT = path.join(ROOT, "dist", "cdktn");
+const { ROOT, OUT: BUILD_OUT } = require("./build-output");
+const { makePortable } = require("./portable-typings");
+const OUT = path.join(BUILD_OUT, "cdktn");
 
 /** A transformer that rewrites the module specifiers of imports, exports and `import("…")` types. */
 function rewriteSpecifiers(context) {
@@ -82,6 +83,7 @@ function build() {
     process.stderr.write(`error: the cdktn build still imports cdktf in ${leaks.join(", ")}\n`);
     process.exit(1);
   }
+  makePortable(OUT);
 }
 
 build();

@@ -11,27 +11,35 @@ const path = require("node:path");
 const esbuild = require("esbuild");
 const { NATIVE, esbuildAliases } = require("./engine-swap");
 
-const ROOT = path.resolve(__dirname, "..");
+const { OUT, recordInputs } = require("./build-output");
+
 const common = {
-  entryPoints: [path.join(ROOT, "dist", "main.js")],
+  entryPoints: [path.join(OUT, "main.js")],
   bundle: true,
   platform: "node",
   // Keep class names: cdktf and constructs show them in construct trees and errors.
   keepNames: true,
   minify: true,
   legalComments: "external",
+  metafile: true,
   logLevel: "warning",
 };
 
+/** One bundle per engine; `node scripts/bundle-app.js [cdktf|cdktn]` makes one of them, no argument both. */
+const BUNDLES = {
+  cdktf: { id: "app", options: { outfile: path.join(OUT, "app.js"), target: "node20" } },
+  cdktn: { id: "app-cdktn", options: { outfile: path.join(OUT, "app-cdktn.js"), target: "node22", alias: esbuildAliases() } },
+};
+
 async function main() {
-  await esbuild.build({ ...common, outfile: path.join(ROOT, "dist", "app.js"), target: "node20" });
-  await esbuild.build({
-    ...common,
-    outfile: path.join(ROOT, "dist", "app-cdktn.js"),
-    target: "node22",
-    alias: esbuildAliases(),
-    plugins: [nativeEngine],
-  });
+  const engines = process.argv[2] ? [process.argv[2]] : Object.keys(BUNDLES);
+  for (const engine of engines) {
+    const bundle = BUNDLES[engine];
+    if (!bundle) throw new Error(`unknown engine ${engine} (cdktf or cdktn)`);
+    const plugins = engine === "cdktn" ? [nativeEngine] : [];
+    const result = await esbuild.build({ ...common, ...bundle.options, plugins });
+    recordInputs(bundle.id, result.metafile);
+  }
 }
 
 /** engine/cdktf-gaps -> engine/cdktn-native, wherever it is imported from. */

@@ -7,11 +7,12 @@
 const path = require("node:path");
 const esbuild = require("esbuild");
 
-const ROOT = path.resolve(__dirname, "..");
+const { ROOT, OUT, recordInputs } = require("./build-output");
+
 esbuild
   .build({
     entryPoints: [path.join(ROOT, "genesys-pack", "cli.ts")],
-    outfile: path.join(ROOT, "dist", "secret-guard.js"),
+    outfile: path.join(OUT, "secret-guard.js"),
     bundle: true,
     platform: "node",
     target: "node20",
@@ -20,8 +21,10 @@ esbuild
     // No keepNames: it wraps every closure the audit makes per piece in a call (~2% of an audit). Not minified, so
     // class names in "internal error (<class>)" messages stay readable.
     legalComments: "none",
+    metafile: true,
     logLevel: "warning",
   })
+  .then((result) => recordInputs("cli", result.metafile))
   .catch((e) => {
     process.stderr.write(`error: bundling the secret-guard command failed: ${e.message}\n`);
     process.exit(1);

@@ -9,8 +9,9 @@ const path = require("node:path");
 const esbuild = require("esbuild");
 const { writeZip } = require("./zip.js");
 
-const ROOT = path.resolve(__dirname, "..");
-const OUT = path.join(ROOT, "dist", "rotation");
+const { ROOT, OUT: BUILD_OUT, recordInputs } = require("./build-output");
+
+const OUT = path.join(BUILD_OUT, "rotation");
 fs.mkdirSync(OUT, { recursive: true });
 const result = esbuild.buildSync({
   entryPoints: [path.join(ROOT, "rotation", "handler", "index.ts")],
@@ -22,8 +23,10 @@ const result = esbuild.buildSync({
   keepNames: true,
   legalComments: "none",
   write: false,
+  metafile: true,
   logLevel: "warning",
 });
+recordInputs("rotation", result.metafile);
 const code = Buffer.from(result.outputFiles[0].contents);
 fs.writeFileSync(path.join(OUT, "index.js"), code);
 fs.writeFileSync(path.join(OUT, "rotation-function.zip"), writeZip([{ name: "index.js", data: code }]));

@@ -1,57 +1,39 @@
 #!/usr/bin/env node
-// Runs the cdktf CLI for the npm scripts (synth, diff, deploy): no call home (checkpoint), and a
-// TF_CLI_CONFIG_FILE that names a missing file is dropped, since Terraform would warn about it on every call.
-//
-// `--engine cdktn` (or GENESYS_OAUTH_ENGINE=cdktn) runs the same on CDK Terrain: the app bundle dist/app-cdktn.js
-// and cdktn-cli, both under Node 22, which scripts/node22.js and scripts/cdktn-cli.js install on first use.
-//
-// For this project's own app (cdktf.json: `node dist/app.js`):
-// - before anything, dist/app.js must exist: one line saying what to run instead of Node's stack trace;
-// - `synth` runs the app itself, not the cdktf CLI: the app's own one-line errors and exit codes (2 for a config
-//   mistake), no spinner frames in CI logs, then one line per stack naming its folder and guard report. The output
-//   folder is emptied first and removed again when synth fails, so nothing stale can pass for its output;
-// - `diff` and `deploy` first check the config (GENESYS_OAUTH_CHECK_CONFIG=1), then hand over to the cdktf CLI.
+// The app's commands: `npm run synth|check|diff|deploy -- [flags]` (scripts/launcher/commands.js lists them and
+// their flags). For this project's app (cdktf.json runs scripts/app.js):
+// - flags are read first: an unknown one is one line naming it (and the closest known one), exit 2, nothing done;
+// - the output folder is checked before anything is written (scripts/launcher/output-folder.js): a slip can never
+//   name a folder to delete;
+// - the build runs only when its inputs changed (scripts/build.js), and only the parts the command needs;
+// - synth runs the app itself, through scripts/app.js as `npx cdktf synth` does (one launcher path, its code
+//   cache included), into a folder beside the output, swapped in when complete; a config mistake is the app's
+//   one line, exit 2, and the earlier output is removed so nothing stale can pass for it;
+// - diff and deploy synthesize the same way, check the credentials the deploy needs (`secret-guard preflight`) so
+//   a missing one is one line before Terraform starts, then hand over to the cdktf CLI with --skip-synth.
+// For any other app in cdktf.json, the arguments go to the cdktf CLI as they are.
+// `--engine cdktn` (or GENESYS_OAUTH_ENGINE=cdktn) runs the same on CDK Terrain, under Node 22.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
+const { COMMANDS, commandNamed } = require("./launcher/commands");
+const { parseArgs, helpText, closest, describe, UsageError } = require("./launcher/args");
+const { checkOutputFolder, besideFolder, swapIn, removeStale, isSynthOutput } = require("./launcher/output-folder");
+const { noteEndOfLife } = require("./launcher/node-support");
 
 const ROOT = path.resolve(__dirname, "..");
-const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
-if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
-const { engine, args } = engineOption(process.argv.slice(2), env.GENESYS_OAUTH_ENGINE || "cdktf");
-const command = args[0];
-env.GENESYS_OAUTH_ENGINE = engine;
-/** The app's bundle and the Node that runs it, for the engine chosen. */
-const APP_BUNDLE = engine === "cdktn" ? "app-cdktn.js" : "app.js";
-const NODE = engine === "cdktn" ? installed("Node 22", () => require("./node22").node22()) : process.execPath;
-if (engine === "cdktn") env.PATH = `${path.dirname(NODE)}${path.delimiter}${env.PATH ?? ""}`;
+const ENGINES = ["cdktf", "cdktn"];
 
-/** `--engine cdktf|cdktn` (anywhere in the arguments), removed from what the CLI gets. */
-function engineOption(argv, fallback) {
-  let engine = fallback;
-  const rest = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--engine") engine = argv[++i];
-    else if (a.startsWith("--engine=")) engine = a.slice("--engine=".length);
-    else rest.push(a);
-  }
-  if (engine !== "cdktf" && engine !== "cdktn") {
-    process.stderr.write(`error: --engine must be cdktf or cdktn (got ${JSON.stringify(engine ?? "")})\n`);
-    process.exit(2);
-  }
-  return { engine, args: rest };
+function fail(message, code = 2) {
+  process.stderr.write(`error: ${message}\n`);
+  process.exit(code);
 }
 
-/** Runs an installer; a failure is one line. */
-function installed(what, install) {
-  try {
-    return install();
-  } catch (e) {
-    process.stderr.write(`error: installing ${what} failed: ${String(e.message).split("\n")[0]}\n`);
-    process.exit(1);
-  }
+/** The environment every child gets: no call home (checkpoint), no Terraform CLI config that names a missing file. */
+function baseEnv() {
+  const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+  if (env.TF_CLI_CONFIG_FILE && !fs.existsSync(env.TF_CLI_CONFIG_FILE)) delete env.TF_CLI_CONFIG_FILE;
+  return env;
 }
 
 function readCdktfJson() {
@@ -62,65 +44,196 @@ function readCdktfJson() {
   }
 }
 
-function cdktfCli(argv) {
-  const cli =
-    engine === "cdktn"
-      ? installed("cdktn-cli", () => require("./cdktn-cli").cdktnCli())
-      : path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
-  const r = spawnSync(NODE, [cli, ...argv], { stdio: "inherit", env });
+/** The Node that runs the app and the CLI for an engine: CDK Terrain needs Node >= 22.19. */
+function nodeFor(engine) {
+  if (engine !== "cdktn") return process.execPath;
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major > 22 || (major === 22 && minor >= 19)) return process.execPath;
+  try {
+    return require("./node22").node22();
+  } catch (e) {
+    return fail(`installing Node 22 for CDK Terrain failed: ${String(e.message).split("\n")[0]}`, 1);
+  }
+}
+
+function cliFor(engine) {
+  if (engine !== "cdktn") return path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
+  try {
+    return require("./cdktn-cli").cdktnCli();
+  } catch (e) {
+    return fail(`installing cdktn-cli failed: ${String(e.message).split("\n")[0]}`, 1);
+  }
+}
+
+/** Any other app: the cdktf CLI with the arguments as given (only --engine is taken out). */
+function passThrough(argv, env) {
+  let engine = env.GENESYS_OAUTH_ENGINE || "cdktf";
+  const rest = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--engine") engine = argv[++i];
+    else if (argv[i].startsWith("--engine=")) engine = argv[i].slice("--engine=".length);
+    else rest.push(argv[i]);
+  }
+  if (!ENGINES.includes(engine)) fail(`--engine must be cdktf or cdktn (got ${JSON.stringify(engine ?? "")})`);
+  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...rest], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_ENGINE: engine } });
+  process.exit(r.status ?? 1);
+}
+
+function usage() {
+  const lines = ["usage: npm run <command> -- [flags]   (or node scripts/cdktf.js <command> [flags])", "", "Commands:"];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(8)}${c.summary}`);
+  lines.push("", "Each command's flags: npm run <command> -- --help");
+  return lines.join("\n") + "\n";
+}
+
+/** The config file the app will read, checked to exist now rather than after a build. */
+function configFile(own, env) {
+  const [file, from] = own.config !== undefined ? [own.config, "--config"] : env.GENESYS_OAUTH_CONFIG ? [env.GENESYS_OAUTH_CONFIG, "GENESYS_OAUTH_CONFIG"] : ["genesys-oauth.config.json", "the default config"];
+  if (file.trim() === "") fail(`${from} needs a file name (got an empty value)`);
+  let stat;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    fail(`${from} ${JSON.stringify(file)}: no such file (${e.code}); give an existing fleet config, e.g. --config genesys-oauth.config.json`);
+  }
+  if (!stat.isFile()) fail(`${from} ${JSON.stringify(file)} is not a file; give a fleet config (.json)`);
+  return file;
+}
+
+/** Builds what the command needs; a failed build is its own lines (above) and this one, exit 1. */
+async function ensureBuilt(targets) {
+  const { build, BuildError } = require("./build");
+  try {
+    await build(targets);
+  } catch (e) {
+    fail(e instanceof BuildError ? e.message : `build failed: ${e.message}`, 1);
+  }
+}
+
+/** Runs the app (scripts/app.js, as cdktf.json does). */
+function runApp(engine, env, extra, stdio = ["ignore", "inherit", "inherit"]) {
+  const r = spawnSync(nodeFor(engine), [path.join(ROOT, "scripts", "app.js")], { stdio, env: { ...env, ...extra } });
+  if (r.error) fail(`could not run the app: ${r.error.message}`, 1);
   return r.status ?? 1;
 }
 
-/** The value of --output / -o (cdktf's option for the output folder), or undefined. */
-function outputOption(argv) {
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--output" || a === "-o") return argv[i + 1];
-    if (a.startsWith("--output=")) return a.slice("--output=".length);
+/** Synthesizes into a folder beside `outdir` and swaps it in; on failure removes both and exits with the app's code. */
+function synthesize(engine, env, outdir, cdktfJson) {
+  const next = besideFolder(outdir, "next");
+  const code = runApp(engine, env, { CDKTF_OUTDIR: next, CDKTF_CONTEXT_JSON: JSON.stringify(cdktfJson.context ?? {}) });
+  if (code !== 0 || !isSynthOutput(next)) {
+    fs.rmSync(next, { recursive: true, force: true });
+    removeStale(outdir);
+    process.exit(code || 1);
   }
-  return undefined;
+  try {
+    swapIn(next, outdir);
+  } catch (e) {
+    fail(e instanceof UsageError ? e.message : `could not put the output in place: ${e.message}`, 1);
+  }
+  return JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
 }
 
-const config = readCdktfJson();
-const ownApp = config && /^node\s+(dist\/app|scripts\/app)\.js$/.test(String(config.app).trim());
-if (ownApp && ["synth", "synthesize", "diff", "plan", "deploy", "apply"].includes(command)) {
-  const bundle = path.resolve("dist", APP_BUNDLE);
-  if (!fs.existsSync(bundle)) {
-    process.stderr.write(`error: ${path.relative(process.cwd(), bundle)} is missing (the app is not built yet): run \`npm run build\`, or \`npm run ${command === "synthesize" ? "synth" : command}\`, which builds first\n`);
-    process.exit(2);
-  }
-}
-
-if (ownApp && (command === "synth" || command === "synthesize")) {
-  const outdir = path.resolve(outputOption(args) ?? config.output ?? "cdktf.out");
-  fs.rmSync(outdir, { recursive: true, force: true });
-  const r = spawnSync(NODE, [path.resolve("dist", APP_BUNDLE)], {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...env, CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: JSON.stringify(config.context ?? {}) },
-  });
-  const code = r.status ?? 1;
-  if (code !== 0) {
-    fs.rmSync(outdir, { recursive: true, force: true });
-    process.exit(code);
-  }
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+/** One line per stack (its cdk.tf.json and guard report), and the stacks' annotations, as synth reports them. */
+function reportStacks(outdir, manifest) {
   const rel = (p) => path.relative(process.cwd(), p) || ".";
   for (const stack of Object.values(manifest.stacks)) {
     for (const a of stack.annotations ?? []) {
-      const level = String(a.level).replace("@cdktf/", "").replace("warn", "warning");
+      const level = String(a.level).replace(/^@cdk[a-z]+\//, "").replace("warn", "warning");
       process.stderr.write(`${level}: [${a.constructPath}] ${String(a.message).split("\n")[0]}\n`);
     }
-    const dir = path.join(outdir, stack.workingDirectory);
-    const report = path.join(dir, "secret-guard.json");
+    const report = path.join(outdir, stack.workingDirectory, "secret-guard.json");
     const guard = fs.existsSync(report) ? `; guard report ${rel(report)} (and .sarif)` : "";
     process.stdout.write(`synthesized stack ${stack.name}: ${rel(path.join(outdir, stack.synthesizedStackPath))}${guard}\n`);
   }
-  process.exit(0);
 }
 
-if (ownApp && ["diff", "plan", "deploy", "apply"].includes(command)) {
-  const check = spawnSync(NODE, [path.resolve("dist", APP_BUNDLE)], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_CHECK_CONFIG: "1" } });
-  if (check.status !== 0) process.exit(check.status ?? 1);
+/** Stack names given to diff/deploy must be stacks of this config. */
+function checkStacks(stacks, manifest, command) {
+  const known = Object.keys(manifest.stacks);
+  for (const s of stacks) {
+    if (known.includes(s)) continue;
+    const near = /^[A-Za-z0-9_-]{1,64}$/.test(s) ? closest(s, known) : undefined;
+    fail(`npm run ${command}: no stack ${/^[A-Za-z0-9_-]{1,64}$/.test(s) ? JSON.stringify(s) : "(name not shown)"} in this config${near ? ` (did you mean ${near}?)` : ""}; its stacks: ${known.join(", ")}`);
+  }
 }
 
-process.exit(cdktfCli(args));
+/** Credentials the deploy needs, checked before Terraform starts (`secret-guard preflight`); exits 2 when missing. */
+function preflight(outdir, stacks, env) {
+  const cli = path.join(ROOT, "dist", "secret-guard.js");
+  const r = spawnSync(process.execPath, [cli, "preflight", outdir, ...stacks.flatMap((s) => ["--stack", s])], { stdio: ["ignore", "inherit", "inherit"], env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+async function main() {
+  const env = baseEnv();
+  const argv = process.argv.slice(2);
+  const cdktfJson = readCdktfJson();
+  const ownApp = cdktfJson && /^node\s+(dist\/app|scripts\/app)\.js$/.test(String(cdktfJson.app).trim());
+  if (!ownApp) return passThrough(argv, env);
+
+  const word = argv[0];
+  if (word === undefined || word === "--help" || word === "-h" || word === "help") {
+    process[word === undefined ? "stderr" : "stdout"].write(usage());
+    process.exit(word === undefined ? 2 : 0);
+  }
+  const command = commandNamed(word);
+  if (!command) {
+    const shape = /^[a-z][a-z-]{0,30}$/.test(word);
+    const near = shape ? closest(word, Object.keys(COMMANDS)) : undefined;
+    fail(`unknown command ${shape ? JSON.stringify(word) : describe(word)}${near ? ` (did you mean ${near}?)` : ""}; commands: ${Object.keys(COMMANDS).join(", ")}`);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs(command, argv.slice(1));
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
+  const { own, cli, stacks } = parsed;
+  if (own.help) {
+    process.stdout.write(helpText(command));
+    process.exit(0);
+  }
+  const engine = own.engine ?? env.GENESYS_OAUTH_ENGINE ?? "cdktf";
+  if (!ENGINES.includes(engine)) fail(`${own.engine !== undefined ? "--engine" : "GENESYS_OAUTH_ENGINE"} must be cdktf or cdktn (got ${JSON.stringify(engine)})`);
+  env.GENESYS_OAUTH_ENGINE = engine;
+  env.GENESYS_OAUTH_CONFIG = configFile(own, env);
+  let outdir;
+  if (command !== "check") {
+    const [value, flag] = own.output !== undefined ? [own.output, "--output"] : cdktfJson.output !== undefined ? [cdktfJson.output, "cdktf.json's output"] : ["cdktf.out", "the default output folder"];
+    try {
+      outdir = checkOutputFolder(value, flag, { project: ROOT });
+    } catch (e) {
+      if (e instanceof UsageError) fail(e.message);
+      throw e;
+    }
+  }
+  noteEndOfLife(env);
+
+  const app = engine === "cdktn" ? "app-cdktn" : "app";
+  await ensureBuilt(command === "diff" || command === "deploy" ? [app, "cli"] : [app]);
+
+  if (command === "check") {
+    process.exit(runApp(engine, env, { GENESYS_OAUTH_CHECK_CONFIG: "1" }));
+  }
+  const skipSynth = cli.includes("--skip-synth");
+  let manifest;
+  if (skipSynth) {
+    if (!isSynthOutput(outdir)) fail(`--skip-synth: ${path.relative(process.cwd(), outdir) || "."} holds no synth output; run npm run synth first, or leave out --skip-synth`);
+    manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+  } else {
+    manifest = synthesize(engine, env, outdir, cdktfJson);
+  }
+  if (command === "synth") {
+    reportStacks(outdir, manifest);
+    process.exit(0);
+  }
+  checkStacks(stacks, manifest, command);
+  preflight(outdir, stacks, env);
+  const args = [command, ...stacks, "--output", outdir, ...(skipSynth ? [] : ["--skip-synth"]), ...cli];
+  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...args], { stdio: "inherit", env });
+  process.exit(r.status ?? 1);
+}
+
+main().catch((e) => fail(`internal error: ${e.message}`, 1));

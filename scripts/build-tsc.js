@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The library's tsc build (tsconfig.json), incremental, into the build's output folder. Outputs whose source was
+// deleted or moved are removed, so a stale module can never be loaded; then the typings are made portable.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const { ROOT, OUT } = require("./build-output");
+
+const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
+const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.json"), "--outDir", OUT, "--tsBuildInfoFile", path.join(OUT, ".tsbuildinfo"), "--pretty", "false"], {
+  cwd: ROOT,
+  stdio: "inherit",
+});
+if (r.status !== 0) {
+  process.stderr.write("error: tsc found problems (listed above)\n");
+  process.exit(1);
+}
+
+// Files tsc emits for a source X.ts (rootDir "."): X.js and X.d.ts. Anything else it once emitted is stale.
+const OWNED_ELSEWHERE = new Set(["cdktn", "rotation/index.js", "rotation/rotation-function.zip", ".inputs"]);
+function prune(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    const rel = path.relative(OUT, p);
+    if (OWNED_ELSEWHERE.has(rel) || (dir === OUT && !e.isDirectory())) continue;
+    if (e.isDirectory()) {
+      prune(p);
+      if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
+      continue;
+    }
+    const source = path.join(ROOT, rel.replace(/(\.d\.ts|\.js)$/, ".ts"));
+    if (!fs.existsSync(source)) fs.rmSync(p);
+  }
+}
+prune(OUT);
+for (const top of ["index", "main"]) {
+  for (const ext of [".js", ".d.ts"]) if (!fs.existsSync(path.join(ROOT, `${top}.ts`))) fs.rmSync(path.join(OUT, top + ext), { force: true });
+}
+require("./portable-typings").makePortable(OUT, ["cdktn"]);

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run guard` and `npm run doctor`: the secret-guard command (dist/secret-guard.js), built first when its
+// inputs changed. Arguments go to secret-guard as they are; it checks them itself.
+"use strict";
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+const { build, BuildError } = require("./build");
+const { noteEndOfLife } = require("./launcher/node-support");
+
+const env = { ...process.env };
+noteEndOfLife(env);
+build("cli").then(
+  () => {
+    const r = spawnSync(process.execPath, [path.join(__dirname, "..", "dist", "secret-guard.js"), ...process.argv.slice(2)], { stdio: "inherit", env });
+    process.exit(r.status ?? 1);
+  },
+  (e) => {
+    process.stderr.write(`error: ${e instanceof BuildError ? e.message : `build failed: ${e.message}`}\n`);
+    process.exit(1);
+  },
+);
