@@ -20,7 +20,8 @@ const { STEPS, TARGETS, TOOLCHAIN } = require("./build-steps");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const CACHE = path.join(ROOT, "node_modules", ".cache", "genesys-oauth-cdktf");
+// GENESYS_OAUTH_BUILD_CACHE moves it (the tests build scratch copies of the project that share node_modules).
+const CACHE = process.env.GENESYS_OAUTH_BUILD_CACHE ? path.resolve(process.env.GENESYS_OAUTH_BUILD_CACHE) : path.join(ROOT, "node_modules", ".cache", "genesys-oauth-cdktf");
 const STAGE = path.join(CACHE, "build");
 const LOCK = path.join(CACHE, "build.lock");
 const STATE = ".build-state.json";
