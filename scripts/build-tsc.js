@@ -10,12 +10,10 @@ const { ROOT, OUT } = require("./build-output");
 const tsc = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
 const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.json"), "--outDir", OUT, "--tsBuildInfoFile", path.join(OUT, ".tsbuildinfo"), "--pretty", "false"], {
   cwd: ROOT,
-  stdio: "inherit",
+  // tsc writes its diagnostics to stdout; they belong with the other errors (a synth's stdout is its result).
+  stdio: ["ignore", 2, 2],
 });
-if (r.status !== 0) {
-  process.stderr.write("error: tsc found problems (listed above)\n");
-  process.exit(1);
-}
+if (r.status !== 0) process.exit(1);
 
 // Files tsc emits for a source X.ts (rootDir "."): X.js and X.d.ts. Anything else it once emitted is stale.
 const OWNED_ELSEWHERE = new Set(["cdktn", "rotation/index.js", "rotation/rotation-function.zip", ".inputs"]);

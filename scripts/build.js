@@ -10,7 +10,8 @@
 // - A step still running after about two seconds prints one line saying what it does.
 // - Two builds at once (a test run and a synth) take turns through a lock file.
 //
-// `node scripts/build.js [TARGET]` (all, app, app-cdktn, cli; default all); `--dry-run` lists the stale steps.
+// `node scripts/build.js [TARGET]` (all, app, app-cdktn, cli; default all); `--dry-run` lists the stale steps,
+// `--verbose` says which steps ran.
 "use strict";
 const crypto = require("node:crypto");
 const fs = require("node:fs");
@@ -334,10 +335,11 @@ module.exports = { build, staleSteps, stepsFor, BuildError, DIST, STAGE };
 if (require.main === module) {
   const args = process.argv.slice(2);
   const dryRun = args.includes("--dry-run");
-  const rest = args.filter((a) => a !== "--dry-run");
+  const verbose = args.includes("--verbose");
+  const rest = args.filter((a) => a !== "--dry-run" && a !== "--verbose");
   const bad = rest.find((a) => a.startsWith("-")) ?? rest[1];
   if (bad !== undefined) {
-    process.stderr.write(`error: unknown argument to scripts/build.js: ${/^--?[a-z][a-z-]*$/.test(bad) ? bad : "(not shown)"}; usage: node scripts/build.js [${Object.keys(TARGETS).join("|")}] [--dry-run]\n`);
+    process.stderr.write(`error: unknown argument to scripts/build.js: ${/^--?[a-z][a-z-]*$/.test(bad) ? bad : "(not shown)"}; usage: node scripts/build.js [${Object.keys(TARGETS).join("|")}] [--dry-run] [--verbose]\n`);
     process.exit(2);
   }
   const target = rest[0] ?? "all";
@@ -348,7 +350,10 @@ if (require.main === module) {
       process.exit(0);
     }
     build(target).then(
-      () => process.exit(0),
+      (ran) => {
+        if (verbose) process.stdout.write(ran.length ? `built: ${ran.join(", ")}\n` : "built: nothing (up to date)\n");
+        process.exit(0);
+      },
       (e) => {
         process.stderr.write(`error: ${e instanceof BuildError ? e.message : `build failed: ${e.message}`}\n`);
         process.exit(1);
