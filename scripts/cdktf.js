@@ -232,7 +232,10 @@ async function main() {
   checkStacks(stacks, manifest, command);
   preflight(outdir, stacks, env);
   const args = [command, ...stacks, "--output", outdir, ...(skipSynth ? [] : ["--skip-synth"]), ...cli];
-  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...args], { stdio: "inherit", env });
+  // Off a terminal (a CI log, a pipe), the cdktf CLI's spinner would print a frame per tick: CI mode renders final
+  // lines only, and FORCE_COLOR=0 is its documented default for --no-color.
+  const cliEnv = process.stdout.isTTY ? env : { ...env, CI: env.CI || "1", FORCE_COLOR: "0" };
+  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...args], { stdio: "inherit", env: cliEnv });
   process.exit(r.status ?? 1);
 }
 
