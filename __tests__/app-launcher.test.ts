@@ -140,7 +140,7 @@ describe("every flag honoured or refused in one line", () => {
       [["diff", "--auto-approve"], "error: unknown option --auto-approve for npm run diff; see npm run diff -- --help\n"],
       [["synth", "--frobnicate"], "error: unknown option --frobnicate for npm run synth; see npm run synth -- --help\n"],
       [["synth", "-x"], "error: unknown option -x for npm run synth; see npm run synth -- --help\n"],
-      [["check", "--output", out], "error: --output is not taken by npm run check: it writes nothing\n"],
+      [["check", "--output", "."], `error: --output "." is refused: it is the project; name a new folder or an earlier synth's output, e.g. cdktf.out\n`],
       [["synth", "--hcl"], "error: --hcl is not taken by npm run synth: synth writes JSON only: HCL output drops the ephemeral blocks the stacks rely on\n"],
       [["deploy", "--app", "node other.js"], "error: --app is not taken by npm run deploy: the app is this project's (cdktf.json); run `npx cdktf` in a project of your own for another app\n"],
       [["synth", "--output", out, "--output", path.join(tmp, "x")], "error: --output given twice (npm run synth); give it once\n"],

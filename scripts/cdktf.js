@@ -100,6 +100,17 @@ function configFile(own, env) {
   return file;
 }
 
+/** The output folder: --output, cdktf.json's output or cdktf.out, refused in one line when a slip could name it. */
+function outputFolder(own, cdktfJson) {
+  const [value, flag] = own.output !== undefined ? [own.output, "--output"] : cdktfJson.output !== undefined ? [cdktfJson.output, "cdktf.json's output"] : ["cdktf.out", "the default output folder"];
+  try {
+    return checkOutputFolder(value, flag, { project: ROOT });
+  } catch (e) {
+    if (e instanceof UsageError) fail(e.message);
+    throw e;
+  }
+}
+
 /** Builds what the command needs; a failed build is its own lines (above) and this one, exit 1. */
 async function ensureBuilt(targets) {
   const { build, BuildError } = require("./build");
@@ -199,16 +210,8 @@ async function main() {
   if (!ENGINES.includes(engine)) fail(`${own.engine !== undefined ? "--engine" : "GENESYS_OAUTH_ENGINE"} must be cdktf or cdktn (got ${JSON.stringify(engine)})`);
   env.GENESYS_OAUTH_ENGINE = engine;
   env.GENESYS_OAUTH_CONFIG = configFile(own, env);
-  let outdir;
-  if (command !== "check") {
-    const [value, flag] = own.output !== undefined ? [own.output, "--output"] : cdktfJson.output !== undefined ? [cdktfJson.output, "cdktf.json's output"] : ["cdktf.out", "the default output folder"];
-    try {
-      outdir = checkOutputFolder(value, flag, { project: ROOT });
-    } catch (e) {
-      if (e instanceof UsageError) fail(e.message);
-      throw e;
-    }
-  }
+  // Checked for every command, check included (it answers whether synth would run), before any work.
+  const outdir = outputFolder(own, cdktfJson);
   noteEndOfLife(env);
 
   const app = engine === "cdktn" ? "app-cdktn" : "app";

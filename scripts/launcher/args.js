@@ -44,7 +44,7 @@ function describe(arg) {
  */
 function parseArgs(command, argv) {
   const spec = COMMANDS[command];
-  const flags = { ...ownFlags(command), ...spec.cli };
+  const flags = { ...OWN, ...spec.cli };
   const shorts = Object.fromEntries(Object.entries(flags).filter(([, f]) => f.short).map(([name, f]) => [f.short, name]));
   const own = {};
   const cli = [];
@@ -74,7 +74,6 @@ function parseArgs(command, argv) {
     const flag = flags[name];
     if (!flag) {
       const shown = `--${name}`;
-      if (OWN[name]) throw new UsageError(`${shown} is not taken by ${where}: it writes nothing`);
       if (REFUSED[name]) throw new UsageError(`${shown} is not taken by ${where}: ${REFUSED[name]}`);
       if (!FLAG_SHAPE.test(shown)) throw new UsageError(`unknown option ${describe(arg)} for ${where}; see ${where} -- --help`);
       const near = closest(name, Object.keys(flags));
@@ -108,17 +107,11 @@ function parseArgs(command, argv) {
   return { own, cli, stacks };
 }
 
-/** The launcher's own flags a command takes. */
-function ownFlags(command) {
-  const without = COMMANDS[command].without ?? [];
-  return Object.fromEntries(Object.entries(OWN).filter(([name]) => !without.includes(name)));
-}
-
 /** The help text of a command: its summary and every flag it takes. */
 function helpText(command) {
   const spec = COMMANDS[command];
   const lines = [`usage: npm run ${command} -- [flags]${spec.stacks === 1 ? " [STACK]" : spec.stacks > 1 ? " [STACK...]" : ""}`, "", spec.summary, "", "Flags:"];
-  for (const [name, f] of Object.entries(ownFlags(command))) lines.push(`  ${f.short ? `-${f.short}, ` : ""}--${name}${f.kind === "flag" ? "" : " VALUE"}`.padEnd(30) + f.help);
+  for (const [name, f] of Object.entries(OWN)) lines.push(`  ${f.short ? `-${f.short}, ` : ""}--${name}${f.kind === "flag" ? "" : " VALUE"}`.padEnd(30) + f.help);
   const passed = Object.entries(spec.cli).map(([name, f]) => `--${name}${f.kind === "flag" ? "" : " VALUE"}`);
   if (passed.length) lines.push("", `Passed on to cdktf ${command}: ${passed.join(", ")}`);
   return lines.join("\n") + "\n";

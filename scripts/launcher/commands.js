@@ -49,8 +49,8 @@ const REFUSED = {
 
 const COMMANDS = {
   synth: { aliases: ["synthesize"], summary: "synthesize one Terraform stack per environment, with the guard's reports", cli: {}, stacks: 0 },
-  // Writes nothing, so it takes no output folder.
-  check: { aliases: ["validate"], summary: "check the config only: the same checks as synth, nothing written", cli: {}, stacks: 0, without: ["output"] },
+  // Writes nothing; an --output folder is checked as synth would check it.
+  check: { aliases: ["validate"], summary: "check the config (and --output) as synth would, writing nothing", cli: {}, stacks: 0 },
   diff: { aliases: ["plan"], summary: "synthesize, check credentials, then `cdktf diff [STACK]`", cli: DIFF, stacks: 1 },
   deploy: { aliases: ["apply"], summary: "synthesize, check credentials, then `cdktf deploy [STACK...]`", cli: DEPLOY, stacks: Infinity },
 };
