@@ -1,4 +1,5 @@
-// The README's library example must keep working: it is extracted, compiled and run as another team would.
+// The documented library example (docs/constructs.md, linked from the README) must keep working: it is extracted,
+// compiled and run as another team would.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -8,9 +9,8 @@ import { tempDir } from "./support/terraform-runner";
 const ROOT = path.resolve(__dirname, "..");
 
 test("the 'Using the constructs' example synthesizes a guarded stack", async () => {
-  const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Using the constructs"));
-  const code = /```ts\n([\s\S]*?)```/.exec(section)![1];
+  const page = fs.readFileSync(path.join(ROOT, "docs", "constructs.md"), "utf8");
+  const code = /```ts\n([\s\S]*?)```/.exec(page)![1];
   expect(code).toContain('from "genesys-oauth-cdktf"');
   const js = ts.transpileModule(code.replace(/"genesys-oauth-cdktf"/g, JSON.stringify(path.join(ROOT, "dist", "index.js"))), {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
