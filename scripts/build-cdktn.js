@@ -121,7 +121,7 @@ function build() {
     const r = ts.resolveModuleName(spec, containing, options, host).resolvedModule;
     if (!r || !isNeutral(r.resolvedFileName)) return undefined;
     const from = path.join(OUT, path.relative(ROOT, path.dirname(path.resolve(containing))));
-    const to = path.join(ROOT, "dist", path.relative(ROOT, path.resolve(r.resolvedFileName)));
+    const to = path.join(parsed.options.outDir, path.relative(ROOT, path.resolve(r.resolvedFileName)));
     const rel = path.relative(from, to).split(path.sep).join("/");
     // A module by its name without extension (a folder's index by its index file), a JSON file by its file name.
     return rel.replace(/\.ts$/, "");
