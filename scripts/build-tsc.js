@@ -36,3 +36,6 @@ for (const top of ["index", "main"]) {
   for (const ext of [".js", ".d.ts"]) if (!fs.existsSync(path.join(ROOT, `${top}.ts`))) fs.rmSync(path.join(OUT, top + ext), { force: true });
 }
 require("./portable-typings").makePortable(OUT, ["cdktn"]);
+// The library's S3 reader loads the AWS SDK from the command's chunk (scripts/library-sdk-chunk.js): importers
+// install no SDK. The cdktn step does the same for dist/cdktn.
+require("./library-sdk-chunk").pointLibraryAtChunk(OUT, OUT, ["cdktn"]);
