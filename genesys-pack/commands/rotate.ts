@@ -5,6 +5,7 @@ import { oneLine } from "../../guard/safe-text";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
 import { checkBaseUrl } from "../doctor/http";
+import { awsCredentialError, awsCredentialProvider, missingAwsCredentials } from "../../guard/commands/aws-credentials";
 
 const USAGE =
   "usage: secret-guard rotate [--config FILE] [--environment NAME] [--client NAME]... [--timeout-ms N] [--poll-ms N] [--endpoint URL]";
@@ -73,14 +74,19 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   if (targets.length === 0) throw new UsageError(`environment ${environment.name} has no client with secretDelivery secrets-manager-rotation`);
 
   // Loaded only here: the SDK is large and the other commands do not need it.
+  // Credentials are resolved before any request: none (or a profile that gives none) is one line, exit 2.
+  const what = `secret-guard rotate (environment ${environment.name})`;
+  const credentials = awsCredentialProvider(io.env);
+  const missing = await missingAwsCredentials(io.env, what, undefined, credentials);
+  if (missing) throw missing;
   const sdk = await import("@aws-sdk/client-secrets-manager");
-  const sm = new sdk.SecretsManagerClient({ region: io.env.AWS_REGION ?? environment.aws.region, endpoint });
+  const sm = new sdk.SecretsManagerClient({ region: io.env.AWS_REGION ?? environment.aws.region, endpoint, credentials });
   const line = (ok: boolean, text: string) => io.out(oneLine(`${io.stdoutIsTTY ? (ok ? "✓" : "✗") : ok ? "[ok]" : "[FAIL]"} rotate: ${text}`) + "\n");
   let failed = false;
   try {
     for (const c of targets) {
       const secretName = c.secretsManager!.name;
-      const what = `${c.name} (${secretName})`;
+      const client = `${c.name} (${secretName})`;
       const started = Date.now();
       try {
         const r = await sm.send(new sdk.RotateSecretCommand({ SecretId: secretName }));
@@ -93,15 +99,18 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         }
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         if (done) {
-          await line(true, `${what}: AWSCURRENT is now version ${version} (${secs} s)`);
+          await line(true, `${client}: AWSCURRENT is now version ${version} (${secs} s)`);
         } else {
           failed = true;
-          await line(false, `${what}: version ${version} did not become AWSCURRENT within ${timeoutMs / 1000} s; see the rotation function's log group`);
+          await line(false, `${client}: version ${version} did not become AWSCURRENT within ${timeoutMs / 1000} s; see the rotation function's log group`);
         }
       } catch (e) {
+        // Credentials that AWS does not accept fail every client alike: one line, exit 2.
+        const rejected = awsCredentialError(e, what, io.env);
+        if (rejected) throw rejected;
         failed = true;
         const err = e as Error;
-        await line(false, `${what}: ${err.name}${err.message ? `: ${err.message.slice(0, 200)}` : ""}`);
+        await line(false, `${client}: ${err.name}${err.message ? `: ${err.message.slice(0, 200)}` : ""}`);
       }
     }
   } finally {
