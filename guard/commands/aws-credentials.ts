@@ -31,7 +31,8 @@ export function awsCredentialProvider(env: Env, profile?: string): AwsCredential
   }
   const seconds = Number(env.AWS_METADATA_SERVICE_TIMEOUT);
   const timeout = seconds > 0 && seconds <= 60 ? Math.round(seconds * 1000) : IMDS_TIMEOUT_MS;
-  return defaultProvider()({ ...(profile ? { profile } : {}), timeout, maxRetries: 0 });
+  // A logger of our own: the chain otherwise console.warns (9 lines) when a profile and env keys are both set.
+  return defaultProvider()({ ...(profile ? { profile } : {}), timeout, maxRetries: 0, logger: QUIET_LOGGER });
 }
 
 /** Resolves credentials now: undefined when there are some, else the one-line error for `what`. */
@@ -66,6 +67,8 @@ function noCredentials(what: string, env: Env, profile?: string): CredentialErro
   }
   return new CredentialError(`no AWS credentials for ${what}: ${AWS_CREDENTIALS_HINT}`);
 }
+
+const QUIET_LOGGER = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 type DefaultProvider = (init: Record<string, unknown>) => AwsCredentialIdentityProvider;
 let loaded: DefaultProvider | undefined;
