@@ -128,6 +128,12 @@ describe("options given twice", () => {
   });
 });
 
+describe("arguments a command does not take", () => {
+  test.each(["doctor", "rotate"])("%s: named by position, never echoed", async (command) => {
+    expect(await refused([command, SECRET])).toBe(`error: unexpected argument (argument 2) for secret-guard ${command}; see secret-guard ${command} --help\n`);
+  });
+});
+
 describe("unknown commands", () => {
   test("command-shaped: quoted, with the closest command", async () => {
     expect(await refused(["adit"])).toBe('error: unknown command "adit" (did you mean audit?)\n');

@@ -1,6 +1,6 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
-import { argumentAt, milliseconds, parseCommandLine } from "../../guard/commands/args";
+import { argumentAt, milliseconds, commandLineError, parseCommandLine } from "../../guard/commands/args";
 import { oneLine } from "../../guard/safe-text";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
@@ -35,7 +35,7 @@ Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or con
 `;
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals, positions } = parseCommandLine(
+  const { values, positionals, positions, positionalAt } = parseCommandLine(
     argv,
     {
       config: { type: "string" },
@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     await io.out(help);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
+  if (positionals.length > 0) throw commandLineError("secret-guard rotate", `unexpected argument (argument ${positionalAt[0]})`);
   const timeoutMs = milliseconds("--timeout-ms", values["timeout-ms"], 300_000, 99_999_999);
   const pollMs = milliseconds("--poll-ms", values["poll-ms"], 2_000, 99_999_999);
   const rawEndpoint = (values.endpoint as string | undefined) ?? io.env.SECRET_GUARD_SECRETS_MANAGER_ENDPOINT;
