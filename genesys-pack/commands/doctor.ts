@@ -41,7 +41,7 @@ Options:
   --login-base URL     override https://login.<domain> (also SECRET_GUARD_GENESYS_LOGIN_BASE); plain http only for 127.0.0.1/localhost
   -h, --help           show this help
 
-Exit codes: 0 all checks pass, 1 a check failed, 2 usage or config error.
+Exit codes: 0 all checks pass, 1 a check failed, 2 usage or config error, or Genesys credentials missing or rejected.
 Never prints the client secret or an access token.
 `;
 

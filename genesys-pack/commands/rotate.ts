@@ -31,7 +31,7 @@ Options:
   --endpoint URL       Secrets Manager endpoint (also SECRET_GUARD_SECRETS_MANAGER_ENDPOINT); https, or http on loopback
   -h, --help           show this help
 
-Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or config error.
+Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or config error, or AWS credentials missing or rejected.
 `;
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {

@@ -27,7 +27,7 @@ const OPTION_SHAPED = /^[a-z][a-z-]{0,39}$/;
  * Strict parsing with node's util.parseArgs, after a scan that refuses, one line each (commandLineError): an unknown
  * option (named with the closest known one when it is option-shaped, `--[a-z][a-z-]*` or `-x`; else by its argument
  * number, never echoed, since it may be a secret pasted in the wrong place; a `--name=value` never shows its value),
- * an option without its value, a value given to a flag, and an option given twice that takes one value. `command` is
+ * an option without its value, a value given to a flag, and an option given twice that is not repeatable. `command` is
  * how the messages name the command ("secret-guard audit"). `positions` tells, per option, the argument number of
  * each of its values, so a command can name a bad value by its position.
  */
