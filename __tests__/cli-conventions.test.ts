@@ -89,8 +89,8 @@ test("help: `secret-guard help audit` and `audit --help` name the short flags; a
 test("doctor ends with one summary line", async () => {
   const config = path.join(dir, "fleet.json");
   fs.copyFileSync(path.join(__dirname, "..", "genesys-oauth.config.json"), config);
-  // No credentials: the env check fails, later checks are skipped; the closing line says so.
-  const r = await cli(["doctor", "--config", config]);
+  // A region that is no region key: the env and region checks fail, later checks are skipped (nothing is called).
+  const r = await cli(["doctor", "--config", config], { env: { GENESYSCLOUD_ACCESS_TOKEN: "planted-token-000000", GENESYSCLOUD_REGION: "nowhere-1" } });
   expect(r.code).toBe(1);
   const lines = r.out.trim().split("\n");
   expect(lines[lines.length - 1]).toMatch(/^doctor: \d+ checks? passed, [1-9]\d* failed, \d+ warnings? for environment prod: not ready to deploy: fix the failures$/);

@@ -180,7 +180,7 @@ describe("audit s3://", () => {
   it("rejected credentials stop the audit with one line", async () => {
     const r = await cli(["audit", "s3://states/prod/terraform.tfstate"], { AWS_ACCESS_KEY_ID: "AKIAWRONGKEY0000", AWS_SECRET_ACCESS_KEY: "WRONG-SECRET-KEY" });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^secret-guard audit: s3:\/\/states\/prod\/terraform\.tfstate: the AWS credentials were rejected \(InvalidAccessKeyId\)\n$/);
+    expect(r.stderr).toBe("error: AWS credentials rejected (InvalidAccessKeyId) for s3://states/prod/terraform.tfstate: check AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)\n");
     expect(r.stderr).not.toContain("WRONG-SECRET-KEY");
   });
 
@@ -392,9 +392,18 @@ describe("audit --from-stack with an HCP Terraform (cloud) backend", () => {
     expect(stuck.stderr).toBe(`secret-guard audit: ${display()}: rate limited by HCP Terraform (429 after 5 tries); run again later\n`);
   });
 
+  it("a token saved by terraform login (credentials.tfrc.json in TF_CLI_CONFIG_DIR) is used when no variable gives one", async () => {
+    const dir = tempDir("sg-tfrc");
+    fs.writeFileSync(path.join(dir, "credentials.tfrc.json"), JSON.stringify({ credentials: { "app.terraform.io": { token: TOKEN } } }));
+    const r = await cli(["audit", "--format", "json", "--from-stack", cloudStack("prod")], { TFE_ADDRESS: hcp.origin, TFE_TOKEN: "", TF_CLI_CONFIG_DIR: dir });
+    noSecrets(r);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).files).toHaveLength(1);
+  });
+
   it.each([
-    ["a bad token", "prod", { TFE_TOKEN: "not-the-token-000000" }, /: HCP Terraform rejected the token \(401/],
-    ["no token", "prod", { TFE_TOKEN: "" }, /: no HCP Terraform token \(set TFE_TOKEN or TF_TOKEN_app_terraform_io\)/],
+    ["a bad token", "prod", { TFE_TOKEN: "not-the-token-000000" }, /^error: HCP Terraform rejected the token \(401\) for http:\/\/127\.0\.0\.1:\d+\/app\/acme\/workspaces\/prod: set TFE_TOKEN or TF_TOKEN_app_terraform_io, or run terraform login app\.terraform\.io\n$/],
+    ["no token", "prod", { TFE_TOKEN: "", TF_CLI_CONFIG_DIR: tempDir("sg-no-tfrc") }, /^error: no HCP Terraform token for http:\/\/127\.0\.0\.1:\d+\/app\/acme\/workspaces\/prod: set TFE_TOKEN or TF_TOKEN_app_terraform_io, or run terraform login app\.terraform\.io\n$/],
     ["an unknown workspace", "nope", { TFE_TOKEN: TOKEN }, /: no such workspace, or the token cannot read it/],
     ["a workspace with no state", "fresh", { TFE_TOKEN: TOKEN }, /: no state yet/],
   ])("%s is one input error line (exit 2)", async (_what, ws, extra, message) => {

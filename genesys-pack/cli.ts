@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * The `secret-guard` command: the generic guard's audit, plus the Genesys pack's diff, doctor and rotate. Each command
+ * The `secret-guard` command: the generic guard's audit, plus the Genesys pack's diff, doctor, preflight and rotate. Each command
  * module is loaded only when used.
  */
 import type { Command } from "../guard/commands/command";
@@ -16,6 +16,7 @@ export const SECRET_GUARD_CLI: CliDefinition = {
     audit: () => require("./commands/audit") as Command,
     diff: () => require("./commands/diff") as Command,
     doctor: () => require("./commands/doctor") as Command,
+    preflight: () => require("./commands/preflight") as Command,
     rotate: () => require("./commands/rotate") as Command,
   },
 };

@@ -17,6 +17,11 @@ export abstract class GuardError extends Error {
   abstract readonly kind: GuardErrorKind;
   /** The process exit code a CLI uses for this error. */
   readonly exitCode: number = 2;
+  /**
+   * The message already names what it is about (a command, a stack, a URL): a CLI prints it as `error: <message>`
+   * instead of prefixing its own command name.
+   */
+  wholeLine = false;
 
   static isGuardError(x: unknown): x is GuardError {
     return typeof x === "object" && x !== null && (x as Record<symbol, unknown>)[BRAND] === true;
@@ -57,6 +62,14 @@ export class ValidationError extends GuardError {
 /** A remote service (Genesys, AWS, HCP Terraform) answered in a way that stops the command. Exit 2. */
 export class ServiceError extends GuardError {
   readonly kind = "service";
+}
+
+/**
+ * A credential that is missing or was rejected: `<what is missing> for <what>: <how to provide it>`, printed as
+ * `error: ...` on one line, exit 2. Never holds the credential itself.
+ */
+export class CredentialError extends ServiceError {
+  wholeLine = true;
 }
 
 /** The synth-time guard found errors in a stack: synth stops and no stack file is left. */

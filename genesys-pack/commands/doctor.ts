@@ -1,7 +1,7 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
 
-import { milliseconds, parseCommandLine } from "../../guard/commands/args";
+import { milliseconds, commandLineError, parseCommandLine } from "../../guard/commands/args";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
 import { baseUrls, DoctorIO, runDoctor } from "../doctor/doctor";
@@ -41,13 +41,13 @@ Options:
   --login-base URL     override https://login.<domain> (also SECRET_GUARD_GENESYS_LOGIN_BASE); plain http only for 127.0.0.1/localhost
   -h, --help           show this help
 
-Exit codes: 0 all checks pass, 1 a check failed, 2 usage or config error.
+Exit codes: 0 all checks pass, 1 a check failed, 2 usage or config error, or Genesys credentials missing or rejected.
 Never prints the client secret or an access token.
 `;
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
   const ctx = { env: io.env, io, unicode: io.stdoutIsTTY };
-  const { values, positionals, positions } = parseCommandLine(
+  const { values, positionals, positions, positionalAt } = parseCommandLine(
     argv,
     {
       config: { type: "string" },
@@ -65,7 +65,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     await io.out(help);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
+  if (positionals.length > 0) throw commandLineError("secret-guard doctor", `unexpected argument (argument ${positionalAt[0]})`);
   const timeoutMs = milliseconds("--timeout-ms", values["timeout-ms"], 10_000, 9_999_999);
   // Bad base URLs and state files are usage errors: say so before any check runs.
   const apiBase = values["api-base"] as string | undefined;

@@ -1,10 +1,11 @@
 import type { CommandIO } from "../../guard/commands/io";
 import { UsageError } from "../../guard/errors";
-import { argumentAt, milliseconds, parseCommandLine } from "../../guard/commands/args";
+import { argumentAt, milliseconds, commandLineError, parseCommandLine } from "../../guard/commands/args";
 import { oneLine } from "../../guard/safe-text";
 import { DEFAULT_CONFIG_FILE } from "../../app/config";
 import { configEnvironment } from "./config-environment";
 import { checkBaseUrl } from "../doctor/http";
+import { awsCredentialError, awsCredentialProvider, missingAwsCredentials } from "../../guard/commands/aws-credentials";
 
 const USAGE =
   "usage: secret-guard rotate [--config FILE] [--environment NAME] [--client NAME]... [--timeout-ms N] [--poll-ms N] [--endpoint URL]";
@@ -30,11 +31,11 @@ Options:
   --endpoint URL       Secrets Manager endpoint (also SECRET_GUARD_SECRETS_MANAGER_ENDPOINT); https, or http on loopback
   -h, --help           show this help
 
-Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or config error.
+Exit codes: 0 every rotation finished, 1 one failed or timed out, 2 usage or config error, or AWS credentials missing or rejected.
 `;
 
 export async function run(argv: readonly string[], io: CommandIO): Promise<number> {
-  const { values, positionals, positions } = parseCommandLine(
+  const { values, positionals, positions, positionalAt } = parseCommandLine(
     argv,
     {
       config: { type: "string" },
@@ -51,7 +52,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     await io.out(help);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument; ${USAGE}`);
+  if (positionals.length > 0) throw commandLineError("secret-guard rotate", `unexpected argument (argument ${positionalAt[0]})`);
   const timeoutMs = milliseconds("--timeout-ms", values["timeout-ms"], 300_000, 99_999_999);
   const pollMs = milliseconds("--poll-ms", values["poll-ms"], 2_000, 99_999_999);
   const rawEndpoint = (values.endpoint as string | undefined) ?? io.env.SECRET_GUARD_SECRETS_MANAGER_ENDPOINT;
@@ -73,14 +74,19 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   if (targets.length === 0) throw new UsageError(`environment ${environment.name} has no client with secretDelivery secrets-manager-rotation`);
 
   // Loaded only here: the SDK is large and the other commands do not need it.
+  // Credentials are resolved before any request: none (or a profile that gives none) is one line, exit 2.
+  const what = `secret-guard rotate (environment ${environment.name})`;
+  const credentials = awsCredentialProvider(io.env);
+  const missing = await missingAwsCredentials(io.env, what, undefined, credentials);
+  if (missing) throw missing;
   const sdk = await import("@aws-sdk/client-secrets-manager");
-  const sm = new sdk.SecretsManagerClient({ region: io.env.AWS_REGION ?? environment.aws.region, endpoint });
+  const sm = new sdk.SecretsManagerClient({ region: io.env.AWS_REGION ?? environment.aws.region, endpoint, credentials });
   const line = (ok: boolean, text: string) => io.out(oneLine(`${io.stdoutIsTTY ? (ok ? "✓" : "✗") : ok ? "[ok]" : "[FAIL]"} rotate: ${text}`) + "\n");
   let failed = false;
   try {
     for (const c of targets) {
       const secretName = c.secretsManager!.name;
-      const what = `${c.name} (${secretName})`;
+      const client = `${c.name} (${secretName})`;
       const started = Date.now();
       try {
         const r = await sm.send(new sdk.RotateSecretCommand({ SecretId: secretName }));
@@ -93,15 +99,18 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
         }
         const secs = ((Date.now() - started) / 1000).toFixed(1);
         if (done) {
-          await line(true, `${what}: AWSCURRENT is now version ${version} (${secs} s)`);
+          await line(true, `${client}: AWSCURRENT is now version ${version} (${secs} s)`);
         } else {
           failed = true;
-          await line(false, `${what}: version ${version} did not become AWSCURRENT within ${timeoutMs / 1000} s; see the rotation function's log group`);
+          await line(false, `${client}: version ${version} did not become AWSCURRENT within ${timeoutMs / 1000} s; see the rotation function's log group`);
         }
       } catch (e) {
+        // Credentials that AWS does not accept fail every client alike: one line, exit 2.
+        const rejected = awsCredentialError(e, what, io.env);
+        if (rejected) throw rejected;
         failed = true;
         const err = e as Error;
-        await line(false, `${what}: ${err.name}${err.message ? `: ${err.message.slice(0, 200)}` : ""}`);
+        await line(false, `${client}: ${err.name}${err.message ? `: ${err.message.slice(0, 200)}` : ""}`);
       }
     }
   } finally {

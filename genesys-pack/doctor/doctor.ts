@@ -1,5 +1,5 @@
-import { UsageError } from "../../guard/errors";
-import { checkGenesysEnv, GENESYS_ENV } from "../../constructs/genesys-env";
+import { CredentialError, UsageError } from "../../guard/errors";
+import { checkGenesysEnv, GENESYS_ENV, TUTORIAL_ENV_RENAMES } from "../../constructs/genesys-env";
 import { normalizeRegion, regionHosts } from "../../constructs/regions";
 import type { EnvironmentConfig, FleetConfig } from "../../app/config";
 import { fingerprint } from "../../guard/fingerprint";
@@ -77,7 +77,9 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
   };
   const envName = o.environment.name;
 
-  // a. environment variables
+  // a. environment variables: without credentials no later check can run, so that is one line and exit 2
+  const missing = missingGenesysCredentials(env, `secret-guard doctor (environment ${envName})`);
+  if (missing) throw missing;
   const problems = checkGenesysEnv(env, { requireCredentials: true });
   for (const p of problems) line(p.level === "error" ? "fail" : "warn", "env", p.message);
   const hasToken = !!env[GENESYS_ENV.accessToken];
@@ -124,6 +126,10 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
       line("ok", "token", `${hosts.loginHost} issued a token${expires !== undefined ? ` valid for ${expires} s` : ""}`);
     }
   } catch (e) {
+    if (e instanceof ApiAnswerError && e.status === 401) {
+      const answer = /\((401[^)]*)\)$/.exec(e.message)?.[1] ?? "401";
+      throw new CredentialError(`Genesys Cloud rejected the credentials (${hosts.loginHost} answered ${answer}) for secret-guard doctor (environment ${envName}): check ${hasToken ? GENESYS_ENV.accessToken : `${GENESYS_ENV.clientId} and ${GENESYS_ENV.clientSecret}`}`);
+    }
     line("fail", "token", reason(e));
     skip("permissions", "no token");
     skip("collisions", "no token");
@@ -208,6 +214,20 @@ export async function runDoctor(o: DoctorOptions): Promise<number> {
     line("fail", "collisions", reason(e));
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * The one-line error when the provider would have no credentials: neither the client id and secret nor an access
+ * token. Names the tutorial's variables when they are what is set.
+ */
+export function missingGenesysCredentials(env: NodeJS.ProcessEnv, what: string): CredentialError | undefined {
+  if (env[GENESYS_ENV.accessToken] || (env[GENESYS_ENV.clientId] && env[GENESYS_ENV.clientSecret])) return undefined;
+  const unset = [GENESYS_ENV.clientId, GENESYS_ENV.clientSecret].filter((n) => !env[n]);
+  const tutorial = Object.keys(TUTORIAL_ENV_RENAMES).filter((n) => env[n] !== undefined);
+  const hint = tutorial.length ? ` (${tutorial.join(", ")} ${tutorial.length === 1 ? "is" : "are"} set, but the provider never reads ${tutorial.length === 1 ? "it" : "them"})` : "";
+  return new CredentialError(
+    `no Genesys Cloud credentials (${unset.join(" and ")} not set) for ${what}: set ${GENESYS_ENV.clientId} and ${GENESYS_ENV.clientSecret} with ${GENESYS_ENV.region}, or ${GENESYS_ENV.accessToken}${hint}`,
+  );
 }
 
 function reason(e: unknown): string {

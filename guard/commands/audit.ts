@@ -56,6 +56,7 @@ line goes to stderr when it is a terminal.
   --known-file FILE   look for each line of FILE as a secret value; repeatable
   --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples); repeatable
   --max-piece-mb N    largest single JSON value held in memory (default 64)
+  -h, --help          show this help
 
 SARIF stays within GitHub code scanning's limits (25,000 results, 10 MB gzipped): past them it keeps the most
 severe results and says so in the log and on stderr; the text and JSON reports are always complete.

@@ -3,6 +3,8 @@ import { oneLine } from "../safe-text";
 import type { Command } from "./command";
 import { CommandIO, processIO } from "./io";
 import { boundHeapGrowth } from "./heap-growth";
+import { closestWord } from "./closest-word";
+import { quietRuntimeNotices } from "./runtime-notices";
 
 /** A command-line tool: its name, version and subcommands (loaded only when used, so start-up stays light). */
 export interface CliDefinition {
@@ -33,8 +35,7 @@ export async function runCommandLine(cli: CliDefinition, argv: readonly string[]
   }
   const load = Object.prototype.hasOwnProperty.call(cli.commands, name) ? cli.commands[name] : undefined;
   if (!load) {
-    const what = name.startsWith("-") ? "unknown option" : "unknown command";
-    io.err(`${cli.name}: ${what} (argument ${first === "help" ? 2 : 1}); commands: ${Object.keys(cli.commands).join(", ")}\n`);
+    io.err(`error: ${unknownCommand(cli, name, first === "help" ? 2 : 1)}\n`);
     return 2;
   }
   const command = load();
@@ -45,9 +46,26 @@ export async function runCommandLine(cli: CliDefinition, argv: readonly string[]
   try {
     return await command.run(rest, io);
   } catch (e) {
-    io.err(`${cli.name} ${name}: ${describeError(e)}\n`);
+    io.err(GuardError.isGuardError(e) && e.wholeLine ? `error: ${describeError(e)}\n` : `${cli.name} ${name}: ${describeError(e)}\n`);
     return GuardError.isGuardError(e) ? e.exitCode : 2;
   }
+}
+
+/** What a command typed by hand looks like; anything else (a pasted value) is named only by its position. */
+const COMMAND_SHAPED = /^[a-z][a-z-]{0,31}$/;
+
+/** The line for a word that is no command: named with the closest command when it looks like one, else by position. */
+function unknownCommand(cli: CliDefinition, word: string, argument: number): string {
+  const commands = Object.keys(cli.commands);
+  const list = `; commands: ${commands.join(", ")}`;
+  if (word.startsWith("-")) {
+    if (!/^--?[a-z][a-z-]{0,39}$/.test(word)) return `unknown option (argument ${argument}) for ${cli.name}${list}`;
+    const near = closestWord(word, ["--help", "--version"]);
+    return `unknown option ${word} for ${cli.name}${near ? ` (did you mean ${near}?)` : list}`;
+  }
+  if (!COMMAND_SHAPED.test(word)) return `unknown command (argument ${argument})${list}`;
+  const near = closestWord(word, commands);
+  return near ? `unknown command "${word}" (did you mean ${near}?)` : `unknown command "${word}"${list}`;
 }
 
 /** One line for an error: a GuardError's message, or only the class of anything else. */
@@ -71,6 +89,7 @@ function mainHelp(cli: CliDefinition): string {
 /** Runs the CLI as the process: exit code, and a quiet end when the reader closes the pipe (as on SIGPIPE). */
 export function runAsMain(cli: CliDefinition): void {
   boundHeapGrowth();
+  quietRuntimeNotices(process.stderr);
   process.stdout.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(141);
     throw e;

@@ -1,3 +1,6 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as nodePath from "node:path";
 import { InputError } from "../../errors";
 import type { ByteSource } from "./file-chunks";
 import { remoteSource } from "./remote-source";
@@ -47,9 +50,37 @@ export function hcpOrigin(ws: HcpWorkspace, env: Env): string {
   return u.origin;
 }
 
+/** The environment variable Terraform reads a host's token from: dots as _, dashes as __. */
+export function hcpTokenVariable(hostname: string): string {
+  return `TF_TOKEN_${hostname.replace(/-/g, "__").replace(/\./g, "_")}`;
+}
+
+/**
+ * The token for a workspace's host: the block's `token`, else TF_TOKEN_<host>, else TFE_TOKEN, else what
+ * `terraform login` saved in credentials.tfrc.json (in TF_CLI_CONFIG_DIR, else ~/.terraform.d).
+ */
 export function hcpToken(ws: HcpWorkspace, env: Env): string | undefined {
-  const hostVar = `TF_TOKEN_${ws.hostname.replace(/-/g, "__").replace(/\./g, "_")}`;
-  return ws.token || env[hostVar] || env.TFE_TOKEN || undefined;
+  return ws.token || env[hcpTokenVariable(ws.hostname)] || env.TFE_TOKEN || savedToken(ws.hostname, env);
+}
+
+/** How to give a host a token, for the one-line errors. */
+export function hcpTokenHint(hostname: string): string {
+  return `set TFE_TOKEN or ${hcpTokenVariable(hostname)}, or run terraform login ${hostname}`;
+}
+
+function savedToken(hostname: string, env: Env): string | undefined {
+  const dir = env.TF_CLI_CONFIG_DIR || nodePath.join(env.HOME || os.homedir(), ".terraform.d");
+  try {
+    const doc = JSON.parse(fs.readFileSync(nodePath.join(dir, "credentials.tfrc.json"), "utf8"));
+    const token = doc?.credentials?.[hostname]?.token;
+    return typeof token === "string" && token !== "" ? token : undefined;
+  } catch {
+    return undefined; // no file, or not one terraform login wrote: as if absent
+  }
+}
+
+function tokenError(message: string): StopsAudit {
+  return Object.assign(new StopsAudit(message), { wholeLine: true });
 }
 
 /** Opens the workspace's current state: steps 1 and 2 now, step 3 for each pass of the audit. */
@@ -57,8 +88,15 @@ export async function hcpStateSource(ws: HcpWorkspace, env: Env, fetchImpl: type
   const origin = hcpOrigin(ws, env);
   const display = hcpDisplay(origin, ws);
   const token = hcpToken(ws, env);
-  if (!token) throw new StopsAudit(`${display}: no HCP Terraform token (set TFE_TOKEN or TF_TOKEN_${ws.hostname.replace(/-/g, "__").replace(/\./g, "_")})`);
-  const call = (url: string, what: string, bearer: boolean) => request(fetchImpl, url, bearer ? token : undefined, display, what);
+  if (!token) throw tokenError(`no HCP Terraform token for ${display}: ${hcpTokenHint(ws.hostname)}`);
+  const call = async (url: string, what: string, bearer: boolean) => {
+    try {
+      return await request(fetchImpl, url, bearer ? token : undefined, display, what);
+    } catch (e) {
+      if (bearer && (e as { status?: number }).status === 401) throw tokenError(`HCP Terraform rejected the token (401) for ${display}: ${hcpTokenHint(ws.hostname)}`);
+      throw e;
+    }
+  };
 
   const base = await apiBase(fetchImpl, origin, display);
   const wsDoc = await json(await call(`${base}organizations/${encodeURIComponent(ws.organization)}/workspaces/${encodeURIComponent(ws.workspace)}`, "workspace", true), display);
@@ -119,7 +157,7 @@ async function request(fetchImpl: typeof fetch, url: string, token: string | und
       await new Promise((r) => setTimeout(r, waitS * 1000));
       continue;
     }
-    throw new StopsAudit(`${display}: ${describeStatus(res.status, what)}`, res.status === 404 && what === "current-state-version" ? false : res.status !== 404);
+    throw Object.assign(new StopsAudit(`${display}: ${describeStatus(res.status, what)}`, res.status === 404 && what === "current-state-version" ? false : res.status !== 404), { status: res.status });
   }
 }
 

@@ -3,6 +3,7 @@ import { InputError } from "../../errors";
 import type { ByteSource } from "./file-chunks";
 import { remoteSource } from "./remote-source";
 import { StopsAudit } from "./remote-error";
+import { awsCredentialError, awsCredentialProvider } from "../../commands/aws-credentials";
 import { headLooksLikeTerraform, isStateName, SNIFF_BYTES } from "./audit-targets";
 
 /**
@@ -90,9 +91,7 @@ export class S3Clients {
     }
     config.forcePathStyle = settings.usePathStyle ?? endpoint !== undefined;
     if (settings.profile) config.profile = settings.profile;
-    else if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) {
-      config.credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID, secretAccessKey: env.AWS_SECRET_ACCESS_KEY, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) };
-    }
+    config.credentials = awsCredentialProvider(env, settings.profile);
     const client = new S3Client(config);
     this.clients.set(cacheKey, client);
     return client;
@@ -129,7 +128,7 @@ export function s3ObjectSource(clients: S3Clients, loc: S3Location, settings: S3
       if (!r.Body) throw new InputError(`${display}: empty object (no state)`);
       return r.Body as AsyncIterable<Uint8Array>;
     } catch (e) {
-      throw s3Error(e, display, "s3:GetObject");
+      throw s3Error(e, display, "s3:GetObject", clients.env, settings.profile);
     }
   });
 }
@@ -153,7 +152,7 @@ export async function listStateKeys(clients: S3Clients, loc: S3Location, setting
       }
     }
   } catch (e) {
-    throw s3Error(e, url, "s3:ListBucket");
+    throw s3Error(e, url, "s3:ListBucket", clients.env, settings.profile);
   }
   const sniffed = new Set<string>();
   let next = 0;
@@ -165,9 +164,9 @@ export async function listStateKeys(clients: S3Clients, loc: S3Location, setting
         const head = r.Body ? await r.Body.transformToString("utf8") : "";
         if (headLooksLikeTerraform(head)) sniffed.add(key);
       } catch (e) {
-        const err = s3Error(e, s3Url(loc.bucket, key), "s3:GetObject");
+        const err = s3Error(e, s3Url(loc.bucket, key), "s3:GetObject", clients.env, settings.profile);
         // A key that cannot be read is kept: the audit then reports it (SG106) instead of skipping it silently.
-        if (/access denied|credentials/.test(err.message)) sniffed.add(key);
+        if (/access denied|AWS credentials/.test(err.message)) sniffed.add(key);
       }
     }
   };
@@ -175,9 +174,14 @@ export async function listStateKeys(clients: S3Clients, loc: S3Location, setting
   return [...byName, ...toSniff.filter((k) => sniffed.has(k))].sort();
 }
 
-/** One line for an S3 failure: what went wrong and the URL, never the SDK's message or a stack. */
-export function s3Error(e: unknown, url: string, action: string): Error {
+/**
+ * One line for an S3 failure: what went wrong and the URL, never the SDK's message or a stack. Missing or rejected
+ * credentials say how to provide them (aws-credentials.ts) and stop the audit.
+ */
+export function s3Error(e: unknown, url: string, action: string, env: Env = process.env, profile?: string): Error {
   if (e instanceof InputError) return e;
+  const credentials = awsCredentialError(e, url, env, profile);
+  if (credentials) return Object.assign(new StopsAudit(credentials.message), { wholeLine: true });
   const err = e as { name?: string; code?: string; message?: string; $metadata?: { httpStatusCode?: number }; Code?: string };
   const name = err?.name ?? "";
   const status = err?.$metadata?.httpStatusCode;
@@ -187,8 +191,6 @@ export function s3Error(e: unknown, url: string, action: string): Error {
   if (name === "NoSuchKey" || (name === "NotFound" && status === 404)) why = "no such key (no state there; for every state under a prefix, end the URL with /)";
   else if (name === "NoSuchBucket") { why = "no such bucket"; fatal = true; }
   else if (name === "AccessDenied" || name === "Forbidden" || name === "AllAccessDisabled" || (status === 403 && !/InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|InvalidToken/.test(name))) why = `access denied (the caller needs ${action}${action === "s3:GetObject" ? ", and kms:Decrypt for an SSE-KMS object" : ""})`;
-  else if (/InvalidAccessKeyId|SignatureDoesNotMatch|ExpiredToken|InvalidToken|TokenRefreshRequired/.test(name)) { why = `the AWS credentials were rejected (${name})`; fatal = true; }
-  else if (name === "CredentialsProviderError" || /Could not load credentials/i.test(err?.message ?? "")) { why = "no AWS credentials found (set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY)"; fatal = true; }
   else if (/Region is missing/i.test(err?.message ?? "")) { why = "no AWS region (set AWS_REGION)"; fatal = true; }
   else if (name === "SlowDown" || name === "Throttling" || name === "ThrottlingException" || name === "TooManyRequestsException" || name === "RequestLimitExceeded" || status === 503 || status === 429) { why = `throttled by S3 (${name || status}); retry later or lower the concurrency (SECRET_GUARD_CONCURRENCY)`; fatal = true; }
   else if (name === "PreconditionFailed" || status === 412) why = "the object changed during the audit; run it again";

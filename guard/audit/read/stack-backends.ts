@@ -33,9 +33,10 @@ export interface SynthesizedStack {
 
 const STACK_FILE_LIMIT = 64 * 1024 * 1024;
 
-export async function stacksIn(dir: string): Promise<SynthesizedStack[]> {
+/** The stacks in DIR; `label` is how errors name DIR (the option or argument it came from). */
+export async function stacksIn(dir: string, label = `--from-stack ${dir}`): Promise<SynthesizedStack[]> {
   const st = await fsp.stat(dir).catch((e: NodeJS.ErrnoException) => {
-    throw new InputError(`--from-stack ${dir}: ${e.code === "ENOENT" ? "no such file or folder" : `cannot read (${e.code ?? "error"})`}`);
+    throw new InputError(`${label}: ${e.code === "ENOENT" ? "no such file or folder" : `cannot read (${e.code ?? "error"})`}`);
   });
   if (st.isFile()) return [{ name: nodePath.basename(nodePath.dirname(nodePath.resolve(dir))), file: dir }];
   const manifestFile = nodePath.join(dir, "manifest.json");
@@ -58,7 +59,7 @@ export async function stacksIn(dir: string): Promise<SynthesizedStack[]> {
   }
   const one = nodePath.join(dir, "cdk.tf.json");
   if (await fsp.stat(one).then((s) => s.isFile(), () => false)) return [{ name: nodePath.basename(nodePath.resolve(dir)), file: one }];
-  throw new InputError(`--from-stack ${dir}: neither a cdktf output folder (manifest.json) nor a stack folder (cdk.tf.json); run cdktf synth first`);
+  throw new InputError(`${label}: neither a cdktf output folder (manifest.json) nor a stack folder (cdk.tf.json); run cdktf synth first`);
 }
 
 /** The state target of one stack (see stackTargets). */
