@@ -1,6 +1,6 @@
 // The app's npm scripts (scripts/cdktf.js): nothing destructive, every flag honoured or refused in one line.
 // The refusals run against a scratch copy of the project, so a regression could only ever damage the copy.
-import { execFile } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -49,6 +49,8 @@ function scratchProject(): { project: string; home: string; parent: string } {
   fs.mkdirSync(project, { recursive: true });
   for (const f of ["cdktf.json", "package.json", "genesys-oauth.config.json"]) fs.copyFileSync(path.join(ROOT, f), path.join(project, f));
   fs.cpSync(path.join(ROOT, "scripts"), path.join(project, "scripts"), { recursive: true });
+  fs.mkdirSync(path.join(project, "guard", "commands"), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, "guard", "commands", "node-end-of-life.json"), path.join(project, "guard", "commands", "node-end-of-life.json"));
   fs.writeFileSync(path.join(project, "main.ts"), "// the user's work\n");
   fs.writeFileSync(path.join(parent, "sibling.txt"), "another project's file\n");
   const home = path.join(tmp, "home");
@@ -217,11 +219,18 @@ describe("the Node line", () => {
     ["26.1.0", undefined],
   ])("Node %s: %s", (version, notice) => expect(endOfLifeNotice(version)).toBe(notice));
 
-  test("a command on a line past its end of life says so once; on a maintained line, not at all", async () => {
-    const r = await run(LAUNCHER, ["check"], { env: { GENESYS_OAUTH_EOL_NOTED: undefined } });
-    expect(r.code).toBe(0);
+  test("on a terminal, a command on a line past its end of life says so once (its secret-guard child stays quiet); in a log, never", async () => {
     const major = Number(process.versions.node.split(".")[0]);
     const pastEnd = major < 22 || major % 2 === 1;
-    expect(r.stderr.split("\n").filter((l) => /end of life/.test(l))).toHaveLength(pastEnd ? 1 : 0);
+    // No credentials anywhere (an empty home, no metadata service): preflight stops diff before Terraform starts.
+    const env = { PATH: process.env.PATH ?? "", HOME: tmp, TMPDIR: os.tmpdir(), AWS_EC2_METADATA_DISABLED: "true" };
+    // `script` gives the command a pseudo-terminal; diff runs secret-guard preflight, which would say it again.
+    const out = path.join(tmp, "out");
+    const tty = spawnSync("script", ["-qec", `${JSON.stringify(process.execPath)} ${JSON.stringify(LAUNCHER)} diff --output ${JSON.stringify(out)}`, "/dev/null"], { cwd: ROOT, encoding: "utf8", env, timeout: 120_000 });
+    expect(tty.stdout).toMatch(/error: stack gen-integration: no AWS credentials/);
+    expect(tty.stdout.split(/\r?\n/).filter((l) => /end of life/.test(l))).toHaveLength(pastEnd ? 1 : 0);
+    const log = await run(LAUNCHER, ["check"], { env: { GENESYS_OAUTH_EOL_NOTED: undefined } });
+    expect(log.code).toBe(0);
+    expect(log.stderr).toBe("");
   });
 });

@@ -4,22 +4,21 @@
  * which would break the one-line stderr contract and say nothing the user can act on. Other warnings still show.
  */
 
-/** End-of-life dates of the Node majors below 22 that this package still runs on (nodejs.org release schedule). */
-const NODE_END_OF_LIFE: Readonly<Record<number, string>> = { 18: "2025-04-30", 20: "2026-04-30" };
+import NODE_LINES from "./node-end-of-life.json";
 
 let noted = false;
 
-/** The note for a Node version, or undefined for Node 22 and later. */
+/** The note for a Node version on a line past its end of life, or undefined for a maintained line. */
 export function endOfLifeNote(version: string): string | undefined {
-  const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
-  if (!Number.isInteger(major) || major >= 22) return undefined;
-  const eol = NODE_END_OF_LIFE[major];
-  return `note: Node ${major} is past its end of life${eol ? ` (${eol})` : ""}; use Node 22, 24 or 26`;
+  const major = /^v?(\d+)\./.exec(version)?.[1];
+  const eol = major === undefined ? undefined : (NODE_LINES.endOfLife as Record<string, string>)[major];
+  return eol === undefined ? undefined : `note: Node ${major} is past its end of life (${eol}); use Node ${NODE_LINES.supported}`;
 }
 
 /**
  * Called by the CLI entry before any command runs. The end-of-life note goes to a terminal only: a log or a
- * script reading stderr keeps the one-line contract (an error is the only line), and a person sees it once.
+ * script reading stderr keeps the one-line contract (an error is the only line), and a person sees it once (not
+ * again when an npm script that already said it runs this command: GENESYS_OAUTH_EOL_NOTED).
  */
 export function quietRuntimeNotices(stderr: { readonly isTTY?: boolean; write(text: string): unknown }, version = process.version): void {
   // The SDK's documented switch for its Node-version notice (@aws-sdk/core emitWarningIfUnsupportedVersion).
@@ -27,7 +26,7 @@ export function quietRuntimeNotices(stderr: { readonly isTTY?: boolean; write(te
   // Node's own switch that drops exactly the DeprecationWarning type (as --no-deprecation does).
   (process as { noDeprecation?: boolean }).noDeprecation = true;
   const note = endOfLifeNote(version);
-  if (note !== undefined && stderr.isTTY === true && !noted) {
+  if (note !== undefined && stderr.isTTY === true && !noted && process.env.GENESYS_OAUTH_EOL_NOTED !== "1") {
     noted = true;
     stderr.write(note + "\n");
   }
