@@ -240,12 +240,14 @@ test("the package ships the library only: typings, LICENSE, no build cache, no a
   expect(files).toEqual(
     expect.arrayContaining([
       "LICENSE", "dist/index.js", "dist/index.d.ts", "package.json",
+      // The README's links resolve inside the installed package too.
+      "README.md", "docs/constructs.md", "docs/guard.md",
       // The CDK Terrain build and its entry for resolvers that do not read `exports`.
       "dist/cdktn/index.js", "dist/cdktn/index.d.ts", "cdktn/package.json",
       ...BUNDLES,
     ]),
   );
-  expect(files.filter((f) => /tsbuildinfo|dist\/app(-cdktn)?\.js|dist\/main\.js|engine\/cdktf-gaps\.js.*cdktn|dist\/cdktn\/engine\/cdktf-gaps/.test(f))).toEqual([]);
+  expect(files.filter((f) => /tsbuildinfo|build-state|dist\/app(-cdktn)?\.js|dist\/main\.js|engine\/cdktf-gaps\.js.*cdktn|dist\/cdktn\/engine\/cdktf-gaps/.test(f))).toEqual([]);
   expect(fs.readFileSync(path.join(ROOT, "LICENSE"), "utf8")).toMatch(/^Mozilla Public License, version 2\.0/);
   expect(pkg.license).toBe("MPL-2.0");
 });
