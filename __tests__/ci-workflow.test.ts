@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse } from "yaml";
 import { capture, tempDir, writeCdktfOut, runDiff } from "./support/day2";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.join(__dirname, "..");
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "genesys-oauth.yml");
@@ -23,7 +24,7 @@ const usesOf = (job: string, action: string) => (wf.jobs[job].steps as any[]).fi
 /** A subcommand's --help: from the built CLI when there is one, else from the command module itself. */
 function helpOf(sub: string): string {
   if (fs.existsSync(CLI)) {
-    const r = spawnSync(process.execPath, [CLI, sub, "--help"], { encoding: "utf8", timeout: 20000 });
+    const r = spawnSync(process.execPath, [CLI, sub, "--help"], { ...CHILD_LIMITS, encoding: "utf8" });
     if (r.status === 0) return r.stdout;
   }
   return require(`../guard/commands/${sub}`).help as string;

@@ -6,12 +6,13 @@ import shipped from "../guard/schemas/provider-facts.json";
 import genesysSchema from "../schemas/genesyscloud-1.84.1.schema.json";
 import randomFacts from "../schemas/random-3.9.0.facts.json";
 import randomSchema from "../schemas/random-3.7.2.schema.json";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 
 function run(args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, args, { cwd: ROOT }, (err, stdout, stderr) =>
+    execFile(process.execPath, args, { ...CHILD_LIMITS, cwd: ROOT }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout + stderr }),
     ),
   );

@@ -3,12 +3,14 @@
 // provider 6, and one on CDK Terrain: cdktn 0.24 with @cdktn/provider-aws 25 under Node 22, importing
 // `genesys-oauth-cdktf/cdktn`, with no npm alias and no override), compile the consumer under `strict` with
 // library checking on and no @types/node, synthesize, and assert on cdk.tf.json. Installs prefer the npm cache (`--prefer-offline`); with no registry and no cache, the
-// test says SKIPPED (REQUIRE_PACKAGES=1 makes that a failure).
+// test says SKIPPED (a failure under CI / REQUIRE_NO_SKIPS=1: support/skip.ts).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { node22, pathWithNode22 } from "../scripts/node22";
+import { skipInsideTest } from "./support/skip";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -19,7 +21,7 @@ export const PROVIDER_AWS_21 = "21.22.1";
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; out: string; stdout: string }> {
   return new Promise((resolve) =>
-    execFile(cmd, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
+    execFile(cmd, args, { ...CHILD_LIMITS, cwd, env: { ...process.env, ...env }, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: `${stdout}${stderr}`, stdout }),
     ),
   );
@@ -104,8 +106,9 @@ async function consumer(root: string, tarball: string, awsVersion: string, engin
   const nodeEnv = engine === "cdktn" ? { PATH: pathWithNode22() } : {};
   const npm = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], dir, { npm_config_update_notifier: "false", ...nodeEnv });
   if (npm.code !== 0) {
-    if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out) && process.env.REQUIRE_PACKAGES !== "1") {
-      console.log(`SKIPPED outside-in test on @cdktf/provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
+    if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out)) {
+      // Throws where skips are failures (CI, REQUIRE_NO_SKIPS=1).
+      skipInsideTest(`outside-in test on ${engine} with provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
       return undefined;
     }
     throw new Error(`npm install in the consumer failed (exit ${npm.code}):\n${npm.out.slice(0, 4000)}`);
@@ -142,7 +145,7 @@ beforeAll(async () => {
   const packed = await run("npm", ["pack", "--pack-destination", root, "--silent"], ROOT);
   expect(packed.code).toBe(0);
   tarball = path.join(root, packed.out.trim().split("\n").pop()!);
-}, 60_000);
+});
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -187,4 +190,4 @@ test("installed from the tarball next to @cdktf/provider-aws 20 and 21, and on c
     expect(doc.terraform.backend.s3).toEqual(expect.objectContaining({ encrypt: true, use_lockfile: true }));
     expect(doc.provider.genesyscloud).toEqual([{}]);
   }
-}, 240_000);
+});

@@ -10,6 +10,7 @@ const CDKTN_TESTS = [
   "secret-guard-synth.test.ts",
   "library-imported.test.ts",
   "rotation-stack.test.ts",
+  "rotation-runtime.test.ts",
   "readme-example.test.ts",
   "schema-conformance.test.ts",
   "guard-boundary.test.ts",
