@@ -339,7 +339,8 @@ async function startFakeHcp(state: string): Promise<FakeHcp> {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   fake.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () => new Promise<void>((r) => server.close(() => r()));
+  // Keep-alive sockets would hold close() open (and the worker after the tests): end them with the server.
+  fake.close = () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections()));
   return fake;
 }
 

@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CLI, genesysSecret, runCli } from "./support/audit-cli";
+import { itUnless } from "./support/skip";
 import { capture, secretGuard } from "./support/day2";
 import { CHILD_LIMITS } from "./support/child-limits";
 

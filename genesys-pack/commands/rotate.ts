@@ -72,7 +72,9 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   const targets = picked.length ? rotated.filter((c) => picked.includes(c.name)) : rotated;
   if (targets.length === 0) throw new UsageError(`environment ${environment.name} has no client with secretDelivery secrets-manager-rotation`);
 
-  // Loaded only here: the SDK is large and the other commands do not need it.
+  // Loaded only here: the SDK is large and the other commands do not need it. Its multi-line Node-version notice
+  // is off unless the caller set it (as for the S3 reader: guard/audit/read/s3-source.ts).
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const sdk = await import("@aws-sdk/client-secrets-manager");
   const sm = new sdk.SecretsManagerClient({ region: io.env.AWS_REGION ?? environment.aws.region, endpoint });
   const line = (ok: boolean, text: string) => io.out(oneLine(`${io.stdoutIsTTY ? (ok ? "✓" : "✗") : ok ? "[ok]" : "[FAIL]"} rotate: ${text}`) + "\n");
