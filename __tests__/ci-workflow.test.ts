@@ -46,8 +46,8 @@ describe("CI workflow .github/workflows/genesys-oauth.yml", () => {
     expect(wf.jobs["cdktf-diff"].needs).toBe("guard");
   });
 
-  test("Node 20 and Terraform 1.11.x everywhere they are set up; npm ci before anything else runs", () => {
-    expect(wf.env.NODE_VERSION).toBe("20");
+  test("Node 24 (a maintained LTS line) and Terraform 1.11.x everywhere they are set up; npm ci before anything else runs", () => {
+    expect(wf.env.NODE_VERSION).toBe("24");
     expect(wf.env.TERRAFORM_VERSION).toBe("1.11.x");
     for (const { step } of steps.filter((s) => s.step.uses?.startsWith("actions/setup-node@"))) expect(step.with["node-version"]).toBe("${{ env.NODE_VERSION }}");
     for (const { step } of steps.filter((s) => s.step.uses?.startsWith("hashicorp/setup-terraform@"))) expect(step.with.terraform_version).toBe("${{ env.TERRAFORM_VERSION }}");

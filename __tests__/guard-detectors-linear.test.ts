@@ -9,7 +9,7 @@
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import type { Detector } from "../guard/detectors/detector";
 
-const N = 256 << 10;
+const N = 64 << 10;
 /** Attempts that do not grow with the input (a fixed number of keys, prefixes, a final check). */
 const SLACK = 16;
 const catalogue = DetectorCatalogue.shipped();
@@ -74,7 +74,8 @@ const CLASSIC: Array<[string, (size: number) => string]> = [
   ['key = value lines, distinct keys', (n) => Array.from({ length: Math.floor(n / 20) }, (_, i) => `k${i}_secret = v${i}Ab3xyz`).join("\n").slice(0, n)],
   ['deep JSON brackets', (n) => "[".repeat(n)],
   ['deep JSON objects', (n) => '{"a":'.repeat(n / 8) + "1" + "}".repeat(n / 8)],
-  ['JSON with many members', (n) => JSON.stringify(Object.fromEntries(Array.from({ length: Math.floor(n / 32) }, (_, i) => [`password_${i}`, `v${i}Ab3xyz!`])))],
+  // Fixed-width members, so that twice the members is twice the size.
+  ['JSON with many members', (n) => JSON.stringify(Object.fromEntries(Array.from({ length: Math.floor(n / 40) }, (_, i) => { const k = String(i).padStart(7, "0"); return [`password_${k}`, `v${k}Ab3xyz!`]; })))],
   ['base64 of text', (n) => Buffer.from(fill("password=x ", n)).toString("base64").slice(0, n)],
   ['plain letters', (n) => fill("a", n)],
   ['whitespace', (n) => fill(" \n\t", n)],
