@@ -4,13 +4,14 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tempDirsRemovedAfterAll } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const temp = tempDirsRemovedAfterAll();
 
 function run(script: string, env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, [path.join(ROOT, script)], { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env } }, (err, _stdout, stderr) =>
+    execFile(process.execPath, [path.join(ROOT, script)], { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env } }, (err, _stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stderr }),
     ),
   );

@@ -8,6 +8,7 @@ import { buildApp } from "../app/build-app";
 import { GenesysConfigError } from "../constructs/errors";
 import { fleetConfig, writeConfig } from "./support/fleet";
 import { tempDir } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const MAIN = path.join(ROOT, "dist", "main.js");
@@ -31,7 +32,7 @@ function mutate(fn: (c: any) => void): any {
 
 function runMain(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [MAIN], { cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+    execFile(process.execPath, [MAIN], { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, ...env } }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -149,7 +150,7 @@ describe("the app (dist/main.js)", () => {
     expect(fs.existsSync(path.join(out, "stacks", "gen-integration", "secret-guard.sarif"))).toBe(true);
     // What CI runs next: the audit of the synthesized output is clean (no literal secrets, ids are not secrets).
     const audit = await new Promise<{ code: number; out: string }>((resolve) =>
-      execFile(process.execPath, [path.join(ROOT, "dist", "genesys-pack", "cli.js"), "audit", out], (err, stdout, stderr) =>
+      execFile(process.execPath, [path.join(ROOT, "dist", "genesys-pack", "cli.js"), "audit", out], CHILD_LIMITS, (err, stdout, stderr) =>
         resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout + stderr }),
       ),
     );

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { node22 } from "../scripts/node22";
 import { cdktnCli } from "../scripts/cdktn-cli";
 import { tempDir } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const WRAPPER = path.join(ROOT, "scripts", "cdktf.js");
@@ -16,7 +17,7 @@ function run(node: string, args: string[], cwd: string, env: Record<string, stri
   const clean = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", ...env };
   delete clean.TF_CLI_CONFIG_FILE;
   return new Promise((resolve) =>
-    execFile(node, args, { cwd, env: clean, maxBuffer: 16 << 20 }, (err, stdout, stderr) =>
+    execFile(node, args, { ...CHILD_LIMITS, cwd, env: clean, maxBuffer: 16 << 20 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: stdout + stderr, stderr }),
     ),
   );
@@ -77,7 +78,7 @@ describe("the real cdktn-cli (0.24, Node 22)", () => {
   beforeAll(() => {
     N22 = node22();
     cli = cdktnCli();
-  }, 240_000);
+  });
 
   test("runs the project's app from cdktf.json", async () => {
     const out = path.join(dir, "cli.out");
@@ -86,7 +87,7 @@ describe("the real cdktn-cli (0.24, Node 22)", () => {
     const synthesized = stacksOf(out);
     expect(synthesized.version).toBe("0.24.0");
     expect(Object.keys(synthesized.stacks).length).toBeGreaterThan(0);
-  }, 120_000);
+  });
 
   test("fails on guard errors with the construct path and no secret", async () => {
     const lib = path.join(ROOT, "dist", "cdktn");
@@ -110,5 +111,5 @@ app.synth();
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/\[cli-guard\/tutorial\][^\n]*\[SG007\] genesyscloud_oauth_client\.tutorial sets client_secret/);
     expect(r.out.includes(PLANTED)).toBe(false);
-  }, 120_000);
+  });
 });

@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { tempDir } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 // The npm scripts' way of running the cdktf CLI.
@@ -32,7 +33,7 @@ test("cdktf synth fails on guard errors with the construct path and no secret", 
   fs.writeFileSync(appFile, APP);
   fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: `node ${appFile}`, sendCrashReports: "false" }));
   const r = await new Promise<{ code: number; out: string }>((resolve) =>
-    execFile(process.execPath, [CLI, "synth"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", PLANTED } }, (err, stdout, stderr) =>
+    execFile(process.execPath, [CLI, "synth"], { ...CHILD_LIMITS, cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", PLANTED } }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout + stderr }),
     ),
   );

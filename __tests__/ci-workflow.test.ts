@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { parse } from "yaml";
 import { capture, tempDir, writeCdktfOut, runDiff } from "./support/day2";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.join(__dirname, "..");
 const WORKFLOW = path.join(ROOT, ".github", "workflows", "genesys-oauth.yml");
@@ -23,7 +24,7 @@ const usesOf = (job: string, action: string) => (wf.jobs[job].steps as any[]).fi
 /** A subcommand's --help: from the built CLI when there is one, else from the command module itself. */
 function helpOf(sub: string): string {
   if (fs.existsSync(CLI)) {
-    const r = spawnSync(process.execPath, [CLI, sub, "--help"], { encoding: "utf8", timeout: 20000 });
+    const r = spawnSync(process.execPath, [CLI, sub, "--help"], { ...CHILD_LIMITS, encoding: "utf8" });
     if (r.status === 0) return r.stdout;
   }
   return require(`../guard/commands/${sub}`).help as string;
@@ -45,8 +46,8 @@ describe("CI workflow .github/workflows/genesys-oauth.yml", () => {
     expect(wf.jobs["cdktf-diff"].needs).toBe("guard");
   });
 
-  test("Node 20 and Terraform 1.11.x everywhere they are set up; npm ci before anything else runs", () => {
-    expect(wf.env.NODE_VERSION).toBe("20");
+  test("Node 24 (a maintained LTS line) and Terraform 1.11.x everywhere they are set up; npm ci before anything else runs", () => {
+    expect(wf.env.NODE_VERSION).toBe("24");
     expect(wf.env.TERRAFORM_VERSION).toBe("1.11.x");
     for (const { step } of steps.filter((s) => s.step.uses?.startsWith("actions/setup-node@"))) expect(step.with["node-version"]).toBe("${{ env.NODE_VERSION }}");
     for (const { step } of steps.filter((s) => s.step.uses?.startsWith("hashicorp/setup-terraform@"))) expect(step.with.terraform_version).toBe("${{ env.TERRAFORM_VERSION }}");

@@ -238,12 +238,11 @@ describe("secret-guard doctor", () => {
     expect(none.stderr).toMatch(/--state-from-stack|--from-stack .*nothing: no such file or folder/);
   });
 
-  test("a 429 storm with Retry-After 0/1 is bounded and fails clearly within a few seconds", async () => {
+  test("a 429 storm with Retry-After 0/1 is bounded (4 tries) and fails clearly", async () => {
     let i = 0;
     scenario.token = [(res) => json(res, 429, { message: "slow down" }, { "retry-after": String(i++ % 2) })];
-    const started = Date.now();
+    // The bound is the number of tries (asserted below), not the time taken: a busy machine is slower, not wrong.
     const r = await doctor();
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, "token")).toEqual(["[FAIL] token: rate limited by login.mypurecloud.com (429) after 4 tries"]);
     expect(calls.filter((c) => c === "POST /oauth/token")).toHaveLength(4);
@@ -279,11 +278,11 @@ describe("secret-guard doctor", () => {
 
   test("a server that never answers times out clearly", async () => {
     scenario.hang = true;
-    const started = Date.now();
     const r = await doctor(["--timeout-ms", "300"]);
-    expect(Date.now() - started).toBeLessThan(3000);
     expect(r.code).toBe(1);
     expect(lineOf(r.stdout, "token")).toEqual(["[FAIL] token: no answer from login.mypurecloud.com within 0.3 s"]);
+    // One try that was given up on, not retried (the run ending at all is what the 0.3 s timeout buys).
+    expect(calls.filter((c) => c === "POST /oauth/token")).toHaveLength(1);
   });
 
   test("env: without credentials one error line (naming the tutorial's variables that are set), exit 2, nothing called", async () => {

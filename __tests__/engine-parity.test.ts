@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { node22 } from "../scripts/node22";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const CONSUMER = path.join(__dirname, "support", "engine-consumer.js");
@@ -25,7 +26,7 @@ interface Run {
 function run(node: string, cwd: string, args: string[], outdir: string, env: Record<string, string> = {}): Promise<Run> {
   const script = cwd === ROOT ? CONSUMER : path.join(cwd, path.basename(CONSUMER));
   return new Promise((resolve) =>
-    execFile(node, [script, ...args, outdir], { cwd, env: { ...process.env, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "1", ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+    execFile(node, [script, ...args, outdir], { ...CHILD_LIMITS, cwd, env: { ...process.env, CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "1", ...env }, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
       const code = err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0;
       const stackDir = path.join(outdir, "stacks", "consumer");
       const read = (f: string) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : undefined);
@@ -106,13 +107,13 @@ beforeAll(async () => {
     run(N22, twoCopies, ["cdktn", "@cdktn", path.join(lib, "dist")], path.join(tmp, "lib-alias.out")),
   ]);
   Object.assign(runs, { cdktf, cdktn, appAlias, libAlias });
-}, 180_000);
+});
 
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 test("the two-copy layouts really load two copies of the engine", async () => {
   const probe = "const a=require('cdktf'),b=require('cdktn');process.stdout.write(String(a.TerraformStack!==b.TerraformStack&&a.App.name===b.App.name))";
-  const out = await new Promise<string>((resolve) => execFile(N22, ["-e", probe], { cwd: twoCopies }, (_e, stdout) => resolve(stdout)));
+  const out = await new Promise<string>((resolve) => execFile(N22, ["-e", probe], { ...CHILD_LIMITS, cwd: twoCopies }, (_e, stdout) => resolve(stdout)));
   expect(out).toBe("true");
 });
 
@@ -175,7 +176,7 @@ test("secret-guard audit of the synthesized output gives the same verdicts on bo
   const cli = path.join(ROOT, "dist", "genesys-pack", "cli.js");
   const audit = (out: string) =>
     new Promise<{ code: number; findings: string[] }>((resolve) =>
-      execFile(process.execPath, [cli, "audit", "--format", "json", out], { maxBuffer: 16 << 20 }, (err, stdout) =>
+      execFile(process.execPath, [cli, "audit", "--format", "json", out], { ...CHILD_LIMITS, maxBuffer: 16 << 20 }, (err, stdout) =>
         resolve({
           code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0,
           findings: JSON.parse(stdout).findings.map((f: any) => `${f.ruleId} ${f.pointer} ${f.fingerprint}`).sort(),
@@ -192,7 +193,7 @@ test("secret-guard audit of the synthesized output gives the same verdicts on bo
 test("a missing peer, or the other engine's entry, is one line naming what to install or import", async () => {
   const load = (root: string, entry: string) =>
     new Promise<{ code: number; out: string }>((resolve) =>
-      execFile(N22, ["-e", `require(${JSON.stringify(entry)}); process.stdout.write("loaded")`], { cwd: root }, (err, stdout, stderr) =>
+      execFile(N22, ["-e", `require(${JSON.stringify(entry)}); process.stdout.write("loaded")`], { ...CHILD_LIMITS, cwd: root }, (err, stdout, stderr) =>
         resolve({ code: err ? 1 : 0, out: stdout + stderr }),
       ),
     );

@@ -28,7 +28,7 @@ beforeAll(async () => {
     for (const format of FORMATS) byFormat[format] = runCli(["audit", "--format", format, "--fail-on", "none", file]);
     runs.set(name, byFormat);
   }
-}, 180000);
+});
 
 afterAll(() => {
   corpus?.cleanup();

@@ -11,6 +11,7 @@ import { oldGenesysState, Planted } from "./support/audit-fixtures";
 import { CLI, CliResult, expectNoLeak, genesysSecret, randomPassword, tempDir } from "./support/audit-cli";
 import { writeBigState } from "./support/big-state";
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const planted: Planted = {
   clientSecret: genesysSecret(),
@@ -24,7 +25,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the built CLI in `cwd` (where it looks for .secret-guardignore). */
 function run(args: string[], cwd = dir): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { ...CHILD_LIMITS, cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

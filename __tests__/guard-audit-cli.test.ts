@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
 import { auditFiles } from "../guard/audit/audit-files";
+import { createHash } from "node:crypto";
 import { fingerprint } from "../guard/fingerprint";
 import { genesysPlan, lookAlikes, oldGenesysState, OLD_STATE_POINTERS, Planted, PLAN_POINTERS } from "./support/audit-fixtures";
 import { expectNoLeak, genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
@@ -31,6 +32,11 @@ function pointersOf(json: string, file: string): string[] {
 }
 
 describe("secret-guard audit (CLI)", () => {
+  it("fingerprints a value as the known vector says", () => {
+    // printf 'secret-guard/v1\0not-a-real-secret-value' | sha256sum, first 12 hex digits.
+    expect(fingerprint("not-a-real-secret-value")).toBe("sha256:b5e7132b7b0e");
+  });
+
   it("finds every planted secret in an old (pre-1.8) genesyscloud/random state, exactly", () => {
     const r = runCli(["audit", "--format", "json", statePath]);
     expect(r.code).toBe(1);
@@ -39,7 +45,8 @@ describe("secret-guard audit (CLI)", () => {
     const byPointer = new Map(report.findings.map((f: any) => [f.pointer, f]));
     const cs: any = byPointer.get("/resources/0/instances/0/attributes/client_secret");
     expect(cs).toMatchObject({ ruleId: "SG102", severity: "error", address: "genesyscloud_oauth_client.app", attribute: "client_secret", markedSensitive: false });
-    expect(cs.fingerprint).toBe(fingerprint(planted.clientSecret));
+    // Computed here from the documented form (SHA-256 of "secret-guard/v1\0" + value, 12 hex digits), not by fingerprint().
+    expect(cs.fingerprint).toBe("sha256:" + createHash("sha256").update("secret-guard/v1\0" + planted.clientSecret).digest("hex").slice(0, 12));
     expect(cs.message).toMatch(/1\.5\.7/);
     expect(byPointer.get("/resources/1/instances/0/attributes/fields/clientSecret")).toMatchObject({
       address: "module.creds.genesyscloud_integration_credential.cred[0]",

@@ -2,6 +2,7 @@
 // loopback behind a recording proxy), the backend of a synthesized stack (--from-stack), and HCP Terraform's
 // state-versions API (a loopback stand-in). No planted value in any output, nor in a fresh TMPDIR.
 import { execFile } from "node:child_process";
+import { CHILD_LIMITS } from "./support/child-limits";
 // The SDK's notice about Node 20 (this test's own S3 client writes the fixtures).
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 import * as fs from "node:fs";
@@ -84,7 +85,7 @@ beforeAll(async () => {
   await put(BUCKET, "org/c/readme.md", "# not state");
   await put(BUCKET, "kms/terraform.tfstate", STATE, { ServerSideEncryption: "aws:kms", SSEKMSKeyId: "alias/terraform-state" });
   await put(BUCKET, "big/terraform.tfstate", bigState()); // larger than the 8 MiB held in memory: read twice
-}, 60_000);
+});
 
 afterAll(async () => {
   await s3?.stop();
@@ -259,7 +260,7 @@ describe("audit - (standard input)", () => {
 function synthDefaultApp(): Promise<string> {
   const out = tempDir("default-synth");
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } }, (err) => (err ? reject(err) : resolve(out)));
+    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } }, (err) => (err ? reject(err) : resolve(out)));
   });
 }
 
@@ -271,7 +272,7 @@ describe("audit --from-stack", () => {
     expect(backend.bucket).toBe(STACK_BUCKET);
     await put(STACK_BUCKET, backend.key, STATE);
     await put(STACK_BUCKET, `env:/dev/${backend.key}`, JSON.stringify(oldGenesysState({ ...planted })));
-  }, 120_000);
+  });
 
   it("reads the default app's S3 backend (endpoint from AWS_ENDPOINT_URL_S3) and audits its current state", async () => {
     const r = await cli(["audit", "--format", "json", "--from-stack", out]);
@@ -338,7 +339,8 @@ async function startFakeHcp(state: string): Promise<FakeHcp> {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   fake.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () => new Promise<void>((r) => server.close(() => r()));
+  // Keep-alive sockets would hold close() open (and the worker after the tests): end them with the server.
+  fake.close = () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections()));
   return fake;
 }
 

@@ -3,13 +3,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expectNoLeak, genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
 import { itWithTerraform, TF } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 /** Real Terraform output, made offline: terraform_data (no provider) and an aws plan (no API calls). */
 const tf = TF as { env: Record<string, string> };
 const itTf = itWithTerraform();
 
 function terraform(dir: string, args: string[], extraEnv: Record<string, string> = {}): string {
-  return execFileSync("terraform", args, { cwd: dir, encoding: "utf8", env: { ...process.env, ...tf.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
+  return execFileSync("terraform", args, { ...CHILD_LIMITS, cwd: dir, encoding: "utf8", env: { ...process.env, ...tf.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
 }
 
 function findings(stdout: string): Map<string, any> {

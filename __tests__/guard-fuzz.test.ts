@@ -185,4 +185,4 @@ test("mutated Terraform JSON: audit and diff end with 0, 1 or 2, one line when r
   // Only the seed, the path to the counterexample and our own message (which never holds the planted value).
   const message = out.failed ? `fuzz failed with seed ${out.seed} at path ${out.counterexamplePath}: ${String((out.errorInstance as Error)?.message ?? "").split(PLANT).join("<planted>")}` : "";
   expect(message).toBe("");
-}, 120_000);
+});

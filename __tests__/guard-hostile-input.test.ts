@@ -8,7 +8,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { CLI, genesysSecret, runCli } from "./support/audit-cli";
+import { itUnless } from "./support/skip";
 import { capture, secretGuard } from "./support/day2";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 /** Control characters that must never reach output raw (line feeds separate lines and are allowed). */
 // eslint-disable-next-line no-control-regex
@@ -149,19 +151,19 @@ describe("6/8. pipes, devices and sizes are bounded", () => {
   test("diff of a named pipe with a writer reads it; without a writer it ends", () => {
     const before = json("before.json", plan(plainClient, {}));
     const fifo = path.join(dir, `${n++}-plan.fifo`);
-    spawnSync("mkfifo", [fifo]);
-    const r = spawnSync("bash", ["-c", `(cat "$1" > "$2") & exec "$3" "$4" diff "$2" "$1" --format json`, "sh", before, fifo, process.execPath, CLI], { encoding: "utf8", timeout: 60_000 });
+    spawnSync("mkfifo", [fifo], CHILD_LIMITS);
+    const r = spawnSync("bash", ["-c", `(cat "$1" > "$2") & exec "$3" "$4" diff "$2" "$1" --format json`, "sh", before, fifo, process.execPath, CLI], { ...CHILD_LIMITS, encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).changes).toEqual([]);
     const lonely = path.join(dir, `${n++}-lonely.fifo`);
-    spawnSync("mkfifo", [lonely]);
+    spawnSync("mkfifo", [lonely], CHILD_LIMITS);
     const r2 = runCli(["diff", lonely, before]);
     expectRefused(r2, /BEFORE .*lonely\.fifo: .*(empty|not valid JSON)/);
-  }, 60_000);
+  });
 
   test("process substitution works for diff", () => {
     const before = json("before.json", plan(plainClient, {}));
-    const r = spawnSync("bash", ["-c", `exec "$2" "$3" diff <(cat "$1") "$1" --format json`, "sh", before, process.execPath, CLI], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync("bash", ["-c", `exec "$2" "$3" diff <(cat "$1") "$1" --format json`, "sh", before, process.execPath, CLI], { ...CHILD_LIMITS, encoding: "utf8" });
     expect(r.status).toBe(0);
   });
 
@@ -180,9 +182,9 @@ describe("6/8. pipes, devices and sizes are bounded", () => {
 
   test("diff of an endless pipe stops at the byte limit", () => {
     const p = json("plan.json", plan(plainClient, {}));
-    const r = spawnSync("bash", ["-c", `exec "$2" "$3" diff <(yes '                                                              ') "$1"`, "sh", p, process.execPath, CLI], { encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync("bash", ["-c", `exec "$2" "$3" diff <(yes '                                                              ') "$1"`, "sh", p, process.execPath, CLI], { ...CHILD_LIMITS, encoding: "utf8" });
     expectRefused({ code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }, /BEFORE .*: larger than the 128 MiB limit/);
-  }, 120_000);
+  });
 });
 
 describe("10. duplicate member names are refused, never read as JSON.parse reads them", () => {
@@ -310,7 +312,8 @@ describe("14. deep nesting, unreadable and over-long paths: what and where, in o
   });
 
   const root = typeof process.getuid === "function" && process.getuid() === 0;
-  (root ? test : test.skip)("an unreadable file and folder (run as an unprivileged user)", () => {
+  // Only root can run a child as another user (uid 65534) and so make a file unreadable to it.
+  itUnless(root ? undefined : "unreadable file and folder: needs root, to run the CLI as an unprivileged user")("an unreadable file and folder (run as an unprivileged user)", () => {
     const sub = path.join(dir, `${n++}-locked`);
     fs.mkdirSync(sub, { mode: 0o755 });
     const f = path.join(sub, "locked.tfstate");
@@ -319,7 +322,7 @@ describe("14. deep nesting, unreadable and over-long paths: what and where, in o
     fs.mkdirSync(folder, { mode: 0o700 });
     fs.writeFileSync(path.join(folder, "terraform.tfstate"), "{}");
     const asNobody = (args: string[]) => {
-      const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
+      const r = spawnSync(process.execPath, [CLI, ...args], { ...CHILD_LIMITS, encoding: "utf8", uid: 65534, gid: 65534, env: { PATH: process.env.PATH, NO_COLOR: "1" } });
       return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
     };
     expectRefused(asNobody(["audit", f]), /locked\.tfstate: permission denied/);
@@ -350,7 +353,7 @@ function* chunks() {
 writeStreamAtomic(${JSON.stringify(target)}, chunks()).then(() => process.exit(0));
 `,
     );
-    const r = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 60_000 });
+    const r = spawnSync(process.execPath, [script], { ...CHILD_LIMITS, encoding: "utf8" });
     expect(r.status).toBe(code);
     expect(fs.readdirSync(sub).filter((f) => f !== "write.js")).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const WRAPPER = path.join(ROOT, "scripts", "cdktf.js");
@@ -11,7 +12,7 @@ const CLI = path.join(ROOT, "dist", "genesys-pack", "cli.js");
 
 function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, args, { cwd: opts.cwd ?? ROOT, env: { ...process.env, CI: "1", ...opts.env } }, (err, stdout, stderr) =>
+    execFile(process.execPath, args, { ...CHILD_LIMITS, cwd: opts.cwd ?? ROOT, env: { ...process.env, CI: "1", ...opts.env } }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as any).code ?? 1) : 0, stdout, stderr }),
     ),
   );

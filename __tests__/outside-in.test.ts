@@ -6,7 +6,7 @@
 // installed for it beyond the peers (the `secret-guard` command and its AWS SDK chunk are bundles, proven here
 // with an s3:// audit and a rotation against loopback stand-ins), no app-only file ships, and the two engine
 // builds stay within 2.0 MB. Installs prefer the npm cache (`--prefer-offline`); with no registry and no cache,
-// the test says SKIPPED (REQUIRE_PACKAGES=1 makes that a failure).
+// the test says SKIPPED (a failure under CI / REQUIRE_NO_SKIPS=1: support/skip.ts).
 // The test's own S3 client (it uploads the state the installed command audits) would print the SDK's Node-version notice.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
 import { execFile } from "node:child_process";
@@ -19,6 +19,8 @@ import { expectNoLeak, genesysSecret, randomPassword } from "./support/audit-cli
 import { oldGenesysState, Planted } from "./support/audit-fixtures";
 import { startLocalS3 } from "./support/local-s3";
 import { SecretsManagerStandin } from "./support/secrets-manager-standin";
+import { skipInsideTest } from "./support/skip";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -37,7 +39,7 @@ const NEVER_INSTALLED = /(^|\/)node_modules\/(@aws-sdk\/|@smithy\/|@aws\/|ajv$|e
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; stdout: string }> {
   const childEnv = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv;
   return new Promise((resolve) =>
-    execFile(cmd, args, { cwd, env: childEnv, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
+    execFile(cmd, args, { ...CHILD_LIMITS, cwd, env: childEnv, maxBuffer: 32 << 20 }, (err, stdout, stderr) =>
       resolve({ code: err ? (typeof (err as any).code === "number" ? (err as any).code : 1) : 0, out: `${stdout}${stderr}`, stdout }),
     ),
   );
@@ -122,8 +124,9 @@ async function consumer(root: string, tarball: string, awsVersion: string, engin
   const nodeEnv = engine === "cdktn" ? { PATH: pathWithNode22() } : {};
   const npm = await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], dir, { npm_config_update_notifier: "false", ...nodeEnv });
   if (npm.code !== 0) {
-    if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out) && process.env.REQUIRE_PACKAGES !== "1") {
-      console.log(`SKIPPED outside-in test on @cdktf/provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
+    if (/ENOTFOUND|EAI_AGAIN|ENOTCACHED|ECONNREFUSED|ETIMEDOUT|network/i.test(npm.out) && !/ERESOLVE/.test(npm.out)) {
+      // Throws where skips are failures (CI, REQUIRE_NO_SKIPS=1).
+      skipInsideTest(`outside-in test on ${engine} with provider-aws ${awsVersion}: the packages are neither in the npm cache nor reachable`);
       return undefined;
     }
     throw new Error(`npm install in the consumer failed (exit ${npm.code}):\n${npm.out.slice(0, 4000)}`);
@@ -217,7 +220,7 @@ beforeAll(async () => {
   fs.mkdirSync(path.join(root, "unpacked"));
   expect((await run("tar", ["xzf", tarball, "-C", path.join(root, "unpacked")], root)).code).toBe(0);
   unpacked = path.join(root, "unpacked", "package");
-}, 60_000);
+});
 
 beforeAll(async () => {
   // All installs at once: most of the time is unpacking the AWS bindings.
@@ -231,7 +234,7 @@ beforeAll(async () => {
     { dir: aws6, major: "6", engine: "cdktf" },
     { dir: cdktn, major: "6", engine: "cdktn" },
   ];
-}, 240_000);
+});
 
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -319,7 +322,7 @@ test("installed from the tarball next to @cdktf/provider-aws 20 and 21, and on c
     expect(doc.terraform.backend.s3).toEqual(expect.objectContaining({ encrypt: true, use_lockfile: true }));
     expect(doc.provider.genesyscloud).toEqual([{}]);
   }
-}, 240_000);
+});
 
 test("an importer installs nothing for the package beyond its peers: no AWS SDK, no ajv, in the lockfile or node_modules", () => {
   for (const { dir } of consumers) {
@@ -343,7 +346,7 @@ test("`npx secret-guard --help` and `secret-guard rotate --help` run from the in
     const rotate = await run("npx", ["--no", "--", "secret-guard", "rotate", "--help"], dir, env);
     expect({ code: rotate.code, first: rotate.stdout.split("\n")[0] }).toEqual({ code: 0, first: expect.stringMatching(/^usage: secret-guard rotate /) });
   }
-}, 120_000);
+});
 
 test("the installed command's AWS SDK chunk: an s3:// audit (s3rver) and a rotation (Secrets Manager stand-in), with no SDK in node_modules", async () => {
   const dir = consumers[0]?.dir;
@@ -404,4 +407,4 @@ test("the installed command's AWS SDK chunk: an s3:// audit (s3rver) and a rotat
   } finally {
     await sm.stop();
   }
-}, 120_000);
+});

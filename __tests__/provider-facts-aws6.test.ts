@@ -62,6 +62,5 @@ describe("shipped aws facts cover AWS provider 6", () => {
       }
       expect(n).toBeGreaterThan(200);
     },
-    180_000,
   );
 });

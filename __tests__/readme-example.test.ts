@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
 import { tempDir } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -22,7 +23,7 @@ test("the 'Using the constructs' example synthesizes a guarded stack", async () 
   fs.writeFileSync(file, js);
   const out = tempDir("readme-out");
   const r = await new Promise<{ code: number; stderr: string }>((resolve) =>
-    execFile(process.execPath, [file], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } }, (err, _o, stderr) =>
+    execFile(process.execPath, [file], { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out } }, (err, _o, stderr) =>
       resolve({ code: err ? ((err as any).code ?? 1) : 0, stderr }),
     ),
   );

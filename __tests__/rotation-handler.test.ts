@@ -66,7 +66,8 @@ beforeEach(() => {
     SECRETS_MANAGER_ENDPOINT: sm.endpoint,
     GENESYS_API_BASE: genesys.base,
     GENESYS_LOGIN_BASE: genesys.base,
-    ROTATION_HTTP_TIMEOUT_MS: "2000",
+    // A bound for a hung stand-in only (the "does not answer" case sets its own 300 ms): a busy machine never reaches it.
+    ROTATION_HTTP_TIMEOUT_MS: "60000",
     ROTATION_TEST_RETRY_MS: "10",
   };
   sm.secrets.clear();

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { awsPart, offlineAwsProvider } from "./support/aws-part";
 import { BUNDLE_ZIP } from "./support/rotation-bundle";
 import { itWithTerraform, OFFLINE_AWS_ENV, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 const CLIENT_ID = "c0ffee00-1234-4567-89ab-0123456789ab";
@@ -38,7 +39,7 @@ const ROTATION_CONFIG = {
 
 function run(cmd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
+    execFile(cmd, args, { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) =>
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),
   );
@@ -109,6 +110,8 @@ describe("secrets-manager-rotation stack", () => {
     expect(fs.readFileSync(deployed).equals(fs.readFileSync(BUNDLE_ZIP))).toBe(true);
     expect(fn.source_code_hash).toBe(b64sha(BUNDLE_ZIP));
     expect(fn.timeout).toBe(60);
+    // The app (dist/main.js) is on cdktf's AWS provider 5.100.0, which knows nodejs22.x at most (rotation-runtime.test.ts).
+    expect(fn.runtime).toBe("nodejs22.x");
     expect(fn.environment.variables.GENESYS_REGION).toBe("eu-west-1");
     expect(fn.environment.variables.ROTATION_ADMIN_SECRET_ID).toBe("genesys/prod/rotation-admin");
     const clients = JSON.parse(fn.environment.variables.ROTATION_CLIENTS.replace(/\$\{[^}]+\}/g, CLIENT_ID));

@@ -8,6 +8,7 @@ import { EncryptedS3Backend } from "../index";
 import { awsPart, HANDOFF_VARIABLE, offlineAwsProvider } from "./support/aws-part";
 import { startLocalS3 } from "./support/local-s3";
 import { itWithTerraform, OFFLINE_AWS_ENV, tempDir, terraform, terraformOk } from "./support/terraform-runner";
+import { CHILD_LIMITS } from "./support/child-limits";
 
 const ROOT = path.resolve(__dirname, "..");
 // A planted secret: it must show up exactly where the test expects, and never anywhere else.
@@ -24,7 +25,7 @@ function synthDefaultApp(): any {
   const file = path.join(out, "write-only.config.json");
   fs.writeFileSync(file, JSON.stringify(config));
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out, GENESYS_OAUTH_CONFIG: file } }, (err) => {
+    execFile(process.execPath, [path.join(ROOT, "dist", "main.js")], { ...CHILD_LIMITS, cwd: ROOT, env: { ...process.env, CDKTF_OUTDIR: out, GENESYS_OAUTH_CONFIG: file } }, (err) => {
       if (err) return reject(err);
       resolve(JSON.parse(fs.readFileSync(path.join(out, "stacks", "gen-integration", "cdk.tf.json"), "utf8")));
     });
@@ -94,7 +95,7 @@ describe("real Terraform on the synthesized AWS part", () => {
         execFile(
           process.execPath,
           [path.join(ROOT, "dist", "genesys-pack", "cli.js"), "audit", file, "--format", "json", "--known-env", "PLANTED_SECRET"],
-          { env: { ...process.env, PLANTED_SECRET: PLANTED } },
+          { ...CHILD_LIMITS, env: { ...process.env, PLANTED_SECRET: PLANTED } },
           (err, stdout, stderr) => resolve({ code: err ? ((err as any).code ?? 1) : 0, out: stdout, err: stderr }),
         ),
       );

@@ -12,6 +12,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { rotationRuntime } from "./rotation-runtime";
 import { normalizeRegion, allowedRegionsText } from "./regions";
 import { GenesysConfigError, require_ } from "./errors";
 import { slug } from "./slug";
@@ -110,8 +111,8 @@ const APPLIED_CLIENT_ID = "00000000-0000-0000-0000-000000000000";
 const ARN = /^arn:aws[a-z-]*:/;
 
 /**
- * The rotation function of a stack: one aws_lambda_function (Node.js 20, the project's bundle from a zip asset)
- * serving every rotated client of the stack (runtime nodejs22.x; the bundle targets Node.js 20 and later), its role (least privilege: the four rotation actions on those secrets
+ * The rotation function of a stack: one aws_lambda_function (Node.js, the project's bundle from a zip asset)
+ * serving every rotated client of the stack (runtime nodejs24.x on AWS provider 6 and later, nodejs22.x on 5: rotation-runtime.ts; the bundle targets Node.js 22), its role (least privilege: the four rotation actions on those secrets
  * only, read of the admin credential secret, KMS decrypt for customer managed keys, its own log group) and its log
  * group with a retention. Get it with `RotationFunction.of(stack, props)`.
  */
@@ -200,7 +201,7 @@ export class RotationFunction extends Construct {
       functionName: name,
       description: "Rotates Genesys Cloud OAuth client secrets (Secrets Manager rotation function)",
       role: this.role.arn,
-      runtime: "nodejs22.x",
+      runtime: rotationRuntime(partition.terraformGeneratorMetadata?.providerVersion),
       handler: "index.handler",
       filename: asset.path,
       sourceCodeHash: this.sourceCodeHash,

@@ -17,7 +17,7 @@ const result = esbuild.buildSync({
   entryPoints: [path.join(ROOT, "rotation", "handler", "index.ts")],
   bundle: true,
   platform: "node",
-  target: "node20",
+  target: "node22",
   format: "cjs",
   minify: true,
   keepNames: true,

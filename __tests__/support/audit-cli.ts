@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { randomBytes } from "node:crypto";
+import { CHILD_LIMITS } from "./child-limits";
 
 export const CLI = path.resolve(__dirname, "../../dist/genesys-pack/cli.js");
 
@@ -15,6 +16,7 @@ export interface CliResult {
 /** Runs the built CLI (npm run build first). */
 export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): CliResult {
   const r = spawnSync(process.execPath, [...(opts.nodeArgs ?? []), CLI, ...args], {
+    ...CHILD_LIMITS,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", ...opts.env },
     maxBuffer: 64 * 1024 * 1024,
@@ -28,7 +30,7 @@ export function runCli(args: string[], opts: { env?: NodeJS.ProcessEnv; nodeArgs
  */
 export function runCliAsync(args: string[], opts: { env?: NodeJS.ProcessEnv; input?: string | Buffer; cwd?: string } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, NO_COLOR: "1", ...opts.env }, cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI, ...args], { ...CHILD_LIMITS, env: { ...process.env, NO_COLOR: "1", ...opts.env }, cwd: opts.cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on("data", (b) => out.push(b));

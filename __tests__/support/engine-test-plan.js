@@ -3,13 +3,14 @@
 // in neither list.
 "use strict";
 
-/** The library's tests, run again on cdktn 0.24 / Node 22: constructs, the synth-level guard, the public API, the guard. */
+/** The library's tests, run again on cdktn 0.24 (Node >= 22.19): constructs, the synth-level guard, the public API, the guard. */
 const CDKTN_TESTS = [
   "app-config.test.ts",
   "constructs.test.ts",
   "secret-guard-synth.test.ts",
   "library-imported.test.ts",
   "rotation-stack.test.ts",
+  "rotation-runtime.test.ts",
   "readme-example.test.ts",
   "schema-conformance.test.ts",
   "guard-boundary.test.ts",

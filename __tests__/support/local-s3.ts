@@ -64,7 +64,7 @@ export async function startLocalS3(buckets: string | string[], rules: ProxyRules
     directory,
     requests,
     async stop() {
-      await new Promise<void>((r) => proxy.close(() => r()));
+      await new Promise<void>((r) => (proxy.close(() => r()), proxy.closeAllConnections()));
       await server.close();
       fs.rmSync(directory, { recursive: true, force: true });
     },

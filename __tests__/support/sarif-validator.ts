@@ -5,6 +5,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import Ajv2020 from "ajv/dist/2020";
+import { CHILD_LIMITS } from "./child-limits";
 
 const PKG = path.dirname(require.resolve("@microsoft/sarif-multitool-linux/package.json"));
 
@@ -18,8 +19,8 @@ export function sarifSchemaErrors(log: unknown): unknown[] {
 export function multitoolErrors(file: string): Array<{ ruleId: string; message: string }> {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sarif-validate-")), "validation.sarif");
   const r = spawnSync(path.join(PKG, "Sarif.Multitool"), ["validate", file, "--output", out, "--log", "ForceOverwrite"], {
+    ...CHILD_LIMITS,
     stdio: "ignore",
-    timeout: 60_000,
     env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: "1" },
   });
   if (r.error || !fs.existsSync(out)) throw new Error(`SARIF Multitool did not run (${r.error?.message ?? `exit ${r.status}`})`);

@@ -47,7 +47,11 @@ export class SecretsManagerStandin {
     return this;
   }
 
+  /** Rotations RotateSecret started in the background; stop() waits for them, so none outlives its test file. */
+  private readonly rotations = new Set<Promise<unknown>>();
+
   async stop(): Promise<void> {
+    await Promise.allSettled([...this.rotations]);
     await stopLoopback(this.server);
   }
 
@@ -92,7 +96,7 @@ export class SecretsManagerStandin {
     if (!s.versions.has(token)) s.versions.set(token, { stages: new Set(["AWSPENDING"]), created: Date.now() });
     const invoker = this.invoker;
     if (!invoker) throw new ApiError("InvalidRequestException", "No rotation function is configured.");
-    this.lastRotation = (async () => {
+    const rotation = (async (): Promise<{ ok: boolean; error?: string }> => {
       try {
         for (const Step of ["createSecret", "setSecret", "testSecret", "finishSecret"]) {
           await invoker({ Step, SecretId: s.arn, ClientRequestToken: token });
@@ -102,6 +106,9 @@ export class SecretsManagerStandin {
         return { ok: false, error: (e as Error).message };
       }
     })();
+    this.lastRotation = rotation;
+    this.rotations.add(rotation);
+    void rotation.finally(() => this.rotations.delete(rotation));
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse, body: string): void {

@@ -177,7 +177,7 @@ async function startStateServer(): Promise<{ address: string; stop(): Promise<vo
   const port = (server.address() as AddressInfo).port;
   return {
     address: `http://127.0.0.1:${port}/x`,
-    stop: () => new Promise<void>((r) => server.close(() => r())),
+    stop: () => new Promise<void>((r) => (server.close(() => r()), server.closeAllConnections())),
   };
 }
 

@@ -1,9 +1,11 @@
 // Runs the real terraform binary offline (provider mirror config from scripts/terraform-env.js).
-// When terraform or the mirror is missing, tests that need it are skipped with the reason printed.
+// When terraform or the mirror is missing, tests that need it say SKIPPED and why (a failure under CI).
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { itUnless } from "./skip";
+import { CHILD_LIMITS } from "./child-limits";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { terraformEnv } = require("../../scripts/terraform-env.js");
@@ -17,26 +19,24 @@ export interface TerraformResult {
 export const TF: { ok: boolean; reason?: string; env?: Record<string, string>; version?: string } = terraformEnv();
 
 /**
- * `it` when real Terraform can run here; otherwise `it.skip`, after saying why. CI sets REQUIRE_TERRAFORM=1: there
- * a missing Terraform fails the suite instead, so the real-Terraform tests cannot quietly stop running.
+ * `it` when real Terraform can run here; otherwise the test says SKIPPED and why, and fails where skips are not
+ * allowed (CI, REQUIRE_NO_SKIPS=1: support/skip.ts), so the real-Terraform tests cannot quietly stop running.
+ * On the CDK Terrain pass these steps are not registered at all (not a skip): CDK Terrain's AWS bindings are AWS
+ * provider 6, the offline mirror holds 5.100.0 only, and the same steps run in the cdktf pass
+ * (__tests__/support/engine-test-plan.js).
  */
 export function itWithTerraform(): jest.It {
-  if (process.env.GENESYS_OAUTH_ENGINE === "cdktn") {
-    // jest.cdktn.config.js: CDK Terrain's AWS bindings are AWS provider 6; the offline mirror has 5.100.0 only.
-    // eslint-disable-next-line no-console
-    console.warn("SKIPPED real-Terraform step on cdktn: the mirror holds AWS provider 5.100.0 only (it runs in the cdktf pass)");
-    return it.skip;
-  }
-  if (!TF.ok && process.env.REQUIRE_TERRAFORM === "1") {
-    throw new Error(`REQUIRE_TERRAFORM=1 but real Terraform cannot run here: ${TF.reason}`);
-  }
-  if (!TF.ok) {
-    // eslint-disable-next-line no-console
-    console.warn(`SKIPPED real-Terraform test: ${TF.reason}`);
-    return it.skip;
-  }
-  return it;
+  if (process.env.GENESYS_OAUTH_ENGINE === "cdktn") return notInThisPass;
+  return itUnless(TF.ok ? undefined : `real-Terraform test: ${TF.reason}`);
 }
+
+let toldNotInThisPass = false;
+const notInThisPass = ((name: string) => {
+  if (toldNotInThisPass) return;
+  toldNotInThisPass = true;
+  // eslint-disable-next-line no-console
+  console.log(`not in the cdktn pass: real-Terraform steps such as "${name}" run in the cdktf pass (the mirror holds AWS provider 5.100.0 only)`);
+}) as unknown as jest.It;
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${prefix}-`));
@@ -59,7 +59,7 @@ export function terraform(cwd: string, args: string[], extraEnv: Record<string, 
     execFile(
       "terraform",
       [...args],
-      { cwd, env: { ...process.env, ...TF.env, ...extraEnv }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
+      { ...CHILD_LIMITS, cwd, env: { ...process.env, ...TF.env, ...extraEnv }, maxBuffer: 256 * 1024 * 1024, encoding: "utf8" },
       (err, stdout, stderr) => {
         resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
       },

@@ -1,5 +1,5 @@
 /**
- * The rotation function's entry point (Lambda, Node.js 20 or later): `index.handler`. Bundled by scripts/bundle-rotation.js
+ * The rotation function's entry point (Lambda, Node.js 22 or later): `index.handler`. Bundled by scripts/bundle-rotation.js
  * with the AWS SDK it was tested with, zipped deterministically, and deployed by RotatedClientSecret.
  */
 import { SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
