@@ -4,7 +4,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { scratchCopy } = require("../bench/user-synth-bench");
@@ -12,6 +12,7 @@ const { scratchCopy } = require("../bench/user-synth-bench");
 const { targets } = require("../bench/targets");
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { render } = require("../bench/report");
+const JANITOR = path.resolve(__dirname, "..", "bench", "temp-janitor.js");
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -77,6 +78,18 @@ describe("the scratch copy", () => {
     } finally {
       fs.rmSync(notGit, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the temp folder", () => {
+  it("is removed once the bench process has ended, even one that never cleaned up (a kill, Ctrl-C)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "janitor-test-"));
+    fs.mkdirSync(path.join(dir, "scratch-clone", "node_modules"), { recursive: true });
+    // A stand-in for a killed bench: it starts the watcher and exits without removing anything.
+    const r = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(JANITOR)}).watchTempFolder(${JSON.stringify(dir)})`]);
+    expect(r.status).toBe(0);
+    while (fs.existsSync(dir)) await new Promise((res) => setTimeout(res, 100));
+    expect(fs.existsSync(dir)).toBe(false);
   });
 });
 

@@ -18,6 +18,7 @@ const { remoteBench } = require("./remote-bench");
 const { baselineBench } = require("./baseline-ab");
 const { targets } = require("./targets");
 const { render } = require("./report");
+const { watchTempFolder } = require("./temp-janitor");
 const { chart } = require("./chart");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -51,11 +52,7 @@ async function main() {
   if (!HAS_GNU_TIME) log("warning: /usr/bin/time not found: no peak memory figures");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "genesys-bench-"));
   // Ctrl-C or a kill still removes the temp folder (the scratch copy with its own node_modules included).
-  const onSignal = (sig) => {
-    fs.rmSync(tmp, { recursive: true, force: true });
-    process.exit(sig === "SIGINT" ? 130 : 143);
-  };
-  process.once("SIGINT", onSignal).once("SIGTERM", onSignal);
+  watchTempFolder(tmp);
   let synth, user, audit, robustness, remote, baseline;
   try {
     const ctx = { root: ROOT, tmp, plan, log };
