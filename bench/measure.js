@@ -61,17 +61,30 @@ function firstErrorLine(stderr) {
 /**
  * A series: `warmup` unrecorded runs, then `runs` recorded ones. When `capS` is given, stops early once the
  * series has used that many seconds (after at least one recorded run). Stops at the first failure.
+ * `before(k)`, when given, runs before run k (warm-ups included), outside the timing: an edit, a clean-up; a
+ * string it returns is a failure of that run (the command is not run). `after(k)` runs after a successful run k,
+ * outside the timing, to check what it did: a string it returns is a failure of that run.
  * Returns { runs: [{wallS, rssMB, cpuS}], failure?, warmup }.
  */
-function series(spec, { runs, warmup = 1, capS } = {}) {
+function series(spec, { runs, warmup = 1, capS, before, after } = {}) {
   const t0 = Date.now();
   const result = { runs: [], warmup };
   for (let k = 0; k < warmup + runs; k++) {
+    const refused = before ? before(k) : undefined;
+    if (typeof refused === "string") {
+      result.failure = refused;
+      break;
+    }
     const r = runOnce(spec);
     if (!r.ok) {
       result.failure = r.error;
       result.failedRss = r.rssMB;
       result.failedWall = r.wallS;
+      break;
+    }
+    const wrong = after ? after(k) : undefined;
+    if (typeof wrong === "string") {
+      result.failure = wrong;
       break;
     }
     if (k >= warmup) result.runs.push({ wallS: r.wallS, rssMB: r.rssMB, cpuS: r.cpuS });

@@ -1,4 +1,4 @@
-// BENCHMARKS.md: headline targets, machine, synth, fleet growth, audit timings and findings, the A/B against the baseline build, method.
+// BENCHMARKS.md: what `npm run synth` costs (first lines), headline targets, machine, synth, fleet growth, audit timings and findings, the A/B against the baseline build, method.
 "use strict";
 
 const MB = 1e6;
@@ -61,10 +61,65 @@ function baselineSection(p, b, plan) {
   p();
 }
 
-function render({ machine, plan, synth, audit, robustness, remote, baseline, targets, elapsedS, chartPath, hasGnuTime }) {
+const userRow = (user, key) => (user && !user.notMeasured ? user.commands.find((c) => c.key === key) : undefined);
+const medianText = (c) => (!c ? "not measured" : c.stats ? sec(c.stats.wall.median) : `failed (${c.failure})`);
+const runsText = (c) => (c && c.stats ? (c.stats.n === 1 ? "1 run" : `median of ${c.stats.n}`) : "");
+
+/** The first lines: what `npm run synth` costs, warm and cold, and the template's way beside it. */
+function headline(p, user, synth) {
+  if (!user || user.notMeasured) {
+    p(`\`npm run synth\` as typed: not measured (${user ? user.notMeasured : "not run"}).`);
+    return;
+  }
+  const [warm, cold, config, ts] = ["user-warm", "user-cold", "user-config", "user-ts"].map((k) => userRow(user, k));
+  p(`**\`npm run synth\`: ${medianText(warm)} warm** (${runsText(warm)}), **${medianText(cold)} cold** (${runsText(cold)}; the first synth after \`npm ci\`, which builds the app);` +
+    ` ${medianText(config)} after a config edit and ${medianText(ts)} after a TypeScript edit (${runsText(ts)}).`);
+  const tpl = synth.commands.find((c) => c.key === "template-tsnode");
+  if (tpl && tpl.stats && warm && warm.stats)
+    p(`The cdktf template's way, \`npx ts-node main.ts\`, takes ${sec(tpl.stats.wall.median)} on the same machine: **${(tpl.stats.wall.median / warm.stats.wall.median).toFixed(1)}x** the warm \`npm run synth\`.`);
+}
+
+/** `npm run synth` as typed, in a scratch copy: the install, the series and what they checked. */
+function userSection(p, user, plan) {
+  p("### `npm run synth` as typed");
+  p();
+  if (!user || user.notMeasured) {
+    p(`Not measured: ${user ? user.notMeasured : "not run"}.`);
+    p();
+    return;
+  }
+  const u = plan.userSynth;
+  const how = user.npmCi
+    ? `its own \`npm ci --no-audit --no-fund\` (timed on its own, below, not part of any synth figure); the first cold run follows it, and ${u.coldRuns > 1 ? `the other ${u.coldRuns - 1} remove first what a synth adds to a fresh install (dist/, node_modules/.cache, cdktf.out/, app/config-validator.generated.ts), which is the state \`npm ci\` leaves, rather than installing again` : "there is no other"}`
+    : "this checkout's node_modules linked in instead of `npm ci` (smoke mode), with the build and code caches kept inside the copy; cold = those caches and dist/ removed";
+  p(`Each row is \`npm run synth\` (or \`npm run check\`) spawned through npm, cwd a scratch copy of the committed tree (\`git archive HEAD\`, commit ${user.commit.slice(0, 12)}) with ${how}. Warm: ${u.warmup} warm-up run(s), then ${u.runs} runs on the unchanged tree. Config edit: each run first writes a new \`tokenLifetimeSeconds\` into genesys-oauth.config.json, and the synthesized stack must carry it. TypeScript edit: each run first appends one line (\`export const benchEditN = N;\`) to app/client-id.ts, which \`scripts/build.js app --dry-run\` must see as stale before and up to date after. The edits and checks are outside the timing. The copy is removed afterwards.`);
+  p();
+  p("| command | median | min – max | peak RSS (median) | runs |");
+  p("|---|---|---|---|---|");
+  if (user.install) {
+    const [m, r, , rss, n] = timingCells(user.install);
+    p(`| \`npm ci --no-audit --no-fund\` in the copy (not a synth figure) | ${m} | ${r} | ${rss} | ${n} |`);
+  }
+  for (const c of user.commands) {
+    const [m, r, , rss, n] = timingCells(c);
+    p(`| ${c.label} | ${m} | ${r} | ${rss} | ${n} |`);
+  }
+  p();
+  const c = user.checks;
+  const facts = [];
+  if (c.dryRunBeforeWarm !== undefined) facts.push(`before the warm runs \`scripts/build.js app --dry-run\` said "${c.dryRunBeforeWarm}"`);
+  if (c.distUnchanged !== undefined) facts.push(`dist/ (every file's size and modification time) was ${c.distUnchanged ? "unchanged" : "**changed**"} after the warm, check and config-edit runs`);
+  if (c.dryRunAfterTsEdit !== undefined) facts.push(`after the first TypeScript edit it said "${c.dryRunAfterTsEdit}"`);
+  if (facts.length) p(`Build work: ${facts.join("; ")}.`);
+  p();
+}
+
+function render({ machine, plan, synth, user, audit, robustness, remote, baseline, targets, elapsedS, chartPath, hasGnuTime }) {
   const L = [];
   const p = (s = "") => L.push(s);
   p("# Benchmarks");
+  p();
+  headline(p, user, synth);
   p();
   p(`Written by \`npm run bench\` (\`npm run build && node bench/run.js\`${plan.mode !== "full" ? `, mode ${plan.mode}` : ""}) on ${machine.date}; the whole bench took ${(elapsedS / 60).toFixed(1)} min.`);
   p("Every figure is a whole process, spawned and timed from outside: wall time, and peak resident memory from GNU time (`%M`).");
@@ -101,6 +156,9 @@ function render({ machine, plan, synth, audit, robustness, remote, baseline, tar
   p();
 
   p("## Synth");
+  p();
+  userSection(p, user, plan);
+  p("### The app and the CLI");
   p();
   p(`Default app (genesys-oauth.config.json: one stack, one OAuth client, one generated secret). ${plan.warmup} warm-up run(s), then ${plan.runs} measured runs each` +
     (plan.template ? `; the template rows have no warm-up (ts-node keeps no cache between runs, and the CLI was just warmed by the project's \`cdktf synth\`), \`ts-node main.ts\` alone gets ${plan.templateAloneRuns} runs, and a template series stops early once it has used ${plan.templateCapS} s (the runs column says how many were made)` : "") + ".");
@@ -201,6 +259,7 @@ function render({ machine, plan, synth, audit, robustness, remote, baseline, tar
   }
   const failures = [];
   for (const r of audit.rows) for (const [k, t] of Object.entries(r.tools)) if (t.failure) failures.push(`- ${r.size} ${r.kind}, ${k}: ${t.failure}${t.failedWall ? ` (after ${sec(t.failedWall)}${t.failedRss ? `, ${mb(t.failedRss)}` : ""})` : ""}`);
+  for (const c of user && user.commands ? user.commands : []) if (c.failure) failures.push(`- ${c.label}: ${c.failure}`);
   for (const c of synth.commands.concat(synth.fleet)) if (c.failure) failures.push(`- synth ${c.label || c.envs + " environments"}: ${c.failure}`);
   if (failures.length) {
     p("### Failures (recorded, not hidden)");

@@ -56,6 +56,20 @@ function nodeFor(engine) {
   }
 }
 
+/**
+ * The Node that runs the engine's CLI: cdktf-cli 0.21 starts only on Node 22 and older (its terminal library,
+ * node-pty, ships binaries up to Node 22), so on Node 24 and 26 it runs under the project's own Node 22.
+ */
+function cliNodeFor(engine) {
+  if (engine === "cdktn") return nodeFor(engine);
+  if (Number(process.versions.node.split(".")[0]) <= 22) return process.execPath;
+  try {
+    return require("./node22").node22();
+  } catch (e) {
+    return fail(`installing Node 22 for the cdktf CLI failed: ${String(e.message).split("\n")[0]}`, 1);
+  }
+}
+
 function cliFor(engine) {
   if (engine !== "cdktn") return path.join(ROOT, "node_modules", "cdktf-cli", "bundle", "bin", "cdktf");
   try {
@@ -75,7 +89,7 @@ function passThrough(argv, env) {
     else rest.push(argv[i]);
   }
   if (!ENGINES.includes(engine)) fail(`--engine must be cdktf or cdktn (got ${JSON.stringify(engine ?? "")})`);
-  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...rest], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_ENGINE: engine } });
+  const r = spawnSync(cliNodeFor(engine), [cliFor(engine), ...rest], { stdio: "inherit", env: { ...env, GENESYS_OAUTH_ENGINE: engine } });
   process.exit(r.status ?? 1);
 }
 
@@ -238,7 +252,7 @@ async function main() {
   // Off a terminal (a CI log, a pipe), the cdktf CLI's spinner would print a frame per tick: CI mode renders final
   // lines only, and FORCE_COLOR=0 is its documented default for --no-color.
   const cliEnv = process.stdout.isTTY ? env : { ...env, CI: env.CI || "1", FORCE_COLOR: "0" };
-  const r = spawnSync(nodeFor(engine), [cliFor(engine), ...args], { stdio: "inherit", env: cliEnv });
+  const r = spawnSync(cliNodeFor(engine), [cliFor(engine), ...args], { stdio: "inherit", env: cliEnv });
   process.exit(r.status ?? 1);
 }
 
