@@ -1,5 +1,5 @@
 // CDK Terrain and cdktf give an importer the same guard: the same findings at the same construct paths, whether
-// the stack is built on cdktf 0.21 (Node 20, dist/), on cdktn 0.24 (Node 22, dist/cdktn/), or with two copies of
+// the stack is built on cdktf 0.21 (the Node in use, dist/), on cdktn 0.24 (Node 22, dist/cdktn/), or with two copies of
 // the engine loaded (an npm alias `cdktf` -> cdktn beside the providers' `cdktn`, both ways round). The two-copy
 // layouts are real node_modules folders: a second, separate copy of cdktn installed under the name `cdktf`.
 import { execFile } from "node:child_process";

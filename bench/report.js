@@ -121,7 +121,7 @@ function render({ machine, plan, synth, user, audit, robustness, remote, baselin
   p();
   headline(p, user, synth);
   p();
-  p(`Written by \`npm run bench\` (\`npm run build && node bench/run.js\`${plan.mode !== "full" ? `, mode ${plan.mode}` : ""}) on ${machine.date}; the whole bench took ${(elapsedS / 60).toFixed(1)} min.`);
+  p(`Written by \`npm run bench\` (\`node scripts/build.js && node bench/run.js\`${plan.mode !== "full" ? `, mode ${plan.mode}` : ""}) on ${machine.date}; the whole bench took ${(elapsedS / 60).toFixed(1)} min.`);
   p("Every figure is a whole process, spawned and timed from outside: wall time, and peak resident memory from GNU time (`%M`).");
   p();
   p("## Headline");

@@ -45,7 +45,7 @@ function synthBench({ root, tmp, plan, log }) {
   add("app", "`node dist/app.js` (esbuild bundle)", { cmd: "node", args: ["dist/app.js"], cwd: root, env: env({ CDKTF_OUTDIR: appOut }) });
   add("main", "`node dist/main.js` (tsc output)", { cmd: "node", args: ["dist/main.js"], cwd: root, env: env({ CDKTF_OUTDIR: path.join(tmp, "synth-main") }) });
   const cliOut = path.join(tmp, "synth-cli");
-  add("cdktf", "`cdktf synth` (runs `node dist/app.js`)", { cmd: cdktf, args: ["synth", "--output", cliOut], cwd: root, env: env() });
+  add("cdktf", "`cdktf synth` (runs `node scripts/app.js`)", { cmd: cdktf, args: ["synth", "--output", cliOut], cwd: root, env: env() });
 
   if (plan.template) {
     const dir = path.join(tmp, "template");

@@ -24,7 +24,7 @@ const CDKTN_TESTS = [
 const CDKTF_ONLY = {
   "terraform-real.test.ts": "real Terraform init, plan and apply of the synthesized stacks: the offline mirror holds AWS provider 5.100.0 only",
   "outside-in.test.ts": "installs the packed package into a cdktf and a cdktn consumer itself (the cdktn one under Node 22)",
-  "engine-parity.test.ts": "runs cdktf, cdktn and both two-copy layouts itself, as Node 20 and Node 22 children",
+  "engine-parity.test.ts": "runs cdktf, cdktn and both two-copy layouts itself, as children on the Node in use and on Node 22",
   "app-on-cdktn.test.ts": "runs the app and the real cdktn-cli on cdktn itself, under Node 22",
 };
 
