@@ -98,6 +98,22 @@ test("after a TypeScript edit only the parts whose inputs changed run, and only 
   }
 });
 
+test("a file deleted or changed in dist/ by hand is noticed and put back, without rebuilding", async () => {
+  expect((await run("scripts/build.js", [])).code).toBe(0);
+  fs.rmSync(path.join(project, "dist", "app.js"));
+  fs.appendFileSync(path.join(project, "dist", "index.d.ts"), "// edited by hand\n");
+  expect((await run("scripts/build.js", ["--dry-run"])).stdout).toBe("stale: dist/ (2 files missing or changed since the build)\n");
+  // Put back from the staging folder: nothing is compiled again.
+  const synth = await run("scripts/cdktf.js", ["synth"]);
+  expect(synth.code).toBe(0);
+  expect(fs.existsSync(path.join(project, "dist", "app.js"))).toBe(true);
+  expect(fs.readFileSync(path.join(project, "dist", "index.d.ts"), "utf8")).not.toContain("edited by hand");
+  expect((await run("scripts/build.js", ["--dry-run"])).stdout).toBe("up to date\n");
+  fs.rmSync(path.join(project, "dist", "secret-guard.js"));
+  expect((await run("scripts/build.js", ["--verbose"])).stdout).toBe("built: nothing; dist/ restored (1 file)\n");
+  expect(fs.existsSync(path.join(project, "dist", "secret-guard.js"))).toBe(true);
+});
+
 test("a failed build leaves dist/ as it was, and the next good build recovers", async () => {
   expect((await run("scripts/build.js", ["app"])).code).toBe(0);
   const before = distSnapshot();

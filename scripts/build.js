@@ -240,7 +240,28 @@ function publish() {
   const keep = new Set(staged);
   for (const rel of listFiles(DIST)) if (!keep.has(rel) && rel !== STATE) fs.rmSync(path.join(DIST, rel));
   removeEmptyFolders(DIST);
-  replaceFile(path.join(STAGE, STATE), path.join(DIST, STATE));
+  // dist/'s record: the staging state, plus every file published with its size, so a file deleted or changed in
+  // dist/ by hand is noticed (distIntact) and put back.
+  const state = readState(STAGE);
+  state.outputs = Object.fromEntries(staged.map((rel) => [rel, fs.statSync(path.join(DIST, rel)).size]));
+  const tmp = path.join(DIST, `${STATE}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, JSON.stringify(state));
+  fs.renameSync(tmp, path.join(DIST, STATE));
+}
+
+/** The published files of dist/ that are missing or changed in size since the build published them. */
+function distDamage() {
+  const state = readState(DIST);
+  // A dist/ built before this record existed (or by hand) is taken as damaged once: it is republished.
+  if (!state.outputs) return Object.keys(state.steps).length ? ["(no record of the published files)"] : [];
+  const outputs = state.outputs;
+  return Object.entries(outputs).filter(([rel, size]) => {
+    try {
+      return fs.statSync(path.join(DIST, rel)).size !== size;
+    } catch {
+      return true;
+    }
+  }).map(([rel]) => rel);
 }
 
 function removeEmptyFolders(dir) {
@@ -254,7 +275,7 @@ function removeEmptyFolders(dir) {
 
 /** A staging folder lost (`npm ci` empties node_modules) starts from what dist/ holds, so no output goes missing. */
 function seedStage() {
-  if (fs.existsSync(path.join(STAGE, STATE)) || !fs.existsSync(path.join(DIST, STATE))) return;
+  if (fs.existsSync(path.join(STAGE, STATE)) || !fs.existsSync(path.join(DIST, STATE)) || distDamage().length) return;
   fs.rmSync(STAGE, { recursive: true, force: true });
   fs.cpSync(DIST, STAGE, { recursive: true });
 }
@@ -314,7 +335,8 @@ async function runStale(steps, state) {
  * Throws BuildError (its message one line) when a step fails; dist/ is then untouched.
  */
 async function build(target = "all") {
-  if (staleSteps(target, DIST).length === 0) return [];
+  // Up to date: no step's inputs changed, and dist/ still holds what was published (else it is put back).
+  if (staleSteps(target, DIST).length === 0 && distDamage().length === 0) return [];
   const unlock = lock();
   try {
     seedStage();
@@ -346,12 +368,16 @@ if (require.main === module) {
   try {
     if (dryRun) {
       const stale = staleSteps(target, DIST).map((s) => s.id);
+      const damaged = distDamage();
+      if (damaged.length) stale.push(`dist/ (${damaged.length} file${damaged.length === 1 ? "" : "s"} missing or changed since the build)`);
       process.stdout.write(stale.length ? `stale: ${stale.join(", ")}\n` : "up to date\n");
       process.exit(0);
     }
+    const damaged = distDamage().length;
     build(target).then(
       (ran) => {
-        if (verbose) process.stdout.write(ran.length ? `built: ${ran.join(", ")}\n` : "built: nothing (up to date)\n");
+        const restored = damaged ? `; dist/ restored (${damaged} file${damaged === 1 ? "" : "s"})` : "";
+        if (verbose) process.stdout.write(ran.length ? `built: ${ran.join(", ")}${restored}\n` : `built: nothing${restored || " (up to date)"}\n`);
         process.exit(0);
       },
       (e) => {
