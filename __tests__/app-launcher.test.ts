@@ -78,6 +78,7 @@ describe("an output folder a slip could name is refused, nothing touched", () =>
       return ["--output", "docs"];
     }, /holds files that are not a cdktf synth output/],
     ["a file", () => ["--output", "main.ts"], /it is a file/],
+    ["~ the shell did not expand (--output=~/out)", () => ["--output=~/out"], /~ is not expanded here/],
   ];
   test.each(cases)("%s", async (_name, argsFor, message) => {
     const p = scratchProject();
@@ -150,6 +151,10 @@ describe("every flag honoured or refused in one line", () => {
       [["synth", "--config"], "error: --config needs a value (npm run synth)\n"],
       [["synth", "--config", path.join(tmp, "team.json")], `error: --config ${JSON.stringify(path.join(tmp, "team.json"))}: no such file (ENOENT); give an existing fleet config, e.g. --config genesys-oauth.config.json\n`],
       [["synht"], 'error: unknown command "synht" (did you mean synth?); commands: synth, check, diff, deploy\n'],
+      // A flag where a value belongs is a missing value, not a folder named after the flag (and a dropped flag).
+      [["synth", "--output", "--engine=cdktn"], "error: --output needs a value (npm run synth): the next argument is a flag; write --output=VALUE for a value that starts with --\n"],
+      [["deploy", "--var-file", "--auto-approve"], "error: --var-file needs a value (npm run deploy): the next argument is a flag; write --var-file=VALUE for a value that starts with --\n"],
+      [["synth", "--constructor", "x"], "error: unknown option --constructor for npm run synth; see npm run synth -- --help\n"],
     ];
     for (const [args, stderr] of cases) {
       const r = await run(LAUNCHER, args);
@@ -205,6 +210,70 @@ describe("every flag honoured or refused in one line", () => {
     const none = await run(LAUNCHER, []);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^usage: npm run <command>/);
+  });
+});
+
+describe("diff and deploy", () => {
+  test("a stack that is not in the config is refused before the last output is replaced, and its name is not echoed", async () => {
+    const out = path.join(tmp, "out");
+    expect((await run(LAUNCHER, ["synth", "--output", out])).code).toBe(0);
+    fs.writeFileSync(path.join(out, "stacks", "marker"), "the last output\n");
+    const before = snapshot(out);
+    for (const command of ["diff", "deploy"]) {
+      const r = await run(LAUNCHER, [command, "--output", out, PLANTED]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`error: npm run ${command}: argument 1 is not a stack of this config (not shown); its stacks: gen-integration\n`);
+      const near = await run(LAUNCHER, [command, "--output", out, "gen-integraton"]);
+      expect(near.stderr).toBe(`error: npm run ${command}: argument 1 is not a stack of this config (not shown) (did you mean gen-integration?); its stacks: gen-integration\n`);
+    }
+    expect(snapshot(out)).toEqual(before);
+    expect(fs.readdirSync(tmp)).toEqual(["out"]);
+  });
+});
+
+describe("the swap", () => {
+  test("Terraform's own files in a stack folder (.terraform/, the lock file) survive a synth, as with cdktf's own synth", async () => {
+    const out = path.join(tmp, "out");
+    expect((await run(LAUNCHER, ["synth", "-o=" + out])).code).toBe(0);
+    const stack = path.join(out, "stacks", "gen-integration");
+    fs.mkdirSync(path.join(stack, ".terraform", "providers"), { recursive: true });
+    fs.writeFileSync(path.join(stack, ".terraform", "providers", "marker"), "x");
+    fs.writeFileSync(path.join(stack, ".terraform.lock.hcl"), "# lock\n");
+    expect((await run(LAUNCHER, ["synth", "--output", out])).code).toBe(0);
+    expect(fs.readFileSync(path.join(stack, ".terraform", "providers", "marker"), "utf8")).toBe("x");
+    expect(fs.readFileSync(path.join(stack, ".terraform.lock.hcl"), "utf8")).toBe("# lock\n");
+    // An output folder has the usual mode, not mkdtemp's 0700.
+    expect(fs.statSync(out).mode & 0o777).toBe(0o777 & ~process.umask());
+  });
+
+  test("synths into one folder at once take turns: every one succeeds and nothing is left beside it", async () => {
+    const out = path.join(tmp, "out");
+    const results = await Promise.all([1, 2, 3, 4].map(() => run(LAUNCHER, ["synth", "--output", out])));
+    expect(results.map((r) => [r.code, r.stderr])).toEqual(results.map(() => [0, ""]));
+    expect(fs.readdirSync(tmp)).toEqual(["out"]);
+    expect(fs.existsSync(path.join(out, "stacks", "gen-integration", "cdk.tf.json"))).toBe(true);
+  });
+
+  test("a symlink to an earlier output: the folder it points at is replaced, the link stays", async () => {
+    const real = path.join(tmp, "real");
+    expect((await run(LAUNCHER, ["synth", "--output", real])).code).toBe(0);
+    fs.symlinkSync(real, path.join(tmp, "link"));
+    expect((await run(LAUNCHER, ["synth", "--output", path.join(tmp, "link")])).code).toBe(0);
+    expect(fs.lstatSync(path.join(tmp, "link")).isSymbolicLink()).toBe(true);
+    expect(fs.existsSync(path.join(real, "manifest.json"))).toBe(true);
+  });
+});
+
+describe("cdktf.json mistakes", () => {
+  test("a cdktf.json that is not valid JSON, or whose output is not a string, is one line, exit 2", async () => {
+    const p = scratchProject();
+    fs.writeFileSync(path.join(p.project, "cdktf.json"), '{ "app": "node scripts/app.js", ');
+    const bad = await run(path.join(p.project, "scripts", "cdktf.js"), ["synth"], { cwd: p.project });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error: cdktf\.json is not valid JSON \([^\n]*\); fix it, or restore it with git checkout cdktf\.json\n$/);
+    fs.writeFileSync(path.join(p.project, "cdktf.json"), JSON.stringify({ app: "node ./scripts/app.js", output: 5 }));
+    const num = await run(path.join(p.project, "scripts", "cdktf.js"), ["synth"], { cwd: p.project });
+    expect(num).toEqual({ code: 2, stdout: "", stderr: "error: cdktf.json's output must be a folder name (a string); got number\n" });
   });
 });
 

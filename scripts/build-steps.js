@@ -11,8 +11,8 @@ const TS_SOURCES = {
   files: ["index.ts", "main.ts", "tsconfig.json"],
   dirs: ["constructs", "guard", "genesys-pack", "engine", "rotation", "app", ".gen"],
 };
-/** What every step depends on: the installed packages (their versions) and where steps write. */
-const TOOLCHAIN = ["package-lock.json", "scripts/build-output.js"];
+/** What every step depends on: the installed packages (their versions), where steps write, and the build itself. */
+const TOOLCHAIN = ["package-lock.json", "scripts/build-output.js", "scripts/build.js", "scripts/build-steps.js"];
 
 const STEPS = [
   {

@@ -65,7 +65,7 @@ function readState(dir) {
   return s && s.version === STATE_VERSION ? s : { version: STATE_VERSION, steps: {} };
 }
 
-/** *.ts files under a folder (relative to ROOT), sorted; missing folders count as empty. */
+/** *.ts and *.json files under a folder (relative to ROOT; JSON is imported by the TS), missing folders empty. */
 function tsFiles(dir) {
   const out = [];
   const walk = (rel) => {
@@ -79,7 +79,7 @@ function tsFiles(dir) {
       const r = path.join(rel, e.name);
       if (e.isDirectory()) {
         if (e.name !== "node_modules") walk(r);
-      } else if (e.name.endsWith(".ts")) out.push(r);
+      } else if (e.name.endsWith(".ts") || e.name.endsWith(".json")) out.push(r);
     }
   };
   walk(dir);
@@ -365,6 +365,10 @@ if (require.main === module) {
     process.exit(2);
   }
   const target = rest[0] ?? "all";
+  if (!TARGETS[target]) {
+    process.stderr.write(`error: unknown build target ${/^[a-z][a-z-]{0,30}$/.test(target) ? target : "(not shown)"}; allowed: ${Object.keys(TARGETS).join(", ")}\n`);
+    process.exit(2);
+  }
   try {
     if (dryRun) {
       const stale = staleSteps(target, DIST).map((s) => s.id);

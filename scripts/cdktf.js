@@ -36,11 +36,18 @@ function baseEnv() {
   return env;
 }
 
+/** cdktf.json, or undefined when there is none; one line, exit 2, when it is not valid JSON. */
 function readCdktfJson() {
+  let text;
   try {
-    return JSON.parse(fs.readFileSync("cdktf.json", "utf8"));
+    text = fs.readFileSync("cdktf.json", "utf8");
   } catch {
     return undefined;
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    return fail(`cdktf.json is not valid JSON (${String(e.message).split("\n")[0]}); fix it, or restore it with git checkout cdktf.json`);
   }
 }
 
@@ -142,21 +149,30 @@ function runApp(engine, env, extra, stdio = ["ignore", "inherit", "inherit"]) {
   return r.status ?? 1;
 }
 
-/** Synthesizes into a folder beside `outdir` and swaps it in; on failure removes both and exits with the app's code. */
+/**
+ * Synthesizes into a folder beside `outdir` (not yet swapped in: see putInPlace). On failure removes it, and the
+ * earlier output too (it no longer matches the config), and exits with the app's code.
+ */
 function synthesize(engine, env, outdir, cdktfJson) {
   const next = besideFolder(outdir, "next");
   const code = runApp(engine, env, { CDKTF_OUTDIR: next, CDKTF_CONTEXT_JSON: JSON.stringify(cdktfJson.context ?? {}) });
   if (code !== 0 || !isSynthOutput(next)) {
     fs.rmSync(next, { recursive: true, force: true });
     removeStale(outdir);
-    process.exit(code || 1);
+    if (code === 0) fail("the app exited without writing a cdktf manifest.json (did it call app.synth()?)", 1);
+    process.exit(code);
   }
+  return { next, manifest: JSON.parse(fs.readFileSync(path.join(next, "manifest.json"), "utf8")) };
+}
+
+/** Swaps a finished synth in place of `outdir`. */
+function putInPlace(next, outdir) {
   try {
     swapIn(next, outdir);
   } catch (e) {
+    fs.rmSync(next, { recursive: true, force: true });
     fail(e instanceof UsageError ? e.message : `could not put the output in place: ${e.message}`, 1);
   }
-  return JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
 }
 
 /** One line per stack (its cdk.tf.json and guard report), and the stacks' annotations, as synth reports them. */
@@ -173,14 +189,16 @@ function reportStacks(outdir, manifest) {
   }
 }
 
-/** Stack names given to diff/deploy must be stacks of this config. */
+/**
+ * Stack names given to diff/deploy must be stacks of this config. A name that is not one is never echoed (it may
+ * be a secret pasted in the wrong place); the closest stack is named instead.
+ */
 function checkStacks(stacks, manifest, command) {
   const known = Object.keys(manifest.stacks);
-  for (const s of stacks) {
-    if (known.includes(s)) continue;
-    const near = /^[A-Za-z0-9_-]{1,64}$/.test(s) ? closest(s, known) : undefined;
-    fail(`npm run ${command}: no stack ${/^[A-Za-z0-9_-]{1,64}$/.test(s) ? JSON.stringify(s) : "(name not shown)"} in this config${near ? ` (did you mean ${near}?)` : ""}; its stacks: ${known.join(", ")}`);
-  }
+  const unknown = stacks.filter((s) => !known.includes(s));
+  if (!unknown.length) return undefined;
+  const near = closest(unknown[0], known);
+  return `npm run ${command}: argument ${stacks.indexOf(unknown[0]) + 1} is not a stack of this config (not shown)${near ? ` (did you mean ${near}?)` : ""}; its stacks: ${known.join(", ")}`;
 }
 
 /** Credentials the deploy needs, checked before Terraform starts (`secret-guard preflight`); exits 2 when missing. */
@@ -194,7 +212,7 @@ async function main() {
   const env = baseEnv();
   const argv = process.argv.slice(2);
   const cdktfJson = readCdktfJson();
-  const ownApp = cdktfJson && /^node\s+(dist\/app|scripts\/app)\.js$/.test(String(cdktfJson.app).trim());
+  const ownApp = cdktfJson && /^node\s+(\.\/)?(dist\/app|scripts\/app)\.js$/.test(String(cdktfJson.app).trim());
   if (!ownApp) return passThrough(argv, env);
 
   const word = argv[0];
@@ -239,14 +257,23 @@ async function main() {
   if (skipSynth) {
     if (!isSynthOutput(outdir)) fail(`--skip-synth: ${path.relative(process.cwd(), outdir) || "."} holds no synth output; run npm run synth first, or leave out --skip-synth`);
     manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8"));
+    const wrong = checkStacks(stacks, manifest, command);
+    if (wrong) fail(wrong);
   } else {
-    manifest = synthesize(engine, env, outdir, cdktfJson);
+    const synth = synthesize(engine, env, outdir, cdktfJson);
+    manifest = synth.manifest;
+    // A mistyped stack is refused before the new output replaces the last one.
+    const wrong = checkStacks(stacks, manifest, command);
+    if (wrong) {
+      fs.rmSync(synth.next, { recursive: true, force: true });
+      fail(wrong);
+    }
+    putInPlace(synth.next, outdir);
   }
   if (command === "synth") {
     reportStacks(outdir, manifest);
     process.exit(0);
   }
-  checkStacks(stacks, manifest, command);
   preflight(outdir, stacks, env);
   const args = [command, ...stacks, "--output", outdir, ...(skipSynth ? [] : ["--skip-synth"]), ...cli];
   // Off a terminal (a CI log, a pipe), the cdktf CLI's spinner would print a frame per tick: CI mode renders final

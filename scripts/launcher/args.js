@@ -44,9 +44,10 @@ function describe(arg) {
  */
 function parseArgs(command, argv) {
   const spec = COMMANDS[command];
-  const flags = { ...OWN, ...spec.cli };
-  const shorts = Object.fromEntries(Object.entries(flags).filter(([, f]) => f.short).map(([name, f]) => [f.short, name]));
-  const own = {};
+  // Null-prototype tables: a flag named after an Object method (--constructor) is unknown, not "given twice".
+  const flags = Object.assign(Object.create(null), OWN, spec.cli);
+  const shorts = Object.assign(Object.create(null), Object.fromEntries(Object.entries(flags).filter(([, f]) => f.short).map(([name, f]) => [f.short, name])));
+  const own = Object.create(null);
   const cli = [];
   const stacks = [];
   const where = `npm run ${command}`;
@@ -66,30 +67,33 @@ function parseArgs(command, argv) {
     if (arg.startsWith("--")) {
       name = eq > 0 ? arg.slice(2, eq) : arg.slice(2);
       if (eq > 0) value = arg.slice(eq + 1);
-    } else if (arg.length === 2 && shorts[arg[1]]) {
+    } else if ((arg.length === 2 || arg[2] === "=") && shorts[arg[1]]) {
       name = shorts[arg[1]];
+      if (arg[2] === "=") value = arg.slice(3);
     } else {
       throw new UsageError(`unknown option ${describe(arg)} for ${where}; see ${where} -- --help`);
     }
     const flag = flags[name];
     if (!flag) {
       const shown = `--${name}`;
-      if (REFUSED[name]) throw new UsageError(`${shown} is not taken by ${where}: ${REFUSED[name]}`);
+      if (Object.hasOwn(REFUSED, name)) throw new UsageError(`${shown} is not taken by ${where}: ${REFUSED[name]}`);
       if (!FLAG_SHAPE.test(shown)) throw new UsageError(`unknown option ${describe(arg)} for ${where}; see ${where} -- --help`);
       const near = closest(name, Object.keys(flags));
       throw new UsageError(`unknown option ${shown} for ${where}${near ? ` (did you mean --${near}?)` : ""}; see ${where} -- --help`);
     }
     if (flag.kind === "flag") {
       if (value !== undefined) throw new UsageError(`--${name} takes no value (${where})`);
-      if (OWN[name]) own[name] = true;
+      if (Object.hasOwn(OWN, name)) own[name] = true;
       else cli.push(`--${name}`);
       continue;
     }
     if (value === undefined) {
       if (i + 1 >= argv.length) throw new UsageError(`--${name} needs a value (${where})`);
+      // `--output --engine=cdktn` is a missing value, not a folder named "--engine=cdktn" (and a dropped flag).
+      if (/^--[a-z]/.test(argv[i + 1])) throw new UsageError(`--${name} needs a value (${where}): the next argument is a flag; write --${name}=VALUE for a value that starts with --`);
       value = argv[++i];
     }
-    if (OWN[name]) {
+    if (Object.hasOwn(OWN, name)) {
       if (own[name] !== undefined) throw new UsageError(`--${name} given twice (${where}); give it once`);
       own[name] = value;
     } else {

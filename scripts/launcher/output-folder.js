@@ -45,7 +45,10 @@ function isSynthOutput(dir) {
  * Returns its absolute path. Throws UsageError (one line) when the folder may not be used.
  */
 function checkOutputFolder(value, flag, { project, cwd = process.cwd(), home = os.homedir() }) {
-  if (value === undefined || value.trim() === "") throw new UsageError(`${flag} needs a folder name (got an empty value)`);
+  if (typeof value !== "string") throw new UsageError(`${flag} must be a folder name (a string); got ${value === null ? "null" : typeof value}`);
+  if (value.trim() === "") throw new UsageError(`${flag} needs a folder name (got an empty value)`);
+  // The shell expands ~ only at the start of a word: `--output=~/x` would make a folder named ~ in the project.
+  if (value === "~" || value.startsWith("~/")) throw new UsageError(`${flag} ${JSON.stringify(value)} is refused: ~ is not expanded here; write the path out, e.g. $HOME/${value.slice(2) || "out"}`);
   const dir = path.resolve(cwd, value);
   const real = realPath(dir);
   const refuse = (why) => {
@@ -66,7 +69,8 @@ function checkOutputFolder(value, flag, { project, cwd = process.cwd(), home = o
   }
   if (!stat.isDirectory()) refuse("it is a file, not a folder");
   if (fs.readdirSync(real).length > 0 && !isSynthOutput(real)) refuse("it holds files that are not a cdktf synth output (no cdktf manifest.json)");
-  return dir;
+  // A symlink to an earlier output: the folder it points at is replaced, the link stays.
+  return real;
 }
 
 /** A fresh folder beside `dir` for a synth to write into; ones an interrupted synth left behind are removed first. */
@@ -78,9 +82,60 @@ function besideFolder(dir, kind) {
     // mkdtemp's names: the prefix, next- or old-, six characters; older than a minute, so not a synth running now.
     if (!name.startsWith(prefix) || !/^(next|old)-[A-Za-z0-9]{6}$/.test(name.slice(prefix.length))) continue;
     const p = path.join(parent, name);
-    if (Date.now() - fs.statSync(p).mtimeMs > 60_000) fs.rmSync(p, { recursive: true, force: true });
+    try {
+      if (Date.now() - fs.statSync(p).mtimeMs > 60_000) fs.rmSync(p, { recursive: true, force: true });
+    } catch (e) {
+      if (e.code !== "ENOENT") throw e; // another synth just moved it
+    }
   }
-  return fs.mkdtempSync(path.join(parent, `${prefix}${kind}-`));
+  const made = fs.mkdtempSync(path.join(parent, `${prefix}${kind}-`));
+  // mkdtemp makes it 0700; an output folder gets the usual mode.
+  fs.chmodSync(made, 0o777 & ~process.umask());
+  return made;
+}
+
+/** What Terraform keeps in a stack's folder between runs (cdktf's own synth keeps them too): providers, lock file. */
+const TERRAFORM_KEEPS = [".terraform", ".terraform.lock.hcl"];
+
+/** Moves Terraform's own files from each stack folder of the old output into the same stack's folder of the new. */
+function keepTerraformFiles(oldDir, newDir) {
+  const stacks = path.join(oldDir, "stacks");
+  if (!fs.existsSync(stacks)) return;
+  for (const stack of fs.readdirSync(stacks)) {
+    const to = path.join(newDir, "stacks", stack);
+    if (!fs.existsSync(to)) continue;
+    for (const name of TERRAFORM_KEEPS) {
+      const from = path.join(stacks, stack, name);
+      if (fs.existsSync(from) && !fs.existsSync(path.join(to, name))) fs.renameSync(from, path.join(to, name));
+    }
+  }
+}
+
+/** Runs `fn` holding a lock beside `dir`, so two synths into one folder swap one after the other. */
+function withSwapLock(dir, fn) {
+  const lockFile = path.join(path.dirname(dir), `.${path.basename(dir)}.lock`);
+  for (let tries = 0; ; tries++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      break;
+    } catch (e) {
+      if (e.code !== "EEXIST") throw e;
+      const holder = Number(fs.readFileSync(lockFile, "utf8") || 0);
+      let alive = false;
+      try {
+        alive = holder > 0 && process.kill(holder, 0);
+      } catch (err) {
+        alive = err.code === "EPERM";
+      }
+      if (!alive || tries > 600) fs.rmSync(lockFile, { force: true });
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(lockFile, { force: true });
+  }
 }
 
 /**
@@ -88,15 +143,18 @@ function besideFolder(dir, kind) {
  * moved aside, the new one renamed in, the old one removed.
  */
 function swapIn(next, dir) {
-  if (!fs.existsSync(dir)) {
+  withSwapLock(dir, () => {
+    if (!fs.existsSync(dir)) {
+      fs.renameSync(next, dir);
+      return;
+    }
+    if (fs.readdirSync(dir).length > 0 && !isSynthOutput(dir)) throw new UsageError(`${dir} changed while synth ran and is no longer a synth output; the new output is left in ${next}`);
+    keepTerraformFiles(dir, next);
+    const old = besideFolder(dir, "old");
+    fs.renameSync(dir, path.join(old, "out"));
     fs.renameSync(next, dir);
-    return;
-  }
-  if (fs.readdirSync(dir).length > 0 && !isSynthOutput(dir)) throw new UsageError(`${dir} changed while synth ran and is no longer a synth output; the new output is left in ${next}`);
-  const old = besideFolder(dir, "old");
-  fs.renameSync(dir, path.join(old, "out"));
-  fs.renameSync(next, dir);
-  fs.rmSync(old, { recursive: true, force: true });
+    fs.rmSync(old, { recursive: true, force: true });
+  });
 }
 
 /** Removes an output that no longer matches the config (a failed synth), only when it is a synth output. */
