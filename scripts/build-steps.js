@@ -12,7 +12,7 @@ const TS_SOURCES = {
   dirs: ["constructs", "guard", "genesys-pack", "engine", "rotation", "app", ".gen"],
 };
 /** What every step depends on: the installed packages (their versions), where steps write, and the build itself. */
-const TOOLCHAIN = ["package-lock.json", "scripts/build-output.js", "scripts/build.js", "scripts/build-steps.js"];
+const TOOLCHAIN = ["package-lock.json", "scripts/build-output.js", "scripts/build.js", "scripts/build-steps.js", "scripts/file-lock.js"];
 
 const STEPS = [
   {

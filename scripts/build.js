@@ -18,6 +18,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const { spawn } = require("node:child_process");
 const { STEPS, TARGETS, TOOLCHAIN } = require("./build-steps");
+const { acquireLock } = require("./file-lock");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -139,36 +140,10 @@ function staleSteps(target, dir) {
   });
 }
 
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 /** Takes the build lock (waiting for another build to finish); a lock whose process is gone is taken over. */
 function lock() {
   fs.mkdirSync(CACHE, { recursive: true });
-  let said = false;
-  for (;;) {
-    try {
-      fs.writeFileSync(LOCK, String(process.pid), { flag: "wx" });
-      return () => fs.rmSync(LOCK, { force: true });
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-    }
-    const holder = Number(fs.readFileSync(LOCK, "utf8") || 0);
-    let alive = false;
-    try {
-      alive = holder > 0 && process.kill(holder, 0);
-    } catch (e) {
-      alive = e.code === "EPERM";
-    }
-    if (!alive) {
-      fs.rmSync(LOCK, { force: true });
-      continue;
-    }
-    if (!said) process.stderr.write(`build: waiting for another build (process ${holder})\n`);
-    said = true;
-    sleep(200);
-  }
+  return acquireLock(LOCK, { onWait: (holder) => process.stderr.write(`build: waiting for another build (process ${holder})\n`) });
 }
 
 /** Runs one step's script with the staging folder as its output; one progress line if it takes a while. */

@@ -7,6 +7,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { UsageError } = require("./args");
+const { withLock } = require("../file-lock");
 
 /** The real path of `p`, resolving symlinks of the part that exists (so a link to `/` counts as `/`). */
 function realPath(p) {
@@ -113,29 +114,7 @@ function keepTerraformFiles(oldDir, newDir) {
 
 /** Runs `fn` holding a lock beside `dir`, so two synths into one folder swap one after the other. */
 function withSwapLock(dir, fn) {
-  const lockFile = path.join(path.dirname(dir), `.${path.basename(dir)}.lock`);
-  for (let tries = 0; ; tries++) {
-    try {
-      fs.writeFileSync(lockFile, String(process.pid), { flag: "wx" });
-      break;
-    } catch (e) {
-      if (e.code !== "EEXIST") throw e;
-      const holder = Number(fs.readFileSync(lockFile, "utf8") || 0);
-      let alive = false;
-      try {
-        alive = holder > 0 && process.kill(holder, 0);
-      } catch (err) {
-        alive = err.code === "EPERM";
-      }
-      if (!alive || tries > 600) fs.rmSync(lockFile, { force: true });
-      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-    }
-  }
-  try {
-    return fn();
-  } finally {
-    fs.rmSync(lockFile, { force: true });
-  }
+  return withLock(path.join(path.dirname(dir), `.${path.basename(dir)}.lock`), fn);
 }
 
 /**
