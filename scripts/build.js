@@ -67,7 +67,7 @@ function readState(dir) {
 }
 
 /** *.ts and *.json files under a folder (relative to ROOT; JSON is imported by the TS), missing folders empty. */
-function tsFiles(dir) {
+function sourceFiles(dir) {
   const out = [];
   const walk = (rel) => {
     let entries;
@@ -96,7 +96,7 @@ function recordedInputs(step) {
 /** The files a step's output depends on, as paths relative to ROOT. */
 function inputFiles(step, recorded) {
   const files = [step.script, ...TOOLCHAIN, ...(step.inputs.files ?? [])];
-  for (const dir of step.inputs.dirs ?? []) files.push(...tsFiles(dir));
+  for (const dir of step.inputs.dirs ?? []) files.push(...sourceFiles(dir));
   if (step.inputs.recorded) {
     if (!recorded) return undefined;
     files.push(...recorded);
@@ -327,7 +327,17 @@ async function build(target = "all") {
   }
 }
 
-module.exports = { build, staleSteps, stepsFor, BuildError, DIST, STAGE };
+/** build(), for a command that runs what it builds: a failed build is its own lines (above) and one more, exit 1. */
+async function buildOrExit(target) {
+  try {
+    return await build(target);
+  } catch (e) {
+    process.stderr.write(`error: ${e instanceof BuildError ? e.message : `build failed: ${e.message}`}\n`);
+    process.exit(1);
+  }
+}
+
+module.exports = { build, buildOrExit, BuildError };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
@@ -344,28 +354,17 @@ if (require.main === module) {
     process.stderr.write(`error: unknown build target ${/^[a-z][a-z-]{0,30}$/.test(target) ? target : "(not shown)"}; allowed: ${Object.keys(TARGETS).join(", ")}\n`);
     process.exit(2);
   }
-  try {
-    if (dryRun) {
-      const stale = staleSteps(target, DIST).map((s) => s.id);
-      const damaged = distDamage();
-      if (damaged.length) stale.push(`dist/ (${damaged.length} file${damaged.length === 1 ? "" : "s"} missing or changed since the build)`);
-      process.stdout.write(stale.length ? `stale: ${stale.join(", ")}\n` : "up to date\n");
-      process.exit(0);
-    }
-    const damaged = distDamage().length;
-    build(target).then(
-      (ran) => {
-        const restored = damaged ? `; dist/ restored (${damaged} file${damaged === 1 ? "" : "s"})` : "";
-        if (verbose) process.stdout.write(ran.length ? `built: ${ran.join(", ")}${restored}\n` : `built: nothing${restored || " (up to date)"}\n`);
-        process.exit(0);
-      },
-      (e) => {
-        process.stderr.write(`error: ${e instanceof BuildError ? e.message : `build failed: ${e.message}`}\n`);
-        process.exit(1);
-      },
-    );
-  } catch (e) {
-    process.stderr.write(`error: ${e.message}\n`);
-    process.exit(e instanceof BuildError ? 2 : 1);
+  const damaged = distDamage().length;
+  const files = (n) => `${n} file${n === 1 ? "" : "s"}`;
+  if (dryRun) {
+    const stale = staleSteps(target, DIST).map((s) => s.id);
+    if (damaged) stale.push(`dist/ (${files(damaged)} missing or changed since the build)`);
+    process.stdout.write(stale.length ? `stale: ${stale.join(", ")}\n` : "up to date\n");
+    process.exit(0);
   }
+  buildOrExit(target).then((ran) => {
+    const restored = damaged ? `; dist/ restored (${files(damaged)})` : "";
+    if (verbose) process.stdout.write(ran.length ? `built: ${ran.join(", ")}${restored}\n` : `built: nothing${restored || " (up to date)"}\n`);
+    process.exit(0);
+  });
 }

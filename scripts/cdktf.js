@@ -51,30 +51,23 @@ function readCdktfJson() {
   }
 }
 
-/** The Node that runs the app and the CLI for an engine: CDK Terrain needs Node >= 22.19. */
-function nodeFor(engine) {
-  if (engine !== "cdktn") return process.execPath;
-  const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major > 22 || (major === 22 && minor >= 19)) return process.execPath;
+/** Node 22 when this Node cannot run what a step needs (scripts/node22.js decides); an install failure is one line. */
+function nodeOr22(choose, what) {
   try {
-    return require("./node22").node22();
+    return choose();
   } catch (e) {
-    return fail(`installing Node 22 for CDK Terrain failed: ${String(e.message).split("\n")[0]}`, 1);
+    return fail(`installing Node 22 for ${what} failed: ${String(e.message).split("\n")[0]}`, 1);
   }
 }
 
-/**
- * The Node that runs the engine's CLI: cdktf-cli 0.21 starts only on Node 22 and older (its terminal library,
- * node-pty, ships binaries up to Node 22), so on Node 24 and 26 it runs under the project's own Node 22.
- */
+/** The Node that runs the app: CDK Terrain needs Node >= 22.19. */
+function nodeFor(engine) {
+  return engine === "cdktn" ? nodeOr22(require("./node22").nodeForCdkTerrain, "CDK Terrain") : process.execPath;
+}
+
+/** The Node that runs the engine's CLI (cdktf-cli 0.21 starts only on Node 22 and older). */
 function cliNodeFor(engine) {
-  if (engine === "cdktn") return nodeFor(engine);
-  if (Number(process.versions.node.split(".")[0]) <= 22) return process.execPath;
-  try {
-    return require("./node22").node22();
-  } catch (e) {
-    return fail(`installing Node 22 for the cdktf CLI failed: ${String(e.message).split("\n")[0]}`, 1);
-  }
+  return engine === "cdktn" ? nodeFor(engine) : nodeOr22(require("./node22").nodeForCdktfCli, "the cdktf CLI");
 }
 
 function cliFor(engine) {
@@ -121,30 +114,15 @@ function configFile(own, env) {
   return file;
 }
 
-/** The output folder: --output, cdktf.json's output or cdktf.out, refused in one line when a slip could name it. */
+/** The output folder: --output, cdktf.json's output or cdktf.out; throws UsageError when a slip could name it. */
 function outputFolder(own, cdktfJson) {
   const [value, flag] = own.output !== undefined ? [own.output, "--output"] : cdktfJson.output !== undefined ? [cdktfJson.output, "cdktf.json's output"] : ["cdktf.out", "the default output folder"];
-  try {
-    return checkOutputFolder(value, flag, { project: ROOT });
-  } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
-    throw e;
-  }
-}
-
-/** Builds what the command needs; a failed build is its own lines (above) and this one, exit 1. */
-async function ensureBuilt(targets) {
-  const { build, BuildError } = require("./build");
-  try {
-    await build(targets);
-  } catch (e) {
-    fail(e instanceof BuildError ? e.message : `build failed: ${e.message}`, 1);
-  }
+  return checkOutputFolder(value, flag, { project: ROOT });
 }
 
 /** Runs the app (scripts/app.js, as cdktf.json does). */
-function runApp(engine, env, extra, stdio = ["ignore", "inherit", "inherit"]) {
-  const r = spawnSync(nodeFor(engine), [path.join(ROOT, "scripts", "app.js")], { stdio, env: { ...env, ...extra } });
+function runApp(engine, env, extra) {
+  const r = spawnSync(nodeFor(engine), [path.join(ROOT, "scripts", "app.js")], { stdio: ["ignore", "inherit", "inherit"], env: { ...env, ...extra } });
   if (r.error) fail(`could not run the app: ${r.error.message}`, 1);
   return r.status ?? 1;
 }
@@ -226,14 +204,7 @@ async function main() {
     const near = shape ? closest(word, Object.keys(COMMANDS)) : undefined;
     fail(`unknown command ${shape ? JSON.stringify(word) : describe(word)}${near ? ` (did you mean ${near}?)` : ""}; commands: ${Object.keys(COMMANDS).join(", ")}`);
   }
-  let parsed;
-  try {
-    parsed = parseArgs(command, argv.slice(1));
-  } catch (e) {
-    if (e instanceof UsageError) fail(e.message);
-    throw e;
-  }
-  const { own, cli, stacks } = parsed;
+  const { own, cli, stacks } = parseArgs(command, argv.slice(1));
   if (own.help) {
     process.stdout.write(helpText(command));
     process.exit(0);
@@ -247,7 +218,7 @@ async function main() {
   noteEndOfLife(env);
 
   const app = engine === "cdktn" ? "app-cdktn" : "app";
-  await ensureBuilt(command === "diff" || command === "deploy" ? [app, "cli"] : [app]);
+  await require("./build").buildOrExit(command === "diff" || command === "deploy" ? [app, "cli"] : [app]);
 
   if (command === "check") {
     process.exit(runApp(engine, env, { GENESYS_OAUTH_CHECK_CONFIG: "1" }));
@@ -283,4 +254,5 @@ async function main() {
   process.exit(r.status ?? 1);
 }
 
-main().catch((e) => fail(`internal error: ${e.message}`, 1));
+// A usage mistake (UsageError, from the flags or the output folder) is one line, exit 2.
+main().catch((e) => (e instanceof UsageError ? fail(e.message) : fail(`internal error: ${e.message}`, 1)));

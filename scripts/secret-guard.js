@@ -4,18 +4,12 @@
 "use strict";
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
-const { build, BuildError } = require("./build");
+const { buildOrExit } = require("./build");
 const { noteEndOfLife } = require("./launcher/node-support");
 
 const env = { ...process.env };
 noteEndOfLife(env);
-build("cli").then(
-  () => {
-    const r = spawnSync(process.execPath, [path.join(__dirname, "..", "dist", "secret-guard.js"), ...process.argv.slice(2)], { stdio: "inherit", env });
-    process.exit(r.status ?? 1);
-  },
-  (e) => {
-    process.stderr.write(`error: ${e instanceof BuildError ? e.message : `build failed: ${e.message}`}\n`);
-    process.exit(1);
-  },
-);
+buildOrExit("cli").then(() => {
+  const r = spawnSync(process.execPath, [path.join(__dirname, "..", "dist", "secret-guard.js"), ...process.argv.slice(2)], { stdio: "inherit", env });
+  process.exit(r.status ?? 1);
+});

@@ -5,21 +5,17 @@
 "use strict";
 const path = require("node:path");
 const { spawnSync } = require("node:child_process");
-const { node22, NODE22_VERSION } = require("./node22");
+const { nodeForCdkTerrain, runsCdkTerrain, NODE22_VERSION } = require("./node22");
 
 const ROOT = path.resolve(__dirname, "..");
-const [major, minor] = process.versions.node.split(".").map(Number);
-const currentIsNewEnough = major > 22 || (major === 22 && minor >= 19);
-let bin = process.execPath;
-if (!currentIsNewEnough) {
-  try {
-    bin = node22();
-  } catch (e) {
-    process.stderr.write(`error: Node 22 for the cdktn tests: ${e.message}\n`);
-    process.exit(1);
-  }
+let bin;
+try {
+  bin = nodeForCdkTerrain();
+} catch (e) {
+  process.stderr.write(`error: Node 22 for the cdktn tests: ${e.message}\n`);
+  process.exit(1);
 }
-process.stderr.write(`cdktn tests: CDK Terrain 0.24 on Node ${currentIsNewEnough ? process.versions.node : NODE22_VERSION}\n`);
+process.stderr.write(`cdktn tests: CDK Terrain 0.24 on Node ${runsCdkTerrain() ? process.versions.node : NODE22_VERSION}\n`);
 const jest = path.join(ROOT, "node_modules", "jest", "bin", "jest.js");
 // No timeout: jest's own test timeouts bound the run, and the child shares this process's terminal signals.
 const r = spawnSync(bin, [jest, "-c", path.join(ROOT, "jest.cdktn.config.js"), ...process.argv.slice(2)], {
