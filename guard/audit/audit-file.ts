@@ -249,7 +249,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
     }, jump);
   }
   // Identifiers built from data may hold a secret found anywhere in the file: fingerprints replace them.
-  findings.redact(new IdentifierRedactor(secrets));
+  findings.redact(new IdentifierRedactor(secrets, opts.shapes));
   return { kind, findings: findings.sortByPointer() };
 }
 

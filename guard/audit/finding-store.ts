@@ -66,13 +66,19 @@ export class FindingStore {
   }
 
   /** Passes every identifier through the redactor (see redactFinding). Findings can no longer be looked up by pointer. */
-  redact(redactor: { redact(text: string): string }): void {
+  redact(redactor: { redact(text: string): string; prepare?(texts: Iterable<string>): unknown }): void {
     this.byPointer = undefined;
+    redactor.prepare?.(this.identifiers());
     for (let i = 0; i < this.pointers.length; i++) {
       const f = this.at(i);
       const r = redactFinding(f, redactor);
       if (r !== f) this.write(i, r);
     }
+  }
+
+  /** Every identifier text of every finding (repeats included: they are shared strings). */
+  private *identifiers(): Generator<string> {
+    for (const column of [this.pointers, this.addresses, this.attributes, this.details]) yield* column;
   }
 
   /** Sorts the report order by pointer (ties keep the order first put). */

@@ -1,27 +1,183 @@
 import { fingerprint } from "../../fingerprint";
+import type { SecretShapes } from "../../detectors/secret-shapes";
+import { classCount, entropy, isHashLike, isPlaceholder } from "../../detectors/text-shapes";
 import { SecretIndex, variants } from "./secret-index";
+import { PieceSet, PIECE } from "./shared-pieces";
 
 /**
  * Identifiers built from data (addresses, index keys, JSON-pointer segments, attribute paths, origins) can hold a
- * secret: a for_each key that is a webhook URL, a map key that is a token. Before any of them reaches a report,
- * every secret the file revealed (all values the audit followed) is replaced in them by its fingerprint.
+ * secret: a for_each key that is a webhook URL, a map key that is a token, a module key cut from a password.
+ * Before any of them reaches a report, each part of an identifier that
+ *   - is or contains a tracked secret (in any of the forms it takes inside other strings),
+ *   - contains a piece of PIECE (8) or more characters of one (a 40-character prefix of a marked value),
+ *   - or is itself token-shaped (a detector fires on it, or it is a long random-looking token)
+ * is replaced by its fingerprint, `[sha256:…]`. The rest of the identifier stays readable.
+ *
+ * The audit redacts a file's findings once both passes are done (auditFile's last step), when every secret the
+ * file holds is known: findings put early in pass 1 (before later secrets were found) are covered too, and no
+ * report, baseline or message is written before that (reports are built from the redacted findings).
  */
 export class IdentifierRedactor {
   private readonly cache = new Map<string, string>();
+  private readonly partCache = new Map<string, boolean>();
+  private pieces: PieceSet | undefined;
 
-  constructor(private readonly secrets: SecretIndex) {}
+  constructor(
+    private readonly secrets: SecretIndex | undefined,
+    private readonly shapes?: SecretShapes,
+  ) {}
+
+  /**
+   * Learns which pieces of tracked secrets the identifiers hold: called once with every identifier text, before
+   * redact(). Without it, only whole secrets and token shapes are replaced.
+   */
+  prepare(texts: Iterable<string>): this {
+    if (this.secrets && this.secrets.size > 0) {
+      const secrets = this.secrets;
+      this.pieces = PieceSet.shared(mapParts(texts), (visit) => {
+        for (let s = 0; s < secrets.size; s++) for (const form of formsOf(secrets.value(s))) visit(form);
+      });
+    }
+    return this;
+  }
 
   redact(text: string): string {
-    if (text.length < 8 || this.secrets.size === 0) return text;
+    if (text.length < PIECE) return text;
     const had = this.cache.get(text);
     if (had !== undefined) return had;
     let out = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const candidates = this.secrets.candidatesIn(text).map((c) => this.secrets.value(c)).sort((a, b) => b.length - a.length);
-    for (const c of candidates) {
-      for (const v of variants(c)) if (out.includes(v)) out = out.split(v).join(`[${fingerprint(c)}]`);
+    if (this.secrets && this.secrets.size > 0) {
+      // Longest first, so a secret that contains another is replaced whole (its fingerprint is the finding's).
+      const candidates = this.secrets.candidatesIn(text).map((c) => this.secrets!.value(c)).sort((a, b) => b.length - a.length);
+      for (const c of candidates) {
+        for (const v of variants(c)) if (out.includes(v)) out = out.split(v).join(`[${fingerprint(c)}]`);
+      }
     }
-    if (this.cache.size < 10_000) this.cache.set(text, out);
+    out = replaceParts(out, (part) => this.isSecretPart(part));
+    if (this.cache.size >= 10_000) this.cache.clear();
+    this.cache.set(text, out);
     return out;
   }
+
+  /** A part (a pointer segment, a quoted key, a dotted name) that must not be printed. */
+  private isSecretPart(part: string): boolean {
+    if (part.length < PIECE || FINGERPRINT.test(part)) return false;
+    const had = this.partCache.get(part);
+    if (had !== undefined) return had;
+    const secret = (this.pieces !== undefined && this.pieces.holdsPieceOf(part)) || tokenShaped(part, this.shapes);
+    if (this.partCache.size >= 50_000) this.partCache.clear();
+    this.partCache.set(part, secret);
+    return secret;
+  }
+}
+
+/** A fingerprint the redaction wrote (never judged again). */
+const FINGERPRINT = /^\[?sha256:[0-9a-f]{12}\]?$/;
+
+/** The forms a secret takes in identifiers: as it is, JSON/HCL-escaped, as a JSON-pointer segment. */
+function formsOf(value: string): string[] {
+  return /["\\<>&~/\u0000-\u001f]/.test(value) ? variants(value) : [value];
+}
+
+/**
+ * Whether a part of an identifier is itself a token: a detector fires on it, or it is long, random-looking and
+ * mixes character classes the way generated tokens do (names, slugs, cdktf's `Name_83BF8E41` ids, UUIDs, ARNs,
+ * hashes and digests do not).
+ */
+export function tokenShaped(part: string, shapes?: SecretShapes): boolean {
+  const plain = part.includes("~") ? part.replace(/~1/g, "/").replace(/~0/g, "~") : part;
+  if (shapes?.detect("", plain)) return true;
+  if (plain.length < 24 || plain.length > 4096 || /\s/.test(plain)) return false;
+  if (isPlaceholder(plain) || isHashLike(plain) || plain.startsWith("arn:") || UUID.test(plain)) return false;
+  if (classCount(plain) < 3 || entropy(plain) < 4) return false;
+  // Words change character class at their boundaries and run lower case for several letters (`Gateway`,
+  // `Secret_83BF8E41`); random tokens change class every other character or so, in short lower-case runs.
+  return classChanges(plain) / plain.length >= 0.3 && meanLowerRun(plain) < 3;
+}
+
+/** The mean length of the runs of lower-case letters (0 without any). */
+function meanLowerRun(v: string): number {
+  let runs = 0;
+  let letters = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 97 || c > 122) continue;
+    letters++;
+    if (i === 0 || v.charCodeAt(i - 1) < 97 || v.charCodeAt(i - 1) > 122) runs++;
+  }
+  return runs === 0 ? 0 : letters / runs;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function classOf(c: number): number {
+  return c >= 97 && c <= 122 ? 0 : c >= 65 && c <= 90 ? 1 : c >= 48 && c <= 57 ? 2 : 3;
+}
+
+function classChanges(v: string): number {
+  let n = 0;
+  for (let i = 1; i < v.length; i++) if (classOf(v.charCodeAt(i)) !== classOf(v.charCodeAt(i - 1))) n++;
+  return n;
+}
+
+/**
+ * Characters that separate the parts of an identifier: address steps (`.`, `[`, `]`), pointer segments (`/`),
+ * and the words of a message. A quoted string (`["key"]`, a map key) is one part whatever it holds.
+ */
+const SEPARATOR = /[\s.[\](),=/'`]/;
+
+/**
+ * The parts of an identifier as [start, end) offsets: in a JSON pointer (it starts with `/`) its segments; else
+ * each quoted string (without its quotes) and each run between separators.
+ */
+export function partsOf(text: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  if (text.startsWith("/")) {
+    let from = 1;
+    for (let i = 1; i <= text.length; i++) {
+      if (i === text.length || text.charCodeAt(i) === 0x2f) {
+        if (i > from) parts.push([from, i]);
+        from = i + 1;
+      }
+    }
+    return parts;
+  }
+  let from = -1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (from >= 0) parts.push([from, i]), (from = -1);
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      if (j > i + 1) parts.push([i + 1, Math.min(j, text.length)]);
+      i = j;
+      continue;
+    }
+    if (SEPARATOR.test(ch)) {
+      if (from >= 0) parts.push([from, i]), (from = -1);
+    } else if (from < 0) from = i;
+  }
+  if (from >= 0) parts.push([from, text.length]);
+  return parts;
+}
+
+/** Every part (of PIECE or more characters) of every text, as the piece search reads them. */
+function* mapParts(texts: Iterable<string>): Generator<string> {
+  for (const t of texts) {
+    if (t.length < PIECE) continue;
+    for (const [a, b] of partsOf(t)) if (b - a >= PIECE) yield t.slice(a, b);
+  }
+}
+
+/** `text` with each part `secret` says must not be printed replaced by its fingerprint. */
+function replaceParts(text: string, secret: (part: string) => boolean): string {
+  let out = "";
+  let at = 0;
+  for (const [a, b] of partsOf(text)) {
+    const part = text.slice(a, b);
+    if (!secret(part)) continue;
+    out += text.slice(at, a) + `[${fingerprint(part)}]`;
+    at = b;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
