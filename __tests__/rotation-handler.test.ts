@@ -6,6 +6,7 @@ import { RotateSecretCommand, SecretsManagerClient } from "@aws-sdk/client-secre
 import { SecretsManagerStandin } from "./support/secrets-manager-standin";
 import { GenesysStandin } from "./support/genesys-standin";
 import { loadDeployedHandler } from "./support/rotation-bundle";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ADMIN_ID = "0a0a0a0a-1111-4222-8333-444444444444";
 const ADMIN_SECRET = "PlAnTeD-AdMiN-SeCrEt-Qw9Er8Ty7Ui6Op5As4Df3Gh2";
@@ -19,7 +20,10 @@ let sm: SecretsManagerStandin;
 let genesys: GenesysStandin;
 let handler: (event: unknown) => Promise<void>;
 let bundleDir: string;
-let logs: string[] = [];
+/** Every line the function logged, in every test (never reset: the leak checks read all of it). */
+const logs: string[] = [];
+/** Where the current test's lines start in `logs`. */
+let testStart = 0;
 const errors: string[] = [];
 const savedEnv = { ...process.env };
 let client: SecretsManagerClient;
@@ -45,9 +49,10 @@ afterAll(async () => {
   await genesys.stop();
   fs.rmSync(bundleDir, { recursive: true, force: true });
   process.env = savedEnv;
-  // Nothing the function logged or threw holds a secret or a token, planted or issued.
-  const all = [...logs, ...errors].join("\n");
-  for (const v of [ADMIN_SECRET, ...genesys.issued]) expect(all.includes(v)).toBe(false);
+  // Nothing the function logged or threw, in any test, holds a secret or a token (planted or issued), a piece of
+  // one or an encoding of either.
+  expect(logs.length).toBeGreaterThan(0);
+  expectNoLeaks([ADMIN_SECRET, ...genesys.issued], [["the rotation function's logs (all tests)", logs.join("\n")], ["errors it threw", errors.join("\n")]]);
 });
 
 let spy: jest.SpyInstance[] = [];
@@ -80,13 +85,18 @@ beforeEach(() => {
   genesys.script.token = [];
   genesys.script.regenerate = [];
   genesys.calls.length = 0;
+  testStart = logs.length;
   spy = (["log", "info", "warn", "error", "debug"] as const).map((m) =>
     jest.spyOn(console, m).mockImplementation((...args: unknown[]) => {
       logs.push(args.map(String).join(" "));
     }),
   );
 });
-afterEach(() => spy.forEach((s) => s.mockRestore()));
+afterEach(() => {
+  spy.forEach((s) => s.mockRestore());
+  // Per test too, so a leak names the test that logged it.
+  expectNoLeaks([ADMIN_SECRET, ...genesys.issued], [[`the rotation function's logs in "${expect.getState().currentTestName}"`, logs.slice(testStart).join("\n")]]);
+});
 
 async function rotateNow(name: string): Promise<{ ok: boolean; error?: string; version: string }> {
   const r = await client.send(new RotateSecretCommand({ SecretId: name }));
@@ -281,10 +291,9 @@ describe("guards", () => {
   });
 
   it("logs say what happened, as JSON lines, without values", async () => {
-    logs = [];
     sm.create(SINGLE);
     await rotateNow(SINGLE);
-    const lines = logs.map((l) => JSON.parse(l));
+    const lines = logs.slice(testStart).map((l) => JSON.parse(l));
     expect(lines.map((l) => l.step)).toEqual(expect.arrayContaining(["createSecret", "setSecret", "testSecret", "finishSecret"]));
     expect(lines.some((l) => l.outcome === "stored as AWSPENDING" && l.client === CLIENT_A)).toBe(true);
   });
