@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { HttpBackend, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { withTargetVersions } from "../engine/target-versions";
@@ -13,6 +14,8 @@ import { GENESYS_OAUTH_PACKS } from "../genesys-pack";
 
 const SYNTH_RULES = GENESYS_OAUTH_PACKS.flatMap((p) => p.rules.map((r) => r.info));
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
+import { expectNoLeaks, filesUnder } from "./support/leak-check";
+import { fingerprint } from "../guard/fingerprint";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 // Planted values: the guard must find them and never print them.
@@ -32,20 +35,49 @@ function guardedStack(backend: "encrypted" | "none" | "plain-s3" | "local" = "en
   return s;
 }
 
+/** Output folders of the synths each stack ran (Testing.fullSynth makes one in the temp folder, named only on success). */
+const outdirs = new WeakMap<TerraformStack, string[]>();
+
 /** Runs the full synth (aspects, validations, gate); returns the error text, or "" when synth passed. */
 function fullSynthError(s: TerraformStack): string {
+  const outdirsNow = () => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith("cdktf.outdir.")));
+  const before = outdirsNow();
   try {
     Testing.fullSynth(s);
     return "";
   } catch (e) {
     return (e as Error).message;
+  } finally {
+    const made = [...outdirsNow()].filter((n) => !before.has(n)).map((n) => path.join(os.tmpdir(), n));
+    outdirs.set(s, [...(outdirs.get(s) ?? []), ...made]);
   }
 }
 
-function expectNoPlanted(text: string): void {
-  for (const [name, v] of Object.entries(PLANTED)) {
-    if (text.includes(v)) throw new Error(`planted value ${name} leaked into output`);
+/**
+ * Everything a synth of `s` wrote for people and tools: the error it threw, the report files (secret-guard.json,
+ * secret-guard.sarif), the manifest and every construct annotation. Not the stack's cdk.tf.json: that is the
+ * configuration itself (the literal the rules report is in it by definition).
+ */
+function synthOutputs(s: TerraformStack, err: string): Array<[string, string]> {
+  const annotations = s.node.findAll().flatMap((c) => c.node.metadata.map((m) => String(m.data)));
+  const files = (outdirs.get(s) ?? []).flatMap((dir) => filesUnder(dir, (f) => path.basename(f) !== "cdk.tf.json"));
+  return [["synth error", err], ["annotations", annotations.join("\n")], ...files];
+}
+
+/**
+ * No planted value (a piece of one, an encoding) in anything the synth of `s` wrote. When the aspect failed the
+ * synth, no report was written: the stack is synthesized again continuing on error annotations (as a CLI run
+ * that does), so the report files of every failing case are read too.
+ */
+function expectNoPlanted(s: TerraformStack, err: string): void {
+  const written = () => (outdirs.get(s) ?? []).some((d) => fs.existsSync(path.join(d, "stacks", s.node.id, "secret-guard.json")));
+  if (!written()) {
+    (Object.getPrototypeOf(s.synthesizer) as { continueOnErrorAnnotations: boolean }).continueOnErrorAnnotations = true;
+    expect(fullSynthError(s)).toBe("");
   }
+  const outputs = synthOutputs(s, err);
+  expect(outputs.map(([name]) => path.basename(name))).toEqual(expect.arrayContaining(["secret-guard.json", "secret-guard.sarif"]));
+  expectNoLeaks(Object.values(PLANTED), outputs);
 }
 
 describe("SecretGuard rule pack", () => {
@@ -109,7 +141,7 @@ describe("SecretGuard rule pack", () => {
     expect(err).toMatch(/\[SG002\] variable api_password default/);
     expect(err).toMatch(/\[SG002\] S3 backend setting secret_key/);
     expect(err).not.toMatch(/fields\.userName/);
-    expectNoPlanted(err);
+    expectNoPlanted(s, err);
   });
 
   test("SG003/SG004/SG005: local backend, no backend, unencrypted or unlocked S3", () => {
@@ -132,7 +164,7 @@ describe("SecretGuard rule pack", () => {
     SecretGuard.of(s);
     const err = fullSynthError(s);
     expect(err).toMatch(/\[SG002\] ephemeral\.aws_secretsmanager_random_password\.key argument secret_key is a literal secret/);
-    expectNoPlanted(err);
+    expectNoPlanted(s, err);
     const ok = new TerraformStack(Testing.app({ context: withTargetVersions() }), "guarded");
     new HttpBackend(ok, { address: "https://state.example.com/genesys" });
     SecretGuard.of(ok);
@@ -155,7 +187,7 @@ describe("SecretGuard rule pack", () => {
     new OauthClient(s, "tutorial", { name: "T", authorizedGrantType: "CLIENT-CREDENTIALS", clientSecret: PLANTED.genesysSecret });
     const err = fullSynthError(s);
     expect(err).toMatch(/\[SG007\] genesyscloud_oauth_client\.tutorial sets client_secret: Genesys generates client secrets/);
-    expectNoPlanted(err);
+    expectNoPlanted(s, err);
   });
 
   test("SG008: expose_client_secret without an encrypted remote backend", () => {
@@ -190,7 +222,16 @@ describe("SecretGuard rule pack", () => {
     s.addOverride(`resource.genesyscloud_oauth_client.${c.client.friendlyUniqueId}.client_secret`, PLANTED.genesysSecret);
     const err = fullSynthError(s);
     expect(err).toMatch(/\[SG007\].*override in .*cdk\.tf\.json#\/resource\/genesyscloud_oauth_client\//);
-    expectNoPlanted(err);
+    expectNoPlanted(s, err);
+  });
+
+  test("a map key holding a piece of a secret is printed as its fingerprint, in the error, the reports and the annotations", () => {
+    const s = guardedStack();
+    const key = "password_" + PLANTED.genesysSecret.slice(4, 16);
+    new IntegrationCredential(s, "cred", { credentialTypeName: "basicAuth", fields: { [key]: PLANTED.genesysSecret } });
+    const err = fullSynthError(s);
+    expect(err).toContain(`[SG002] genesyscloud_integration_credential.cred argument fields.[${fingerprint(key)}]`);
+    expectNoPlanted(s, err);
   });
 
   test("suppressions need a reason of 10+ characters and keep the finding in the report, marked", () => {

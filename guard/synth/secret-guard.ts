@@ -31,6 +31,7 @@ import { writeFileAtomicSync } from "../commands/atomic-write";
 import { toJson, toSarif } from "../report";
 import { TOOL } from "../tool";
 import { addSuppression, suppressionFor } from "./suppressions";
+import { configRedactor, IdentifierRedactor, redactedFinding } from "../audit/detect/identifier-redaction";
 
 export interface SecretGuardOptions {
   /** Write secret-guard.json and secret-guard.sarif next to cdk.tf.json (default true). */
@@ -102,12 +103,25 @@ export class SecretGuard implements IAspect {
     if (node !== this.stack) return;
     // The whole stack at once: some rules (outputs, backend) need facts from other blocks.
     const byPath = this.constructsByPath();
-    for (const f of this.check(this.resolvedStack())) {
+    const doc = this.resolvedStack();
+    const found = this.check(doc);
+    const redactor = this.redactorFor(doc, found);
+    for (const f of found) {
       const target = this.targetOf(f, byPath);
-      const finding = this.toFinding(f, target, "cdk.tf.json");
+      const finding = redactedFinding(this.toFinding(f, target, "cdk.tf.json"), redactor);
       this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
-      annotateFinding(target, finding, f.message);
+      annotateFinding(target, finding, redactor.redact(f.message));
     }
+  }
+
+  /**
+   * Keys, labels and messages built from the configuration can hold a secret (a map key that is a token, a
+   * name cut from a password): the redactor replaces such parts by their fingerprints before anything is
+   * annotated, written or thrown.
+   */
+  private redactorFor(doc: unknown, found: readonly ConfigFinding[]): IdentifierRedactor {
+    const texts = found.flatMap((f) => [f.pointer, f.address, f.attribute, f.message, f.constructPath ?? ""]);
+    return configRedactor(doc, this.shapes, new Set(found.map((f) => f.fingerprint).filter((x) => x !== "")), texts);
   }
 
   private check(doc: unknown): ConfigFinding[] {
@@ -164,18 +178,20 @@ export class SecretGuard implements IAspect {
     const byPath = this.constructsByPath();
     const findings: Finding[] = [];
     const rel = path.relative(process.cwd(), file) || file;
-    for (const f of this.check(doc)) {
+    const found = this.check(doc);
+    const redactor = this.redactorFor(doc, found);
+    for (const f of found) {
       const known = this.aspectFindings.get(`${f.ruleId} ${f.pointer}`);
       if (known) {
         findings.push({ ...known, file: rel });
         continue;
       }
       const target = this.targetOf(f, byPath);
-      const finding = this.toFinding(f, target, rel);
-      const where = `override in ${rel}#${f.pointer}`;
+      const finding = redactedFinding(this.toFinding(f, target, rel), redactor);
+      const where = `override in ${rel}#${finding.pointer}`;
       findings.push({ ...finding, message: `${finding.message} (${where})` });
       if (!finding.suppressed) {
-        annotateManifest(target.node.path, finding.severity, `[${finding.ruleId}] ${f.message} (${where})`);
+        annotateManifest(target.node.path, finding.severity, `[${finding.ruleId}] ${redactor.redact(f.message)} (${where})`);
       }
     }
     if (this.options.reports !== false) {

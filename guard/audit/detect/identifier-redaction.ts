@@ -1,7 +1,7 @@
 import { fingerprint } from "../../fingerprint";
 import type { SecretShapes } from "../../detectors/secret-shapes";
 import { classCount, entropy, isHashLike, isPlaceholder } from "../../detectors/text-shapes";
-import { SecretIndex, variants } from "./secret-index";
+import { SecretIndex, variants, worthTracking } from "./secret-index";
 import { PieceSet, PIECE } from "./shared-pieces";
 
 /**
@@ -180,4 +180,43 @@ function replaceParts(text: string, secret: (part: string) => boolean): string {
     at = b;
   }
   return at === 0 ? text : out + text.slice(at);
+}
+
+/** Deepest nesting walked in a configuration for its secret values. */
+const CONFIG_DEPTH = 256;
+
+/**
+ * A redactor for the findings on a Terraform JSON configuration (the synth guard's cdk.tf.json): the secrets it
+ * tracks are the values the findings are about (by their fingerprints), values detectors recognise, and values
+ * under secret-like names (`password`, `token`), so keys, labels and messages built from the configuration
+ * print none of them, nor a piece of one.
+ */
+export function configRedactor(doc: unknown, shapes: SecretShapes, findingFingerprints: ReadonlySet<string>, texts: Iterable<string>): IdentifierRedactor {
+  const index = new SecretIndex();
+  const add = (value: string, where: string) => {
+    if (worthTracking(value) && !value.includes("${")) index.add(value, where, "SG103");
+  };
+  const visit = (node: unknown, key: string, depth: number) => {
+    if (depth > CONFIG_DEPTH) return;
+    if (typeof node === "string") {
+      if (node.length < PIECE) return;
+      const hit = shapes.detect(key, node);
+      if (hit) add(hit.secret, key);
+      else if (shapes.isSecretKey(key) || (findingFingerprints.size > 0 && findingFingerprints.has(fingerprint(node)))) add(node, key);
+      return;
+    }
+    if (!node || typeof node !== "object") return;
+    if (Array.isArray(node)) for (const v of node) visit(v, key, depth + 1);
+    else for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k.length >= PIECE && shapes.detect(key, k)) add(k, key);
+      visit(v, k, depth + 1);
+    }
+  };
+  visit(doc, "", 0);
+  return new IdentifierRedactor(index, shapes).prepare(texts);
+}
+
+/** A finding with its identifiers and message passed through the redactor. */
+export function redactedFinding<F extends { pointer: string; address: string; attribute: string; message: string }>(f: F, r: IdentifierRedactor): F {
+  return { ...f, pointer: r.redact(f.pointer), address: r.redact(f.address), attribute: r.redact(f.attribute), message: r.redact(f.message) };
 }
