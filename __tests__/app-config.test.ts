@@ -9,6 +9,7 @@ import { GenesysConfigError } from "../constructs/errors";
 import { fleetConfig, writeConfig } from "./support/fleet";
 import { tempDir } from "./support/terraform-runner";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const MAIN = path.join(ROOT, "dist", "main.js");
@@ -122,7 +123,7 @@ describe("fleet config", () => {
 describe("the app (dist/main.js)", () => {
   test("synthesizes the default config: real genesyscloud schema names, random_password, sensitive outputs, encrypted locked backend, no credentials", async () => {
     const out = tempDir("synth");
-    const planted = "planted-admin-secret-never-in-synth-0004";
+    const planted = "Pl4nted" + "Adm1nSecr3t" + "Qz7Wx2Vb9Nk4";
     const r = await runMain({
       CDKTF_OUTDIR: out,
       GENESYSCLOUD_OAUTHCLIENT_ID: "11111111-2222-4333-8444-555555555555",
@@ -133,7 +134,7 @@ describe("the app (dist/main.js)", () => {
     expect(r.code).toBe(0);
     const file = path.join(out, "stacks", "gen-integration", "cdk.tf.json");
     const text = fs.readFileSync(file, "utf8");
-    expect(text).not.toContain(planted);
+    expectNoLeaks(planted, [["cdk.tf.json", text], ["stdout", r.stdout], ["stderr", r.stderr]]);
     expect(text).not.toContain("11111111-2222-4333-8444-555555555555");
     const doc = JSON.parse(text);
     expect(doc.terraform.required_providers.genesyscloud.source).toBe("registry.terraform.io/mypurecloud/genesyscloud");
@@ -183,7 +184,7 @@ describe("the app (dist/main.js)", () => {
     const quoted = await runMain({ GENESYS_OAUTH_CONFIG: file, CDKTF_OUTDIR: path.join(tempDir("x"), "o") });
     expect(quoted.code).toBe(2);
     expect(quoted.stderr).toMatch(/not valid JSON \(at line 3, column 20\)/);
-    expect(quoted.stderr).not.toContain(pasted.slice(0, 8));
+    expectNoLeaks(pasted, [["stderr", quoted.stderr], ["stdout", quoted.stdout]]);
     const missing = await runMain({ GENESYS_OAUTH_CONFIG: "/nonexistent/config.json", CDKTF_OUTDIR: path.join(tempDir("x"), "o") });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: \/nonexistent\/config\.json: cannot read config \(ENOENT\)/);

@@ -4,6 +4,7 @@ import { execFile, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const LAUNCHER = path.join(ROOT, "scripts", "cdktf.js");
@@ -169,7 +170,7 @@ describe("every flag honoured or refused in one line", () => {
       const r = await run(LAUNCHER, args);
       expect(r.code).toBe(2);
       expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
-      for (let i = 0; i + 8 <= PLANTED.length; i++) expect(r.stdout + r.stderr).not.toContain(PLANTED.slice(i, i + 8));
+      expectNoLeaks(PLANTED, [["stdout", r.stdout], ["stderr", r.stderr]]);
     }
   });
 

@@ -8,6 +8,7 @@ import { node22 } from "../scripts/node22";
 import { cdktnCli } from "../scripts/cdktn-cli";
 import { tempDir } from "./support/terraform-runner";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks, filesUnder } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const WRAPPER = path.join(ROOT, "scripts", "cdktf.js");
@@ -110,6 +111,6 @@ app.synth();
     const r = await run(N22, [cli, "synth"], project, { PLANTED, PATH: `${path.dirname(N22)}${path.delimiter}${process.env.PATH}` });
     expect(r.code).not.toBe(0);
     expect(r.out).toMatch(/\[cli-guard\/tutorial\][^\n]*\[SG007\] genesyscloud_oauth_client\.tutorial sets client_secret/);
-    expect(r.out.includes(PLANTED)).toBe(false);
+    expectNoLeaks(PLANTED, [["cdktf synth output", r.out], ...filesUnder(path.join(project, "cdktf.out"), (f) => path.basename(f) !== "cdk.tf.json")]);
   });
 });

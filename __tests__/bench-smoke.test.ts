@@ -6,6 +6,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -85,10 +86,9 @@ describe("npm run bench (smoke mode)", () => {
     expect((svg.match(/<polyline /g) || []).length).toBeGreaterThanOrEqual(4);
     expect(svg).toContain("256 MB target");
 
-    for (const v of plantedValues(out)) {
-      expect(typeof v).toBe("string");
-      for (const text of [r.stdout, r.stderr, md, svg]) expect(text.includes(v)).toBe(false);
-    }
+    const planted = plantedValues(out);
+    for (const v of planted) expect(typeof v).toBe("string");
+    expectNoLeaks(planted as string[], [["stdout", r.stdout], ["stderr", r.stderr], ["BENCHMARKS.md", md], ["benchmarks.svg", svg]]);
     fs.rmSync(out, { recursive: true, force: true });
   });
 });

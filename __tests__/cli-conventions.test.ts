@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { main } from "../genesys-pack/cli";
 import type { CommandIO } from "../guard/commands/io";
 import { genesysSecret, tempDir } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 interface Run { code: number; out: string; err: string }
 
@@ -44,7 +45,7 @@ test("short flags -f and -o, and --output x.sarif writes SARIF without --format"
   const json = path.join(dir, "r.json");
   expect((await cli(["audit", "--no-ignore-file", "-f", "json", "-o", json, state])).code).toBe(1);
   expect(JSON.parse(fs.readFileSync(json, "utf8")).summary).toBeDefined();
-  for (const text of [r.out, r.err, fs.readFileSync(sarif, "utf8")]) expect(text.includes(secret)).toBe(false);
+  expectNoLeaks(secret, [["stdout", r.out], ["stderr", r.err], [sarif, fs.readFileSync(sarif, "utf8")], [json, fs.readFileSync(json, "utf8")]]);
 });
 
 test("--format that contradicts --output's extension is refused: exit 2, one line", async () => {

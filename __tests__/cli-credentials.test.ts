@@ -7,6 +7,7 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { endOfLifeNote, quietRuntimeNotices } from "../guard/commands/runtime-notices";
 import { CLI, tempDir } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 let home = "";
@@ -69,7 +70,7 @@ describe("AWS credentials", () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toBe("");
       expect(r.stdout.trim().split("\n").every((l) => /^\[FAIL\] rotate: /.test(l))).toBe(true);
-      expect(r.stdout + r.stderr).not.toContain(secretKey);
+      expectNoLeaks(secretKey, [["stdout", r.stdout], ["stderr", r.stderr]]);
     } finally {
       fs.rmSync(aws, { recursive: true, force: true });
     }

@@ -4,6 +4,7 @@ import { main, SECRET_GUARD_CLI } from "../genesys-pack/cli";
 import { closestWord, editDistance } from "../guard/commands/closest-word";
 import { capture } from "./support/day2";
 import { genesysSecret, runCli } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 const COMMANDS = Object.keys(SECRET_GUARD_CLI.commands);
 const SECRET = genesysSecret();
@@ -17,7 +18,7 @@ async function refused(argv: string[]): Promise<string> {
   const r = await sg(argv);
   expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 2, stdout: "" });
   expect(r.stderr).toMatch(/^error: [^\n]+\n$/);
-  expect(r.stderr).not.toContain(SECRET);
+  expectNoLeaks(SECRET, [["stderr", r.stderr]]);
   return r.stderr;
 }
 

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { CLI, genesysSecret, tempDir } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const dirs: string[] = [];
@@ -59,7 +60,7 @@ const NO_AWS = "set AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, 
 const planted = [GENESYS.GENESYSCLOUD_OAUTHCLIENT_SECRET, AWS_KEYS.AWS_SECRET_ACCESS_KEY];
 
 function expectNoSecret(r: { stdout: string; stderr: string }) {
-  for (const s of planted) expect(r.stdout + r.stderr).not.toContain(s);
+  expectNoLeaks(planted, [["stdout", r.stdout], ["stderr", r.stderr]]);
 }
 
 describe("the default app's synth output", () => {

@@ -13,6 +13,7 @@ import {
   GenesysOAuthClient,
   ephemeralVariable,
 } from "../index";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 
@@ -230,7 +231,7 @@ describe("EncryptedS3Backend", () => {
 describe("GenesysCloudProvider", () => {
   const secretEnv = {
     GENESYSCLOUD_OAUTHCLIENT_ID: "11111111-2222-4333-8444-555555555555",
-    GENESYSCLOUD_OAUTHCLIENT_SECRET: "planted-admin-secret-value-never-in-synth-0001",
+    GENESYSCLOUD_OAUTHCLIENT_SECRET: "Pl4nted" + "Adm1nSecr3t" + "Vm8Kq3Zr5Tx1",
     GENESYSCLOUD_REGION: "eu-west-1",
   };
 
@@ -238,7 +239,7 @@ describe("GenesysCloudProvider", () => {
     const s = stack();
     new GenesysCloudProvider(s, "gc", { region: "EU-West-1", env: secretEnv });
     const synth = Testing.synth(s);
-    expect(synth).not.toContain(secretEnv.GENESYSCLOUD_OAUTHCLIENT_SECRET);
+    expectNoLeaks(secretEnv.GENESYSCLOUD_OAUTHCLIENT_SECRET, [["cdk.tf.json", synth]]);
     expect(synth).not.toContain(secretEnv.GENESYSCLOUD_OAUTHCLIENT_ID);
     const cfg = JSON.parse(synth).provider.genesyscloud[0];
     expect(Object.keys(cfg).filter((k) => k !== "//")).toEqual([]);
@@ -254,9 +255,10 @@ describe("GenesysCloudProvider", () => {
   test("names the real variables when the tutorial's GENESYS_CLOUD_* ones are set", () => {
     const app = Testing.app();
     const s = new TerraformStack(app, "t");
+    const planted = "Tut0rial" + "Zx8Qw2Lm5Rt9" + "Vb4Nk7";
     const p = new GenesysCloudProvider(s, "gc", {
       region: "us-east-1",
-      env: { GENESYS_CLOUD_CLIENT_ID: "x", GENESYS_CLOUD_CLIENT_SECRET: "tutorial-secret-value-0002", GENESYS_CLOUD_DOMAIN: "mycompany.mygen.com" },
+      env: { GENESYS_CLOUD_CLIENT_ID: "x", GENESYS_CLOUD_CLIENT_SECRET: planted, GENESYS_CLOUD_DOMAIN: "mycompany.mygen.com" },
     });
     const messages = p.node.metadata.map((m) => String(m.data));
     expect(messages).toEqual(
@@ -266,7 +268,7 @@ describe("GenesysCloudProvider", () => {
         expect.stringMatching(/GENESYS_CLOUD_DOMAIN .* use GENESYSCLOUD_REGION/),
       ]),
     );
-    expect(messages.join("\n")).not.toContain("tutorial-secret-value-0002");
+    expectNoLeaks(planted, [["annotations", messages.join("\n")]]);
   });
 });
 

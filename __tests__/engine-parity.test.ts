@@ -8,6 +8,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { node22 } from "../scripts/node22";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const CONSUMER = path.join(__dirname, "support", "engine-consumer.js");
@@ -123,10 +124,7 @@ test("every engine and layout synthesizes, and the planted secrets are found", (
     expect(r.doc).toBeDefined();
     expect(r.findings.join("\n")).toMatch(/SG002 error \S*aws_ssm_parameter\/param\/value /);
     expect(r.findings.join("\n")).toMatch(/SG001 error \S*output\/key-out/);
-    for (const text of [r.out, ...r.findings, ...r.annotations]) {
-      expect(text).not.toContain(PLANTED);
-      expect(text).not.toContain(PLANTED_DB);
-    }
+    expectNoLeaks([PLANTED, PLANTED_DB], [[`${name} output`, r.out], [`${name} findings`, r.findings.join("\n")], [`${name} annotations`, r.annotations.join("\n")]]);
   }
 });
 

@@ -8,10 +8,11 @@ import { gzipSync } from "node:zlib";
 import type { Finding, Report } from "../guard/finding";
 import { toSarif, TRUNCATED_PROPERTY } from "../guard/report";
 import { oldGenesysState, Planted } from "./support/audit-fixtures";
-import { CLI, CliResult, expectNoLeak, genesysSecret, randomPassword, tempDir } from "./support/audit-cli";
+import { CLI, CliResult, genesysSecret, randomPassword, tempDir } from "./support/audit-cli";
 import { writeBigState } from "./support/big-state";
 import { multitoolErrors, sarifSchemaErrors } from "./support/sarif-validator";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const planted: Planted = {
   clientSecret: genesysSecret(),
@@ -30,10 +31,7 @@ function run(args: string[], cwd = dir): CliResult {
 }
 
 function noLeak(r: CliResult, where: string): void {
-  for (const s of secrets) {
-    expectNoLeak(r.stdout, s, `${where} stdout`);
-    expectNoLeak(r.stderr, s, `${where} stderr`);
-  }
+  expectNoLeaks(secrets, [[`${where} stdout`, r.stdout], [`${where} stderr`, r.stderr]]);
 }
 
 /** A folder of its own under `dir` (so each test picks its own .secret-guardignore, or none). */

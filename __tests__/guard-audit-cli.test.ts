@@ -5,7 +5,8 @@ import { auditFiles } from "../guard/audit/audit-files";
 import { createHash } from "node:crypto";
 import { fingerprint } from "../guard/fingerprint";
 import { genesysPlan, lookAlikes, oldGenesysState, OLD_STATE_POINTERS, Planted, PLAN_POINTERS } from "./support/audit-fixtures";
-import { expectNoLeak, genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
+import { genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 const planted: Planted = {
   clientSecret: genesysSecret(),
@@ -88,15 +89,10 @@ describe("secret-guard audit (CLI)", () => {
       runCli(["audit", "--format", "sarif", "--output", out, statePath, planPath]),
       runCli(["audit", "--format", "json", "--fail-on", "none", dir]),
     ];
-    runs.forEach((r, i) => {
-      for (const s of secrets) {
-        expectNoLeak(r.stdout, s, `stdout of run ${i}`);
-        expectNoLeak(r.stderr, s, `stderr of run ${i}`);
-      }
-    });
+    expectNoLeaks(secrets, runs.flatMap((r, i): Array<[string, string]> => [[`stdout of run ${i}`, r.stdout], [`stderr of run ${i}`, r.stderr]]));
     expect(runs[3].stdout).toContain("report written to");
     const written = fs.readFileSync(out, "utf8");
-    for (const s of secrets) expectNoLeak(written, s, "--output file");
+    expectNoLeaks(secrets, [["--output file", written]]);
     expect(JSON.parse(written).version).toBe("2.1.0");
     expect(fs.readdirSync(dir).filter((n) => n.endsWith(".tmp"))).toEqual([]);
     expect(runs[4].code).toBe(0);
@@ -111,7 +107,7 @@ describe("secret-guard audit (CLI)", () => {
     doc.resources[0].instances[0].attributes.tags.Note = `see ${v}`;
     fs.writeFileSync(lone, JSON.stringify(doc));
     const r = runCli(["audit", "--format", "json", "--known-env", "SG_TEST_KNOWN", lone], { env: { SG_TEST_KNOWN: v } });
-    expectNoLeak(r.stdout + r.stderr, v, "known value output");
+    expectNoLeaks(v, [["stdout", r.stdout], ["stderr", r.stderr]]);
     const f = JSON.parse(r.stdout).findings;
     expect(f.map((x: any) => [x.ruleId, x.pointer])).toEqual([["SG110", "/resources/0/instances/0/attributes/tags/Note"]]);
     expect(f[0].message).toContain("--known-env SG_TEST_KNOWN");
@@ -190,7 +186,7 @@ describe("secret-guard audit (CLI)", () => {
       expect(lines).toHaveLength(1);
       expect(lines[0]).toMatch(pattern);
       expect(r.stderr).not.toMatch(/\n\s+at /);
-      for (const s of secrets) expectNoLeak(r.stderr + r.stdout, s, "error output");
+      expectNoLeaks(secrets, [["stderr", r.stderr], ["stdout", r.stdout]]);
     });
   });
 });

@@ -11,11 +11,12 @@ import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { PassThrough } from "node:stream";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { CliResult, expectNoLeak, genesysSecret, randomPassword, runCliAsync, tempDir } from "./support/audit-cli";
+import { CliResult, genesysSecret, randomPassword, runCliAsync, tempDir } from "./support/audit-cli";
 import { genesysPlan, oldGenesysState, Planted } from "./support/audit-fixtures";
 import { LocalS3, startLocalS3 } from "./support/local-s3";
 import { main } from "../genesys-pack/cli";
 import { resetStdinUse } from "../guard/audit/read/remote-targets";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const planted: Planted = { clientSecret: genesysSecret(), password: randomPassword(), bcrypt: "$2a$10$" + "N9qo8uLOickgx2ZMRZoMye".padEnd(53, "x"), credentialSecret: genesysSecret() };
@@ -34,10 +35,7 @@ let env: NodeJS.ProcessEnv;
 const results: CliResult[] = [];
 
 function noLeak(r: CliResult, where: string): CliResult {
-  for (const s of secrets) {
-    expectNoLeak(r.stdout, s, `${where} stdout`);
-    expectNoLeak(r.stderr, s, `${where} stderr`);
-  }
+  expectNoLeaks(secrets, [[`${where} stdout`, r.stdout], [`${where} stderr`, r.stderr]]);
   results.push(r);
   return r;
 }
@@ -182,7 +180,7 @@ describe("audit s3://", () => {
     const r = await cli(["audit", "s3://states/prod/terraform.tfstate"], { AWS_ACCESS_KEY_ID: "AKIAWRONGKEY0000", AWS_SECRET_ACCESS_KEY: "WRONG-SECRET-KEY" });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("error: AWS credentials rejected (InvalidAccessKeyId) for s3://states/prod/terraform.tfstate: check AWS_PROFILE or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones)\n");
-    expect(r.stderr).not.toContain("WRONG-SECRET-KEY");
+    expectNoLeaks("WRONG-SECRET-KEY", [["stderr", r.stderr], ["stdout", r.stdout]]);
   });
 
   it("inside a prefix, a state that alone is unreadable is reported (SG106), the others audited", async () => {
@@ -207,7 +205,7 @@ describe("audit s3://", () => {
     expect(err).toContain("\rsecret-guard: audited 4/4");
     expect(err.endsWith("\r\x1b[K")).toBe(true);
     expect(JSON.parse(out).files).toHaveLength(4);
-    for (const s of secrets) expectNoLeak(out + err, s, "in-process output");
+    expectNoLeaks(secrets, [["in-process stdout", out], ["in-process stderr", err]]);
   });
 
   it("many states under a prefix, several at a time, reported in key order", async () => {
@@ -252,7 +250,7 @@ describe("audit - (standard input)", () => {
     const code = await main(["audit", "--format", "json", "-"], { out: (t) => void (out += t), err: (t) => void (err += t), env: { ...process.env, ...env }, stdoutIsTTY: false, stdin });
     expect(code).toBe(1);
     expect(JSON.parse(out).files).toEqual([{ path: "(stdin)", kind: "state" }]);
-    for (const s of secrets) expectNoLeak(out + err, s, "in-process output");
+    expectNoLeaks(secrets, [["in-process stdout", out], ["in-process stderr", err]]);
   });
 });
 
@@ -359,7 +357,7 @@ describe("audit --from-stack with an HCP Terraform (cloud) backend", () => {
 
   const display = () => `${hcp.origin}/app/acme/workspaces/prod`;
   const noSecrets = (r: CliResult) => {
-    for (const s of [TOKEN, DOWNLOAD_SECRET]) expect(r.stdout + r.stderr).not.toContain(s);
+    expectNoLeaks([TOKEN, DOWNLOAD_SECRET], [["stdout", r.stdout], ["stderr", r.stderr]]);
   };
 
   it("looks up the workspace, its current state version, and streams the download", async () => {
@@ -435,11 +433,11 @@ describe("nothing on disk", () => {
     }
     const left = contentsUnder(tmp);
     expect(left).toEqual([]);
-    for (const b of left) for (const s of secrets) expect(b.includes(Buffer.from(s))).toBe(false);
+    expectNoLeaks(secrets, left.map((b, i): [string, string] => [`temp file ${i}`, b.toString("utf8")]));
   });
 
   it("no planted value in any output of this file", () => {
     expect(results.length).toBeGreaterThan(20);
-    for (const r of results) for (const s of secrets) expect((r.stdout + r.stderr).includes(s)).toBe(false);
+    expectNoLeaks(secrets, results.flatMap((r, i): Array<[string, string]> => [[`run ${i} stdout`, r.stdout], [`run ${i} stderr`, r.stderr]]));
   });
 });

@@ -1,9 +1,10 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expectNoLeak, genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
+import { genesysSecret, randomPassword, runCli, tempDir } from "./support/audit-cli";
 import { itWithTerraform, TF } from "./support/terraform-runner";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 /** Real Terraform output, made offline: terraform_data (no provider) and an aws plan (no API calls). */
 const tf = TF as { env: Record<string, string> };
@@ -29,7 +30,7 @@ describe("secret-guard audit on real Terraform files", () => {
     terraform(dir, ["apply", "-auto-approve", "-input=false"], { TF_VAR_s: secret });
     const state = path.join(dir, "terraform.tfstate");
     const r = runCli(["audit", "--format", "json", state]);
-    expectNoLeak(r.stdout + r.stderr, secret, "audit output");
+    expectNoLeaks(secret, [["stdout", r.stdout], ["stderr", r.stderr]]);
     const f = findings(r.stdout);
     expect([...f.keys()].sort()).toEqual([
       "/resources/0/instances/0/attributes/input/value/client_secret",
@@ -72,7 +73,7 @@ describe("secret-guard audit on real Terraform files", () => {
     for (let i = planJson.indexOf(JSON.stringify(pw).slice(1, -1).slice(0, 20)); i >= 0; i = planJson.indexOf(JSON.stringify(pw).slice(1, -1).slice(0, 20), i + 1)) copies++;
     expect(copies).toBeGreaterThanOrEqual(3);
     const r = runCli(["audit", "--format", "json", planFile]);
-    expectNoLeak(r.stdout + r.stderr, pw, "audit output");
+    expectNoLeaks(pw, [["stdout", r.stdout], ["stderr", r.stderr]]);
     const f = findings(r.stdout);
     const pointers = [...f.keys()].sort();
     expect(pointers).toEqual(

@@ -4,7 +4,8 @@ import { TerraformStack, Testing } from "cdktf";
 import { EncryptedS3Backend, GenesysOAuthClient } from "../index";
 import { diffToMarkdown, summarizeChanges } from "../genesys-pack/diff/render";
 import type { Change } from "../genesys-pack/diff/compare";
-import { capture, clone, leaks, tempDir, writeCdktfOut, writeJson, runDiff } from "./support/day2";
+import { capture, clone, tempDir, writeCdktfOut, writeJson, runDiff } from "./support/day2";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROLE_ID = "0f6b4c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f";
 const ADMIN_ROLE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
@@ -127,10 +128,10 @@ describe("secret-guard diff on synthesized stacks", () => {
     expect(r.code).toBe(1);
     expect(kinds(r.changes)).toEqual(["output.unmasked:error", "secret.literal:error"]);
     expect(r.changes.find((c) => c.kind === "secret.literal")!.address).toBe("genesyscloud_integration_credential.cred");
-    expect(leaks(r.stdout + r.stderr, PLANTED_SECRET)).toBe(false);
+    expectNoLeaks(PLANTED_SECRET, [["stdout", r.stdout], ["stderr", r.stderr]]);
     const md = await capture((io) => runDiff([path.join(dir, `case-${n - 1}`, "before"), path.join(dir, `case-${n - 1}`, "after")], io));
     expect(md.code).toBe(1);
-    expect(leaks(md.stdout + md.stderr, PLANTED_SECRET)).toBe(false);
+    expectNoLeaks(PLANTED_SECRET, [["stdout", md.stdout], ["stderr", md.stderr]]);
   });
 
   test("backend: encryption off and locking off are errors, kms removed a warning, backend removed is local state", async () => {
@@ -301,7 +302,7 @@ describe("secret-guard diff on plans", () => {
     expect(changes.find((c) => c.kind === "role.added")!.message).toContain('"Admin"');
     expect(changes.find((c) => c.kind === "role.removed")!.message).toContain('"Viewer"');
     const md = await capture((io) => runDiff([b, a], io));
-    expect(leaks(r.stdout + r.stderr + md.stdout + md.stderr, PLANTED_SECRET)).toBe(false);
+    expectNoLeaks(PLANTED_SECRET, [["json stdout", r.stdout], ["json stderr", r.stderr], ["markdown stdout", md.stdout], ["markdown stderr", md.stderr]]);
   });
 });
 
@@ -331,7 +332,7 @@ describe("secret-guard diff usage and input errors: exit 2, one line, no stack t
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(r.stderr).not.toMatch(/\n\s+at /);
-    expect(leaks(r.stderr, PLANTED_SECRET)).toBe(false);
+    expectNoLeaks(PLANTED_SECRET, [["stderr", r.stderr]]);
   });
 });
 

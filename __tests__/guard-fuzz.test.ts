@@ -10,6 +10,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import fc from "fast-check";
 import { capture, secretGuard } from "./support/day2";
+import { findLeaks } from "./support/leak-check";
 
 const SEED = 20_251_129;
 const RUNS = 200;
@@ -176,7 +177,8 @@ test("mutated Terraform JSON: audit and diff end with 0, 1 or 2, one line when r
         if (r.code === 2 && r.stderr.split("\n").filter(Boolean).length !== 1) throw new Error(`${where}: exit 2 without exactly one line on stderr`);
         if (r.code !== 2 && r.stderr !== "") throw new Error(`${where}: stderr on exit ${r.code}`);
         if (/internal error/.test(r.stderr)) throw new Error(`${where}: internal error`);
-        if (r.stdout.includes(PLANT) || r.stderr.includes(PLANT) || files.includes(PLANT)) throw new Error(`${where}: the planted value was printed`);
+        const leaked = findLeaks(PLANT, [["stdout", r.stdout], ["stderr", r.stderr], ["report file", files]]);
+        if (leaked.length) throw new Error(`${where}: the planted value was printed: ${leaked.join("; ")}`);
       }
       fs.rmSync(sub, { recursive: true, force: true });
     },

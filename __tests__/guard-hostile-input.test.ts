@@ -11,6 +11,7 @@ import { CLI, genesysSecret, runCli } from "./support/audit-cli";
 import { itUnless } from "./support/skip";
 import { capture, secretGuard } from "./support/day2";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 /** Control characters that must never reach output raw (line feeds separate lines and are allowed). */
 // eslint-disable-next-line no-control-regex
@@ -43,7 +44,7 @@ function expectRefused(r: { code: number; stdout: string; stderr: string }, patt
   expect(r.stderr).toMatch(pattern);
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   expect(RAW_CONTROL.test(r.stderr)).toBe(false);
-  for (const p of planted) expect(r.stdout.includes(p) || r.stderr.includes(p)).toBe(false);
+  expectNoLeaks(planted, [["stdout", r.stdout], ["stderr", r.stderr]]);
 }
 const run = (argv: string[], env: NodeJS.ProcessEnv = process.env) => capture((io) => secretGuard(argv, io), { env });
 
@@ -94,7 +95,7 @@ describe("1. diff shows only what the audit would: marked and recognised values 
     const after = json("after.json", plan(leaky, true));
     const r = await run(["diff", before, after, "--format", format]);
     expect([0, 1]).toContain(r.code);
-    expect(r.stdout.includes(SECRET) || r.stderr.includes(SECRET)).toBe(false);
+    expectNoLeaks(SECRET, [["stdout", r.stdout], ["stderr", r.stderr]]);
     expect(r.stdout).toMatch(/sha256:[0-9a-f]{12}/);
   });
 
@@ -102,7 +103,7 @@ describe("1. diff shows only what the audit would: marked and recognised values 
     const before = json("before.json", plan(plainClient, {}));
     const after = json("after.json", plan(leaky, { name: true, scopes: [false, true], roles: [{ role_id: true, division_id: true }] }));
     const r = await run(["diff", before, after, "--format", "json"]);
-    expect(r.stdout.includes(SECRET)).toBe(false);
+    expectNoLeaks(SECRET, [["stdout", r.stdout], ["stderr", r.stderr]]);
 
     const token = "ghp_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dE3fG5";
     const synth = (name: string, scope: string) => ({ resource: { genesyscloud_oauth_client: { api: { name, authorized_grant_type: "CLIENT-CREDENTIALS", scopes: [scope], roles: [] } } } });
@@ -110,7 +111,7 @@ describe("1. diff shows only what the audit would: marked and recognised values 
     const r2 = await run(["diff", json("cdk.tf.json", synth("Ops-Client", "users:readonly")), json("cdk.tf.json", synth(token, token)), "--output", out]);
     expect([0, 1]).toContain(r2.code);
     const md = fs.readFileSync(out, "utf8");
-    expect(md.includes(token) || r2.stdout.includes(token) || r2.stderr.includes(token)).toBe(false);
+    expectNoLeaks(token, [["diff --output file", md], ["stdout", r2.stdout], ["stderr", r2.stderr]]);
     expect(md).toMatch(/sha256:/);
   });
 });
@@ -264,7 +265,7 @@ describe("13. control characters from input never reach the output raw", () => {
     expect(RAW_CONTROL.test(r.stdout + r.stderr)).toBe(false);
     expect(lines(r.stdout).some((l) => l.startsWith("::"))).toBe(false);
     expect(r.stdout).toContain("a\\x0a::error::X.tfstate");
-    expect(r.stdout.includes(SECRET)).toBe(false);
+    expectNoLeaks(SECRET, [["stdout", r.stdout], ["stderr", r.stderr]]);
   });
 
   test("an error line naming such a file", async () => {
@@ -302,7 +303,7 @@ describe("14. deep nesting, unreadable and over-long paths: what and where, in o
     const r = await run(["audit", "--fail-on", "none", st]);
     expect([0, 2]).toContain(r.code);
     if (r.code === 2) expectRefused(r, /(nesting|nests) deeper than 1000 levels/);
-    expect(r.stdout.includes(SECRET) || r.stderr.includes(SECRET)).toBe(false);
+    expectNoLeaks(SECRET, [["stdout", r.stdout], ["stderr", r.stderr]]);
   });
 
   test("a path over 4,096 characters", async () => {

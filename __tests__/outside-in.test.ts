@@ -15,7 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { node22, pathWithNode22 } from "../scripts/node22";
-import { expectNoLeak, genesysSecret, randomPassword } from "./support/audit-cli";
+import { genesysSecret, randomPassword } from "./support/audit-cli";
 import { oldGenesysState, Planted } from "./support/audit-fixtures";
 import { startLocalS3 } from "./support/local-s3";
 import { SecretsManagerStandin } from "./support/secrets-manager-standin";
@@ -52,6 +52,7 @@ import {
   EncryptedS3Backend, GenesysCloudProvider, GenesysOAuthClient, GeneratedSecret, EphemeralGeneratedSecret, SecretGuard,
   type GenesysOAuthClientProps, type EnvironmentVariables,
 } from "genesys-oauth-cdktf";
+import { expectNoLeaks } from "./support/leak-check";
 
 const app = new App();
 const stack = new TerraformStack(app, "consumer");
@@ -294,7 +295,7 @@ test("an audit of local files never loads the AWS SDK chunk: it runs with the ch
   const state = path.join(root, "local.tfstate");
   fs.writeFileSync(state, JSON.stringify(oldGenesysState(planted)));
   const audit = await run(process.execPath, [path.join(copy, "dist", "secret-guard.js"), "audit", "--format", "json", state], root);
-  for (const secret of [planted.clientSecret, planted.password, planted.credentialSecret]) expectNoLeak(audit.out, secret, "the local audit's output");
+  expectNoLeaks([planted.clientSecret, planted.password, planted.credentialSecret], [["the local audit's output", audit.out]]);
   expect(audit.code).toBe(1);
   expect(JSON.parse(audit.stdout).findings).toEqual(expect.arrayContaining([expect.objectContaining({ pointer: "/resources/0/instances/0/attributes/client_secret" })]));
   // The same command on s3:// does need it (so the chunk is what the SDK paths load).
@@ -363,7 +364,7 @@ test("the installed command's AWS SDK chunk: an s3:// audit (s3rver) and a rotat
     await client.send(new PutObjectCommand({ Bucket: "states", Key: "prod/terraform.tfstate", Body: JSON.stringify(oldGenesysState(planted)) }));
     client.destroy();
     const audit = await run(process.execPath, [cli, "audit", "--format", "json", "s3://states/prod/terraform.tfstate"], dir, { ...env, AWS_ENDPOINT_URL_S3: s3.endpoint });
-    for (const secret of [planted.clientSecret, planted.password, planted.credentialSecret]) expectNoLeak(audit.out, secret, "the s3:// audit's output");
+    expectNoLeaks([planted.clientSecret, planted.password, planted.credentialSecret], [["the s3:// audit's output", audit.out]]);
     const report = JSON.parse(audit.stdout);
     expect(audit.code).toBe(1);
     expect(report.files.map((f: any) => f.path)).toEqual(["s3://states/prod/terraform.tfstate"]);

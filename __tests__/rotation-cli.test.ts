@@ -6,6 +6,8 @@ import { SecretsManagerStandin } from "./support/secrets-manager-standin";
 import { GenesysStandin } from "./support/genesys-standin";
 import { loadDeployedHandler } from "./support/rotation-bundle";
 import { capture, secretGuard, tempDir, writeJson } from "./support/day2";
+import { expectNoLeaks } from "./support/leak-check";
+import { ALNUM, fake } from "../guard/detectors/families/sample-values";
 
 const ADMIN_ID = "0a0a0a0a-1111-4222-8333-444444444444";
 const ADMIN_SECRET = "PlAnTeD-AdMiN-SeCrEt-Zx1Cv2Bn3Mm4Ll5Kk6Jj7Hh8";
@@ -74,9 +76,9 @@ beforeEach(() => {
   sm.create("genesys/prod/reporting");
   sm.create("genesys/prod/export");
   genesys.client(ADMIN_ID, ADMIN_SECRET, true);
-  genesys.client(CLIENT_A, "initial-a-000000000000000000000");
-  genesys.client(CLIENT_B, "initial-b-000000000000000000000");
-  genesys.client(CLIENT_C, "initial-c-000000000000000000000");
+  genesys.client(CLIENT_A, "initial-a-" + fake(ALNUM, 24, 1));
+  genesys.client(CLIENT_B, "initial-b-" + fake(ALNUM, 24, 2));
+  genesys.client(CLIENT_C, "initial-c-" + fake(ALNUM, 24, 3));
   genesys.script.regenerate = [];
 });
 
@@ -84,7 +86,7 @@ async function rotate(args: string[]) {
   // Each option once (a second --endpoint is refused): the test's own --endpoint replaces the stand-in's.
   const endpoint = args.includes("--endpoint") ? [] : ["--endpoint", sm.endpoint];
   const r = await capture((io) => secretGuard(["rotate", "--config", configFile, ...endpoint, "--poll-ms", "20", ...args], io), { env: { ...process.env, ...ENV } });
-  for (const v of [ADMIN_SECRET, ...genesys.issued]) expect(r.stdout + r.stderr + logs.join("\n")).not.toContain(v);
+  expectNoLeaks([ADMIN_SECRET, ...genesys.issued], [["stdout", r.stdout], ["stderr", r.stderr], ["the rotation function's logs", logs.join("\n")]]);
   return r;
 }
 

@@ -9,6 +9,7 @@ import { awsPart, HANDOFF_VARIABLE, offlineAwsProvider } from "./support/aws-par
 import { startLocalS3 } from "./support/local-s3";
 import { itWithTerraform, OFFLINE_AWS_ENV, tempDir, terraform, terraformOk } from "./support/terraform-runner";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 // A planted secret: it must show up exactly where the test expects, and never anywhere else.
@@ -101,10 +102,7 @@ describe("real Terraform on the synthesized AWS part", () => {
       );
     const woAudit = await audit(path.join(woDir, "plan.json"));
     const plainAudit = await audit(path.join(plainDir, "plan.json"));
-    for (const a of [woAudit, plainAudit]) {
-      expect(a.out).not.toContain(PLANTED);
-      expect(a.err).not.toContain(PLANTED);
-    }
+    expectNoLeaks(PLANTED, [woAudit, plainAudit].flatMap((a, i): Array<[string, string]> => [[`audit ${i} stdout`, a.out], [`audit ${i} stderr`, a.err]]));
     expect(JSON.parse(woAudit.out).findings).toEqual([]);
     expect(plainAudit.code).toBe(1);
     expect(JSON.parse(plainAudit.out).findings.length).toBeGreaterThanOrEqual(3);
@@ -139,7 +137,7 @@ describe("EncryptedS3Backend against a real S3-compatible server", () => {
       const apply = await terraform(dir, ["apply", "-auto-approve", "-input=false", "-no-color"], env);
       expect(apply.stderr).toBe("");
       expect(apply.code).toBe(0);
-      expect(apply.stdout).not.toContain(PLANTED);
+      expectNoLeaks(PLANTED, [["terraform apply output", apply.stdout]]);
 
       // State is in the bucket, not on disk.
       const stored = path.join(s3.directory, bucket, "genesys-oauth", "test");

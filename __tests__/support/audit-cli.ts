@@ -61,8 +61,3 @@ export function randomPassword(): string {
   return Array.from(b, (x) => chars[x % chars.length]).join("") + "Aa1!";
 }
 
-/** Asserts a text does not contain a secret without printing the secret on failure. */
-export function expectNoLeak(text: string, secret: string, where: string): void {
-  const leaked = text.includes(secret);
-  if (leaked) throw new Error(`secret of length ${secret.length} leaked into ${where}`);
-}
