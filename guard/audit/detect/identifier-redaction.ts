@@ -121,10 +121,13 @@ function classChanges(v: string): number {
 }
 
 /**
- * Characters that separate the parts of an identifier: address steps (`.`, `[`, `]`), pointer segments (`/`),
- * and the words of a message. A quoted string (`["key"]`, a map key) is one part whatever it holds.
+ * Whether a character separates the parts of an identifier: address steps (`.`, `[`, `]`), pointer segments
+ * (`/`), and the words of a message (blanks, `(),=` and quotes). A quoted string (`["key"]`, a map key) is one
+ * part whatever it holds.
  */
-const SEPARATOR = /[\s.[\](),=/'`]/;
+function isSeparator(c: number): boolean {
+  return c <= 0x20 || c === 0x2e || c === 0x5b || c === 0x5d || c === 0x2f || c === 0x28 || c === 0x29 || c === 0x2c || c === 0x3d || c === 0x27 || c === 0x60;
+}
 
 /**
  * The parts of an identifier as [start, end) offsets: in a JSON pointer (it starts with `/`) its segments; else
@@ -132,7 +135,7 @@ const SEPARATOR = /[\s.[\](),=/'`]/;
  */
 export function partsOf(text: string): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
-  if (text.startsWith("/")) {
+  if (text.charCodeAt(0) === 0x2f) {
     let from = 1;
     for (let i = 1; i <= text.length; i++) {
       if (i === text.length || text.charCodeAt(i) === 0x2f) {
@@ -144,16 +147,16 @@ export function partsOf(text: string): Array<[number, number]> {
   }
   let from = -1;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
       if (from >= 0) parts.push([from, i]), (from = -1);
       let j = i + 1;
-      while (j < text.length && text[j] !== '"') j += text[j] === "\\" ? 2 : 1;
+      while (j < text.length && text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       if (j > i + 1) parts.push([i + 1, Math.min(j, text.length)]);
       i = j;
       continue;
     }
-    if (SEPARATOR.test(ch)) {
+    if (isSeparator(c)) {
       if (from >= 0) parts.push([from, i]), (from = -1);
     } else if (from < 0) from = i;
   }
@@ -161,11 +164,25 @@ export function partsOf(text: string): Array<[number, number]> {
   return parts;
 }
 
-/** Every part (of PIECE or more characters) of every text, as the piece search reads them. */
+/**
+ * Every distinct part (of PIECE or more characters) of the texts, as the piece search reads them. Columns of
+ * findings repeat their strings and parts (attribute names, `resources`): each is given once, as far as a
+ * bounded memory of recent ones tells.
+ */
 function* mapParts(texts: Iterable<string>): Generator<string> {
+  const seen = new Set<string>();
+  let last: string | undefined;
   for (const t of texts) {
-    if (t.length < PIECE) continue;
-    for (const [a, b] of partsOf(t)) if (b - a >= PIECE) yield t.slice(a, b);
+    if (t.length < PIECE || t === last) continue;
+    last = t;
+    for (const [a, b] of partsOf(t)) {
+      if (b - a < PIECE) continue;
+      const part = t.slice(a, b);
+      if (seen.has(part)) continue;
+      if (seen.size >= 50_000) seen.clear();
+      seen.add(part);
+      yield part;
+    }
   }
 }
 
@@ -174,6 +191,7 @@ function replaceParts(text: string, secret: (part: string) => boolean): string {
   let out = "";
   let at = 0;
   for (const [a, b] of partsOf(text)) {
+    if (b - a < PIECE) continue;
     const part = text.slice(a, b);
     if (!secret(part)) continue;
     out += text.slice(at, a) + `[${fingerprint(part)}]`;
