@@ -4,7 +4,10 @@ import { argumentAt, parseCommandLine, oneOf } from "../../guard/commands/args";
 import { checkOutputTarget } from "../../guard/commands/output-target";
 import { writeFileAtomic } from "../../guard/commands/atomic-write";
 import { loadDiffInput } from "../diff/load";
-import { compareInputs } from "../diff/compare";
+import { Change, compareInputs } from "../diff/compare";
+import { IdentifierRedactor } from "../../guard/audit/detect/identifier-redaction";
+import { SecretIndex, worthTracking } from "../../guard/audit/detect/secret-index";
+import { shippedDetectors } from "../../guard/detectors/shipped-detectors";
 import { diffToJson, diffToMarkdown, summarizeChanges } from "../diff/render";
 import { TOOL } from "../../guard/tool";
 
@@ -50,7 +53,7 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
   if (before.kind !== after.kind) {
     throw new InputError(`BEFORE is a ${describeKind(before.kind)} and AFTER a ${describeKind(after.kind)}: compare two synth outputs or two plans`);
   }
-  const changes = compareInputs(before, after);
+  const changes = redactChanges(compareInputs(before, after), [...(before.secrets ?? []), ...(after.secrets ?? [])]);
   const report = { tool: { name: TOOL.name, version: TOOL.version }, before: beforePath, after: afterPath, changes, summary: summarizeChanges(changes) };
   const text = format === "json" ? diffToJson(report) : diffToMarkdown(report);
   if (output !== undefined) {
@@ -63,6 +66,17 @@ export async function run(argv: readonly string[], io: CommandIO): Promise<numbe
     await io.out(text);
   }
   return report.summary.error > 0 ? 1 : 0;
+}
+
+/**
+ * Addresses, client names and messages come from the inputs: a part that holds a piece of a hidden value, or is
+ * token-shaped, is printed as its fingerprint (the audit's identifier redaction).
+ */
+function redactChanges(changes: Change[], secrets: readonly string[]): Change[] {
+  const index = new SecretIndex();
+  for (const s of secrets) if (worthTracking(s)) index.add(s, "diff", "SG103");
+  const r = new IdentifierRedactor(index, shippedDetectors()).prepare(changes.flatMap((c) => [c.stack, c.address, c.client, c.message]));
+  return changes.map((c) => ({ ...c, stack: r.redact(c.stack), address: r.redact(c.address), client: r.redact(c.client), message: r.redact(c.message) }));
 }
 
 function describeKind(kind: string): string {

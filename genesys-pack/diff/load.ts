@@ -37,7 +37,25 @@ export const MAX_BYTES = 128 * 1024 * 1024;
 function shown(value: unknown, key: string, marks: MarkTest = NOTHING_MARKED, cty: readonly (string | number)[] = [key]): string {
   const text = typeof value === "string" ? value : value === undefined || value === null ? "" : JSON.stringify(value);
   if (text === "") return text;
-  return marks(cty) || DETECTORS.detect(key, text) ? fingerprint(text) : text;
+  if (!(marks(cty) || DETECTORS.detect(key, text))) return text;
+  hidden?.add(text);
+  return fingerprint(text);
+}
+
+/**
+ * The values `shown` replaced while a view is built (DiffInput.secrets): the diff command hides their pieces in
+ * addresses, names and messages too (guard/audit/detect/identifier-redaction.ts). Views are built synchronously.
+ */
+let hidden: Set<string> | undefined;
+
+/** Builds a view, collecting the values it hid into `into`. */
+function collecting<T>(into: Set<string>, build: () => T): T {
+  hidden = into;
+  try {
+    return build();
+  } finally {
+    hidden = undefined;
+  }
 }
 
 /** `shown` for an id that may be missing: a missing one stays missing (roleOf names it `null`). */
@@ -62,8 +80,9 @@ export async function loadDiffInput(label: string, p: string, where = label): Pr
   const doc = await readJson(label, p);
   const kind = kindOf(label, p, doc);
   const name = stackNameForFile(p, kind);
-  const view = kind === "plan" ? planView(name, doc) : synthView(name, doc);
-  return { path: p, kind, stacks: new Map([[name, view]]), files: [p] };
+  const secrets = new Set<string>();
+  const view = collecting(secrets, () => (kind === "plan" ? planView(name, doc) : synthView(name, doc)));
+  return { path: p, kind, stacks: new Map([[name, view]]), files: [p], secrets: [...secrets] };
 }
 
 async function loadFolder(label: string, dir: string): Promise<DiffInput> {
@@ -81,14 +100,15 @@ async function loadFolder(label: string, dir: string): Promise<DiffInput> {
     throw new InputError(`${label} ${dir}: no ${SYNTH_FILE} in this folder nor in stacks/*/ (pass a cdktf.out folder, a stack folder, a ${SYNTH_FILE} or a plan JSON)`);
   }
   const stacks = new Map<string, StackView>();
+  const secrets = new Set<string>();
   for (const { name, file } of files) {
     const st = fs.statSync(file);
     if (!st.isFile() && !st.isFIFO()) throw new InputError(`${label} ${file}: not a regular file (a device or socket cannot be compared)`);
     const doc = await readJson(label, file);
     if (kindOf(label, file, doc) !== "synth") throw new InputError(`${label} ${file}: expected a synthesized ${SYNTH_FILE}`);
-    stacks.set(name, synthView(name, doc));
+    stacks.set(name, collecting(secrets, () => synthView(name, doc)));
   }
-  return { path: dir, kind: "synth", stacks, files: files.map((f) => f.file) };
+  return { path: dir, kind: "synth", stacks, files: files.map((f) => f.file), secrets: [...secrets] };
 }
 
 /**

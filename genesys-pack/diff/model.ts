@@ -73,4 +73,6 @@ export interface DiffInput {
   readonly stacks: ReadonlyMap<string, StackView>;
   /** The files read (a folder's cdk.tf.json files), so --output can refuse to overwrite one of them. */
   readonly files?: readonly string[];
+  /** Values the views show as fingerprints (never printed): their pieces are hidden in what the diff prints. */
+  readonly secrets?: readonly string[];
 }
