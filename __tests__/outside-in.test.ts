@@ -21,6 +21,7 @@ import { startLocalS3 } from "./support/local-s3";
 import { SecretsManagerStandin } from "./support/secrets-manager-standin";
 import { skipInsideTest } from "./support/skip";
 import { CHILD_LIMITS } from "./support/child-limits";
+import { expectNoLeaks } from "./support/leak-check";
 
 const ROOT = path.resolve(__dirname, "..");
 const TSC = path.join(ROOT, "node_modules", "typescript", "bin", "tsc");
@@ -52,7 +53,6 @@ import {
   EncryptedS3Backend, GenesysCloudProvider, GenesysOAuthClient, GeneratedSecret, EphemeralGeneratedSecret, SecretGuard,
   type GenesysOAuthClientProps, type EnvironmentVariables,
 } from "genesys-oauth-cdktf";
-import { expectNoLeaks } from "./support/leak-check";
 
 const app = new App();
 const stack = new TerraformStack(app, "consumer");

@@ -1,15 +1,15 @@
 /** Length of a piece of a secret that counts as the secret where it shows (an identifier, a message). */
 export const PIECE = 8;
 
-/** Most windows of identifiers held at once (8 bytes a slot at half load): past it, they are matched in batches. */
-const MAX_SLOTS = 1 << 22;
+/** Slots of the identifier-window table (4 MB): past half of it, the windows so far are matched and the table starts afresh. */
+const MAX_SLOTS = 1 << 20;
 
 /**
  * The PIECE-character windows that occur both in identifiers and in tracked secrets, found without holding every
  * window of every secret: the identifiers' windows go into a table of 32-bit hashes (identifiers repeat their
  * parts, so there are few), then each secret's windows are looked up in it once. Only windows found in both are
  * kept, as strings, so the final test is exact. Memory: the table (at most MAX_SLOTS) plus the shared windows;
- * time: linear in the identifiers and in the secrets (once per batch of MAX_SLOTS / 2 identifier windows).
+ * time: linear in the identifiers and in the secrets (read once per batch of MAX_SLOTS / 2 identifier windows).
  *
  * Windows of one character class only (`username`, `producti`, `20240101`) or with blanks are not counted: they
  * are words and numbers, which a password and a resource name may share without the name revealing anything.
