@@ -120,6 +120,7 @@ export class SecretGuard implements IAspect {
    * annotated, written or thrown.
    */
   private redactorFor(doc: unknown, found: readonly ConfigFinding[]): IdentifierRedactor {
+    if (found.length === 0) return new IdentifierRedactor(undefined); // nothing to print: no walk of the stack
     const texts = found.flatMap((f) => [f.pointer, f.address, f.attribute, f.message, f.constructPath ?? ""]);
     return configRedactor(doc, this.shapes, new Set(found.map((f) => f.fingerprint).filter((x) => x !== "")), texts);
   }
