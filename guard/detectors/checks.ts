@@ -69,6 +69,78 @@ function pemBody(_secret: string, m: RegExpExecArray, input: string): string | u
   return input.slice(m.index, close < 0 ? i : i + close + DASHES.length);
 }
 
+// --- Cloud vendors' keys: SAS queries, and keys whose fixed marker sits inside them. ---
+
+/** How far around a `sig=` the rest of its query is looked for. */
+const SAS_QUERY_REACH = 2048;
+const SAS_EXPIRY = /(?:^|[?&\s])se=[0-9]/;
+const SAS_KIND = /(?:^|[?&\s])(?:sv=[0-9]{4}-[0-9]{2}-[0-9]{2}|sr=)/;
+
+/** The bounded query around `at`: back to `?`, a blank or a quote, forward to a blank, a quote or `#`. */
+function queryAround(input: string, at: number, end: number): string {
+  let start = at;
+  const low = Math.max(0, at - SAS_QUERY_REACH);
+  while (start > low) {
+    const c = input[start - 1];
+    if (c === "?" || c === '"' || c === "'" || c === "\n" || c === "<") break;
+    start--;
+  }
+  let stop = end;
+  const high = Math.min(input.length, end + SAS_QUERY_REACH);
+  while (stop < high) {
+    const c = input[stop];
+    if (c === " " || c === '"' || c === "'" || c === "\n" || c === "#" || c === ">") break;
+    stop++;
+  }
+  return input.slice(start, stop);
+}
+
+/**
+ * An Azure shared access signature: the `sig=` sits in a query that also names its expiry (`se=`) and either a
+ * storage service version (`sv=`) or a Service Bus / Event Hubs resource (`sr=`), in any order (the portal
+ * writes sv= after se=). A `sig=` alone is some other signature.
+ */
+function sasExpiry(secret: string, m: RegExpExecArray, input: string): string | undefined {
+  if (classCount(secret) < 2) return undefined;
+  const query = queryAround(input, m.index, m.index + m[0].length);
+  return SAS_EXPIRY.test(query) && SAS_KIND.test(query) ? secret : undefined;
+}
+
+const BASE64_CHARS = /^[A-Za-z0-9+/]$/;
+const BASE62_CHARS = /^[A-Za-z0-9]$/;
+const URL_SAFE_CHARS = /^[A-Za-z0-9_-]$/;
+const URL_UNRESERVED_CHARS = /^[A-Za-z0-9_.~-]$/;
+
+/**
+ * Keys with a fixed marker inside them (the match starts at the marker): how many characters of which alphabet
+ * come before it. Microsoft's identifiable keys carry a service signature at a fixed offset (security-utilities:
+ * IdentifiableMetadata, Azure32/64ByteIdentifiableKey, LegacyCommonAnnotatedSecurityKey); Entra client secrets
+ * carry `7Q~`/`8Q~` after three characters; HCP Terraform tokens carry `.atlasv1.` after fourteen.
+ */
+const MARKED_KEYS: ReadonlyArray<{ readonly markers: readonly string[]; readonly before: number; readonly chars: RegExp }> = [
+  { markers: ["0Q~", "1Q~", "2Q~", "3Q~", "4Q~", "5Q~", "6Q~", "7Q~", "8Q~", "9Q~"], before: 3, chars: URL_UNRESERVED_CHARS },
+  { markers: [".atlasv1."], before: 14, chars: BASE62_CHARS },
+  { markers: ["+ASt", "ACDb", "+ABa", "APIM"], before: 76, chars: BASE64_CHARS },
+  { markers: ["+ASb", "+AEh", "+ARm", "AzCa", "AIoT", "AZEG"], before: 33, chars: BASE64_CHARS },
+  { markers: ["+ACR", "AzSe"], before: 42, chars: BASE64_CHARS },
+  { markers: ["AzFu"], before: 44, chars: URL_SAFE_CHARS },
+  { markers: ["JQQJ99"], before: 52, chars: BASE62_CHARS },
+];
+
+/**
+ * The match starts at a marker inside a key: the key is the run of exactly `before` characters of its alphabet
+ * just before the marker (no longer run), through the end of the match. Reads `before` characters back only.
+ */
+function keyBeforeMarker(_secret: string, m: RegExpExecArray, input: string): string | undefined {
+  const entry = MARKED_KEYS.find((k) => k.markers.some((marker) => m[0].startsWith(marker)));
+  if (!entry) return undefined;
+  const start = m.index - entry.before;
+  if (start < 0) return undefined;
+  for (let i = start; i < m.index; i++) if (!entry.chars.test(input[i])) return undefined;
+  if (start > 0 && entry.chars.test(input[start - 1])) return undefined;
+  return input.slice(start, m.index + m[0].length);
+}
+
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "jwt-header": jwtHeader,
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
@@ -77,8 +149,8 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "random-looking": (s) => (looksRandom(s) ? s : undefined),
   "basic-auth-base64": basicAuthBase64,
   "pem-body": pemBody,
-  // An Azure SAS URL also carries its expiry (se=); a sig= alone is a different thing.
-  "sas-expiry": (s, m) => (m[0].includes("se=") && classCount(s) >= 2 ? s : undefined),
+  "sas-expiry": sasExpiry,
+  "key-before-marker": keyBeforeMarker,
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

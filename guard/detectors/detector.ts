@@ -13,7 +13,8 @@ export type CheckName =
   | "random-looking"
   | "basic-auth-base64"
   | "pem-body"
-  | "sas-expiry";
+  | "sas-expiry"
+  | "key-before-marker";
 
 /** Which keys a value must sit under: the shared secret-key vocabulary, or regexes on the normalised key. */
 export type KeyGate = "secret-key" | { readonly include?: string; readonly exclude?: string };
