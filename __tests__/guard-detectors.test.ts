@@ -36,7 +36,7 @@ describe("every shipped detector against its own samples", () => {
         for (const a of d.allow ?? []) expect(linearPatternProblem(a, d.flags ?? "")).toBeUndefined();
       });
       it("has a well-formed record", () => {
-        expect(d.id).toMatch(/^SG1[2-9][0-9]$/);
+        expect(d.id).toMatch(/^SG(?:1[2-9][0-9]|[23][0-9]{2})$/);
         expect(d.name).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         expect(d.title).toMatch(/^(?:a|an) /);
         if (d.keywords.length === 0) expect(d.keys).toBeDefined();
