@@ -197,7 +197,10 @@ export class DetectorCatalogue {
     this.cleanChars += value.length;
   }
 
-  /** Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. */
+  /**
+   * Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. The key's
+   * plan is cached, so a name that repeats costs its key gates once, not once per line and detector.
+   */
   private scanLines(text: string, visit: Visit): boolean {
     for (const { name, value } of textAssignments(text)) {
       if (value.length < MIN_VALUE) continue;

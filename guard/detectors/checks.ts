@@ -6,6 +6,7 @@
  */
 import type { CheckName } from "./detector";
 import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom } from "./text-shapes";
+import { hasValidTokenChecksum } from "./base62-crc32";
 
 export type Check = (secret: string, match: RegExpExecArray, input: string) => string | undefined;
 
@@ -141,6 +142,53 @@ function keyBeforeMarker(_secret: string, m: RegExpExecArray, input: string): st
   return input.slice(start, m.index + m[0].length);
 }
 
+// --- SaaS token checks (helper cat-saas): vendor checksums, and formats whose distinctive part comes last ---
+
+/** GitHub's and npm's 36-character token body (after `<prefix>_`) ends with the base62 CRC-32 of its first 30. */
+function tokenCrc32(secret: string): string | undefined {
+  return hasValidTokenChecksum(secret.slice(secret.indexOf("_") + 1)) ? secret : undefined;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
+const isLowerAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122);
+const isWordChar = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+
+/**
+ * Extends a match backward over a run of `min`..`max` characters of a class that must start at a boundary (no
+ * word character before it): for formats whose keyword is their END (Mailchimp's `-us<n>`, New Relic's `NRAL`) or
+ * middle (Telegram's `:AA`). Reads at most `max` + 1 characters back.
+ */
+function runBefore(m: RegExpExecArray, input: string, min: number, max: number, ok: (c: number) => boolean, lead = ""): string | undefined {
+  let start = m.index;
+  while (start > 0 && m.index - start < max && ok(input.charCodeAt(start - 1))) start--;
+  const run = m.index - start;
+  if (run < min) return undefined;
+  if (start > 0 && isWordChar(input.charCodeAt(start - 1)) && !(lead && input.startsWith(lead, start - lead.length))) return undefined;
+  return input.slice(start, m.index + m[0].length);
+}
+
+/**
+ * A Telegram bot token `<bot id>:<35 characters>`: the match is the part after the id; 6-12 digits come before,
+ * at a boundary or right after `/bot` (the Bot API URL, https://api.telegram.org/bot<token>/method).
+ */
+const telegramBotId: Check = (_s, m, input) => runBefore(m, input, 6, 12, isDigit, "/bot");
+/** A Mailchimp API key `<32 hex>-us<n>`: the match is the data-centre suffix; exactly 32 lower-case hex before it. */
+const mailchimpKey: Check = (_s, m, input) => runBefore(m, input, 32, 32, isLowerHex);
+/** A New Relic licence (ingest) key: 36 lower-case characters (hex, or a region prefix such as eu01xx), then `NRAL`. */
+const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, isLowerAlnum);
+
+/**
+ * A Sentry DSN `https://<32 hex public key>@host/<project id>` looks like a token in a git remote URL, but Sentry
+ * documents the public key as safe to expose: dismissed when the user is 32 hex and the path is one number.
+ */
+function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string | undefined {
+  if (secret.length !== 32 || !/^[0-9a-f]{32}$/.test(secret)) return secret;
+  const tail = input.slice(m.index + m[0].length, m.index + m[0].length + 32);
+  return /^(?::[0-9]{1,5})?\/[0-9]{1,20}(?![A-Za-z0-9._/-])/.test(tail) ? undefined : secret;
+}
+// --- end of SaaS token checks ---
+
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "jwt-header": jwtHeader,
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
@@ -151,6 +199,11 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "pem-body": pemBody,
   "sas-expiry": sasExpiry,
   "key-before-marker": keyBeforeMarker,
+  "token-crc32": tokenCrc32,
+  "telegram-bot-id": telegramBotId,
+  "mailchimp-key": mailchimpKey,
+  "new-relic-licence": newRelicLicence,
+  "not-sentry-dsn": notSentryDsn,
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

@@ -14,7 +14,14 @@ export type CheckName =
   | "basic-auth-base64"
   | "pem-body"
   | "sas-expiry"
-  | "key-before-marker";
+  | "key-before-marker"
+
+  // GitHub/npm checksum and end-anchored formats (checks.ts, "SaaS token checks").
+  | "token-crc32"
+  | "telegram-bot-id"
+  | "mailchimp-key"
+  | "new-relic-licence"
+  | "not-sentry-dsn";
 
 /** Which keys a value must sit under: the shared secret-key vocabulary, or regexes on the normalised key. */
 export type KeyGate = "secret-key" | { readonly include?: string; readonly exclude?: string };
@@ -26,7 +33,7 @@ export interface DetectorSample {
 }
 
 export interface Detector {
-  /** Stable SARIF rule id: SG1xx for shipped detectors, anything else (not SG...) for a user's. */
+  /** Stable SARIF rule id: SG1xx-SG3xx for shipped detectors, anything else (not SG...) for a user's. */
   readonly id: string;
   /** Kebab-case slug. */
   readonly name: string;

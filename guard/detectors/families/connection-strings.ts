@@ -52,10 +52,12 @@ export const JDBC_PASSWORD: Detector = {
     positive: [
       { key: "url", value: "jdbc:sqlserver://db.example.com:1433;databaseName=app;user=svc;password=" + fakePassword(281) + ";encrypt=true" },
       { key: "url", value: "jdbc:postgresql://db:5432/app?user=svc&password=" + fakePassword(282) + "&ssl=true" },
+      { key: "content", value: "spring.datasource.url=jdbc:oracle:thin:@db:1521/APP;user=svc;pwd=" + fakePassword(283) + "\n" },
     ],
     negative: [
       { key: "url", value: "jdbc:postgresql://db:5432/app?user=svc&ssl=true" },
       { key: "url", value: "jdbc:mysql://db/app?user=svc&password=${DB_PASSWORD}" },
+      { key: "url", value: "jdbc:mysql://db/app?user=svc&passwordCharacterEncoding=utf8" },
     ],
   },
 };

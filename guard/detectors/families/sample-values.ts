@@ -44,3 +44,20 @@ export function fakeUuid(seed: number): string {
   const h = fake(HEX, 32, seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
 }
+
+// --- SaaS samples (helper cat-saas) ---
+import { tokenChecksum } from "../base62-crc32";
+
+/** A GitHub/npm-style token: `prefix` + 30 random base62 characters + their base62 CRC-32, computed here. */
+export function withChecksum(prefix: string, seed: number): string {
+  const random = fake(ALNUM, 30, seed);
+  return prefix + random + tokenChecksum(random);
+}
+
+/** The same token with its last checksum character changed: the look-alike a checksum must refuse. */
+export function withBadChecksum(prefix: string, seed: number): string {
+  const good = withChecksum(prefix, seed);
+  const last = good[good.length - 1];
+  return good.slice(0, -1) + (last === "A" ? "B" : "A");
+}
+// --- end of SaaS samples ---
