@@ -5,7 +5,7 @@ import { GuardError, InputError } from "../errors";
 import { CompactFinding, compactFinding, compactFromFingerprint, isMarked, MessageKind, StringPool } from "./compact-finding";
 import { FindingStore } from "./finding-store";
 import { ConfigDocument } from "../rules/config-document";
-import { RulePack, runRulePacks } from "../rules/rule";
+import { anyConfigurationRules, isCdktfMetadata, RulePack, runRulePacks } from "../rules/rule";
 import { ByteSource, openSource, ReadLimits, scanFile, splitFile } from "./read/file-chunks";
 import { Step, toPointer } from "./read/json-pointer";
 import { SpanLog } from "./read/span-log";
@@ -173,8 +173,10 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   const source = typeof input === "string" ? await openSource(input, display, opts) : input; // a path, or an opened source (stdin, S3, HCP)
   const config: Record<string, unknown> = {};
   let configBytes = 0;
+  let cdktfOutput = false; // cdktf's `//` metadata: the whole stack, so every synth rule applies
   await splitFile(source, opts, (cut, piece) => {
     let content = false;
+    if (cut[0] === "//" && (cut[1] === "metadata" || (cut.length === 1 && isCdktfMetadata(piece.value())))) cdktfOutput = true;
     if (opts.packs?.length && typeof cut[0] === "string" && CONFIG_SECTIONS.has(cut[0]) && configBytes <= CONFIG_LIMIT) {
       configBytes += piece.end - piece.start;
       setAt(config, cut, piece.value());
@@ -206,7 +208,8 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   for (const d of deferred) judgePiece(d.path, d.value);
   if (kind === "synth" && opts.packs?.length && configBytes <= CONFIG_LIMIT) {
     // The synth rules (outputs without sensitive, backends, write-only twins...) on the configuration as written.
-    for (const f of runRulePacks(new ConfigDocument(config, opts.facts, opts.shapes), opts.packs)) {
+    // A hand-written *.tf.json is one file of a module: only the rules that judge any configuration run on it.
+    for (const f of runRulePacks(new ConfigDocument(config, opts.facts, opts.shapes), cdktfOutput ? opts.packs : anyConfigurationRules(opts.packs))) {
       put(compactFromFingerprint(f.ruleId, f.pointer, pool.intern(f.address), pool.intern(f.attribute), f.fingerprint, MessageKind.Rule, f.message));
     }
   }

@@ -1,6 +1,7 @@
 import { GRAM, slot, WindowTable } from "./window-table";
 import { StringIds } from "../string-ids";
 import { grown } from "../grown";
+import { documentedExample } from "../../detectors/public-examples";
 
 export { GRAM };
 
@@ -35,11 +36,12 @@ const KNOWN = 1; // SG110 (else SG103)
 const BY_SHAPE = 2;
 const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 
-/** The secrets worth following: long enough and not an identifier. */
+/** The secrets worth following: long enough and not an identifier, nor a documented example value. */
 export function worthTracking(v: string): boolean {
   if (v.length < 8 || v.length > 65536) return false;
   if (/^\d+$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
   if (v.startsWith("arn:") || v.includes("${")) return false;
+  if (documentedExample(v) !== undefined) return false;
   return true;
 }
 
