@@ -17,7 +17,7 @@ export const MessageKind = {
   Marked: 3,
   /** detail: why Terraform did not mark it (may be ""). */
   Schema: 4,
-  /** detail: where the secret came from. */
+  /** detail: where the secret came from ("" when that is the finding's own place). */
   Copy: 5,
   /** detail: where the known value came from (--known-env NAME). */
   Known: 6,
@@ -106,7 +106,7 @@ export function messageOf(f: CompactFinding): string {
     case MessageKind.Schema:
       return `${label}: provider schema marks this attribute sensitive but Terraform did not${f.detail}`;
     case MessageKind.Copy:
-      return `${label}: unmarked copy of the secret from ${f.detail}`;
+      return f.detail ? `${label}: unmarked copy of the secret from ${f.detail}` : `${label}: unmarked copy of a sensitive value`;
     case MessageKind.Known:
       return `${label}: holds a known secret value (${f.detail})`;
     case MessageKind.Rule:
