@@ -245,6 +245,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
         else if (candidates.length > 0) {
           followSecrets(pass2, p, value, secrets, candidates, canReport, (c) => {
             const old = findings.indexOf(c.pointer);
+            if (old >= 0 && c.origin === "") return; // the value's own place: its first finding stands
             put(compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old >= 0 && isMarked(findings.at(old)), secrets.value(c.secret), c.kind, c.origin));
           });
         }
