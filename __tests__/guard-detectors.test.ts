@@ -183,11 +183,11 @@ describe("the keyword pass finds a keyword wherever it starts", () => {
       fix: "Rotate it.",
       keywords: ["q_"],
       pattern: "q_[0-9]{8}",
-      samples: { positive: [{ value: "q_12345678" }, { value: "xq_12345678" }], negative: [{ value: "q_1234" }, { value: "nothing here" }] },
+      samples: { positive: [{ value: "q_40718293" }, { value: "xq_40718293" }], negative: [{ value: "q_4071" }, { value: "nothing here" }] },
     };
     const withShort = DetectorCatalogue.shipped().withDetectors([short]);
-    for (const pad of ["", "x", "xy", "xyz"]) expect(withShort.detect("note", pad + "q_" + "12345678")?.detector.id).toBe("ACME-Q");
-    expect(withShort.detect("note", "xyz q_1234")).toBeUndefined();
+    for (const pad of ["", "x", "xy", "xyz"]) expect(withShort.detect("note", pad + "q_" + "40718293")?.detector.id).toBe("ACME-Q");
+    expect(withShort.detect("note", "xyz q_4071")).toBeUndefined();
   });
 });
 

@@ -8,7 +8,7 @@
  */
 import { CHECKS } from "./checks";
 import type { Detector, DetectorHit } from "./detector";
-import { entropy } from "./text-shapes";
+import { entropy, isPlaceholder } from "./text-shapes";
 import type { KeyInfo } from "./key-info";
 
 export const WINDOW = 64 * 1024;
@@ -104,7 +104,7 @@ export class CompiledDetector {
     let secret: string | undefined = m[d.secretGroup ?? 0];
     if (secret === undefined) return undefined;
     if (d.check) secret = CHECKS[d.check](secret, m, value);
-    if (secret === undefined) return undefined;
+    if (secret === undefined || isPlaceholder(secret)) return undefined; // a placeholder never fires, whatever matched it
     if (d.minLength !== undefined && secret.length < d.minLength) return undefined;
     if (d.maxLength !== undefined && secret.length > d.maxLength) return undefined;
     if (d.entropy !== undefined && entropy(secret) < d.entropy) return undefined;

@@ -37,7 +37,8 @@ export async function findCopies(run: AuditRun, source: ByteSource, layout: Piec
       else if (candidates.length > 0) {
         followSecrets(pass2, p, value, secrets, candidates, canReport, (c) => {
           const old = findings.indexOf(c.pointer);
-          keepStronger(findings, compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old >= 0 && isMarked(findings.at(old)), secrets.value(c.secret), c.kind, secrets.origin(c.secret)));
+          if (old >= 0 && c.origin === "") return; // the value's own place: its first finding stands
+          keepStronger(findings, compactFinding(secrets.ruleId(c.secret), c.pointer, pool.intern(c.address), pool.intern(c.attribute), old >= 0 && isMarked(findings.at(old)), secrets.value(c.secret), c.kind, c.origin));
         });
       }
     });

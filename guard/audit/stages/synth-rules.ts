@@ -1,5 +1,5 @@
 import { ConfigDocument } from "../../rules/config-document";
-import { runRulePacks } from "../../rules/rule";
+import { anyConfigurationRules, isCdktfMetadata, runRulePacks } from "../../rules/rule";
 import { compactFromFingerprint, MessageKind } from "../compact-finding";
 import type { Piece } from "../read/json-splitter";
 import type { Step } from "../read/json-pointer";
@@ -19,9 +19,12 @@ const CONFIG_LIMIT = 64 * 1024 * 1024;
 export class SynthConfiguration {
   private readonly config: Record<string, unknown> = {};
   private bytes = 0;
+  /** cdktf's `//` metadata was seen: the file is a whole synthesized stack, so every synth rule applies. */
+  private cdktfOutput = false;
 
-  /** Keeps the piece cut at `cut` when it belongs to a configuration section. */
+  /** Keeps the piece cut at `cut` when it belongs to a configuration section; notes cdktf's metadata. */
   take(cut: readonly Step[], piece: Piece): void {
+    if (cut[0] === "//" && (cut[1] === "metadata" || (cut.length === 1 && isCdktfMetadata(piece.value())))) this.cdktfOutput = true;
     if (typeof cut[0] === "string" && CONFIG_SECTIONS.has(cut[0]) && this.bytes <= CONFIG_LIMIT) {
       this.bytes += piece.end - piece.start;
       setAt(this.config, cut, piece.value());
@@ -33,7 +36,9 @@ export class SynthConfiguration {
     const packs = run.opts.packs;
     if (!packs?.length || this.bytes > CONFIG_LIMIT) return;
     const { findings, pool } = run;
-    for (const f of runRulePacks(new ConfigDocument(this.config, run.opts.facts, run.opts.shapes), packs)) {
+    // A hand-written *.tf.json is one file of a module: only the rules that judge any configuration run on it.
+    const rules = this.cdktfOutput ? packs : anyConfigurationRules(packs);
+    for (const f of runRulePacks(new ConfigDocument(this.config, run.opts.facts, run.opts.shapes), rules)) {
       keepStronger(findings, compactFromFingerprint(f.ruleId, f.pointer, pool.intern(f.address), pool.intern(f.attribute), f.fingerprint, MessageKind.Rule, f.message));
     }
   }
