@@ -5,7 +5,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { expectNoLeak, runCli } from "./support/audit-cli";
-import { fake, ALNUM, BASE32 } from "../guard/detectors/families/sample-values";
+import { fake, ALNUM, BASE32, withChecksum } from "../guard/detectors/families/sample-values";
 import { itWithTerraform, tempDirsRemovedAfterAll, terraform } from "./support/terraform-runner";
 
 const tempDir = tempDirsRemovedAfterAll();
@@ -102,7 +102,7 @@ describe("synth rules on configuration files", () => {
 
   it("a hand-written locals.tf.json / variables.tf.json: no backend or output rules, literal secrets still found", () => {
     const dir = tempDir("sg-precision-");
-    const token = "gh" + "p_" + fake(ALNUM, 36, 612);
+    const token = withChecksum("gh" + "p_", 612);
     const locals = path.join(dir, "locals.tf.json");
     const variables = path.join(dir, "variables.tf.json");
     fs.writeFileSync(locals, JSON.stringify({ locals: { name: "app", api_token: token } }));
@@ -176,7 +176,7 @@ describe("a real plan: provider credentials, user_data and variables", () => {
     const secretKey = fake(ALNUM + "+/", 40, 632);
     const sessionToken = fake(ALNUM, 28, 633); // no token shape: found by the provider argument's name
     const scriptPassword = fake(ALNUM, 22, 634);
-    const ghToken = "gh" + "p_" + fake(ALNUM, 36, 635);
+    const ghToken = withChecksum("gh" + "p_", 635);
     const variablePassword = "Zq9#xK2$mP4!vL7&" + fake(ALNUM, 8, 636) + "*wQ3";
     fs.writeFileSync(
       path.join(dir, "main.tf"),

@@ -222,12 +222,18 @@ export function isHashLike(v: string): boolean {
   return CRYPT_HASH.test(v) || DIGEST.test(v) || (v.length >= 32 && isHex(v));
 }
 
+/** Template slots inside a value: `<name>`, `{{ name }}`, `${name}`. */
+const TEMPLATE_PART = /<[A-Za-z][A-Za-z0-9_ .-]{0,40}>|\{\{[^{}]{1,64}\}\}|\$\{[^{}]{1,64}\}/;
+const TEMPLATE_PARTS = new RegExp(TEMPLATE_PART.source, "g");
+
 /**
  * A value that looks like a random secret, not an id, hash, digest, name, path, number or encoded text.
  * Used by the generic key-gated hint, so it errs on the quiet side.
  */
 export function looksRandom(v: string): boolean {
   if (v.length < 10 || v.length > 4096 || /\s/.test(v)) return false;
+  // A template (`github_pat_<your-token>`, `{{ token }}`, `${var.x}` inside): only what is written around it counts.
+  if (TEMPLATE_PART.test(v)) return looksRandom(v.replace(TEMPLATE_PARTS, ""));
   if (isPlaceholder(v) || isHashLike(v) || UUID.test(v) || isHex(v) || allDigits(v)) return false;
   if (v.startsWith("arn:") || v.startsWith("/") || v.includes("://")) return false;
   if (SLUG.test(v) || DOMAIN_OR_EMAIL.test(v)) return false;
