@@ -349,7 +349,10 @@ test("gitleaks rules (TOML) from the installed tarball: the command and the libr
   expectNoLeak(audit.out, token, "the audit's output");
   expect(audit.code).toBe(1);
   expect(JSON.parse(audit.stdout).findings).toEqual([expect.objectContaining({ ruleId: "acme-deploy-token", pointer: "/resources/0/instances/0/attributes/input/value/note" })]);
-  const library = await run(process.execPath, ["-e", `console.log(require(${JSON.stringify(unpacked)}).loadDetectorFile(${JSON.stringify(rules)}).map((d) => d.id).join())`], dir);
+  // The library, as an importer loads it (its peers installed beside it).
+  const importer = consumers.find((c) => c.dir && c.engine === "cdktf")?.dir;
+  if (!importer) return skipInsideTest("no cdktf consumer was installed");
+  const library = await run(process.execPath, ["-e", `console.log(require("genesys-oauth-cdktf").loadDetectorFile(${JSON.stringify(rules)}).map((d) => d.id).join())`], importer);
   expect({ code: library.code, out: library.stdout.trim() }).toEqual({ code: 0, out: "acme-deploy-token" });
 });
 
