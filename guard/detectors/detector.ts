@@ -2,6 +2,8 @@
  * A secret detector as data (gitleaks-style): how to recognise one kind of secret, what to tell people, and
  * synthetic samples that prove it. Every recognition part is a plain string so a user's JSON file can hold it.
  */
+import type { GitleaksRuleSearch } from "./gitleaks-search";
+
 export type DetectorSeverity = "error" | "warning" | "info";
 
 /** Validators a detector may name; code, so a JSON file can only pick from this fixed list. */
@@ -61,6 +63,11 @@ export interface Detector {
   /** Regex sources of look-alikes: a secret matching one is dismissed. */
   readonly allow?: readonly string[];
   readonly check?: CheckName;
+  /**
+   * Set for a rule read from a gitleaks file (gitleaks-rules.ts): it searches as gitleaks does, its keywords
+   * (any case) only telling whether to search; `keywords` above is then empty and `allow` unused.
+   */
+  readonly gitleaks?: GitleaksRuleSearch;
   readonly samples: {
     readonly positive: readonly DetectorSample[];
     readonly negative: readonly DetectorSample[];
