@@ -165,6 +165,9 @@ describe("RE2 to JavaScript", () => {
     ["octal and hex escapes", "\\101\\x{42}\\x43", ["ABC"], ["abc"]],
     ["\\Q...\\E quotes", "\\Qa.b\\E", ["a.b"], ["axb"]],
     ["a ] first in a class is literal", "[]a]{2}", ["]a", "a]"], ["bb"]],
+    // Unbounded repeats are read as at most 256, so the gate can judge them: a token is shorter than that.
+    ["+ and * repeat, bounded", "^acmd_[a-z]+-[0-9]*$", ["acmd_" + "q".repeat(256) + "-", "acmd_ab-12"], ["acmd_-1", "acmd_" + "q".repeat(257) + "-"]],
+    ["{n,} repeats at least n times, bounded", "^k{3,}$", ["kkk", "k".repeat(256)], ["kk", "k".repeat(257)]],
   ];
   it.each(cases)("%s", (_name, re2, yes, no) => {
     const t = translateRe2(re2);
@@ -195,11 +198,11 @@ describe("a gitleaks file the guard cannot use is one line, exit 2", () => {
   const MARK = "zq" + "9mark";
   const bad: Array<[string, string, RegExp]> = [
     ["bad TOML", `title = "x"\n\n[[rules]\nid = "a"\n`, /gitleaks\.toml:3:\d+: not valid TOML/],
-    ["a regex the gate refuses (unbounded)", rule(`regex = '''${MARK}acmd_[a-z]+'''`), /rule acme-deploy-token: regex: refused by the linear-time gate: unbounded quantifier/],
+    ["a regex the gate refuses (nested repeats)", rule(`regex = '''${MARK}(?:acmd_[a-z]{1,8}){1,50}'''`), /rule acme-deploy-token: regex: refused by the linear-time gate: /],
     ["a regex the gate refuses (backtracking)", rule(`regex = '''${MARK}[a-z]{0,900}[a-z0-9]{0,900}[a-z]{0,900}!'''`), /rule acme-deploy-token: regex: refused by the linear-time gate: may backtrack too much/],
     ["a regex that does not compile", rule(`regex = '''${MARK}(acmd_'''`), /rule acme-deploy-token: regex: cannot be translated from Go's RE2: it has an unbalanced '\('/],
     ["an RE2 feature JavaScript lacks", rule(`regex = '''${MARK}\\p{Greek}{8}'''`), /rule acme-deploy-token: regex: cannot be translated from Go's RE2: it uses a Unicode class/],
-    ["an allowlist regex the gate refuses", rule(`regex = '''acmd_[a-z]{8}'''\n[[rules.allowlists]]\nregexes = ['''${MARK}.*''']`), /rule acme-deploy-token: allowlists\[0\]: regexes\[0\]: refused by the linear-time gate: unbounded/],
+    ["an allowlist regex the gate refuses", rule(`regex = '''acmd_[a-z]{8}'''\n[[rules.allowlists]]\nregexes = ['''${MARK}(?:a{1,9}){1,9}''']`), /rule acme-deploy-token: allowlists\[0\]: regexes\[0\]: refused by the linear-time gate: /],
     ["a rule selecting files by path", rule(`regex = '''acmd_[a-z]{8}'''\npath = '''\\.env$'''`), /rule acme-deploy-token: path: a rule that selects files by path does not apply/],
     ["no regex", rule(""), /rule acme-deploy-token: regex: a non-empty string is required/],
     ["an id that is not plain text", `[[rules]]\nid = "${MARK} x"\nregex = '''a{2}'''\n`, /rules\[0\]: id: letters, digits/],

@@ -7,6 +7,7 @@
  * (JavaScript's adds \v and Unicode spaces). What has no safe translation is refused: Unicode classes (\p),
  * the ungreedy flag (?U), \C, negated POSIX classes, characters beyond the Basic Multilingual Plane in a class,
  * and constructs RE2 itself refuses (lookarounds, backreferences), since gitleaks could not run such a rule.
+ * Unbounded repetitions are read as at most UNBOUNDED_AS repeats.
  * Problems name the construct, never the pattern text: the file's text is not echoed.
  */
 export type Re2Translation = { readonly pattern: string; readonly groups: number; readonly problem?: undefined } | { readonly problem: string };
@@ -38,6 +39,11 @@ const POSIX: Readonly<Record<string, ReadonlyArray<readonly [number, number]>>> 
 /** RE2's \s (and \S's complement). */
 const RE2_SPACE: ReadonlyArray<readonly [number, number]> = [[0x09, 0x0a], [0x0c, 0x0d], [0x20, 0x20]];
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 0x07, f: 0x0c, t: 0x09, n: 0x0a, r: 0x0d, v: 0x0b };
+/**
+ * How many repeats an unbounded RE2 repetition (`*`, `+`, `{n,}`) is read as: more than any token's length, and
+ * bounded, so the rule goes through the same linear-time gate as every detector (gitleaks' own rules use them).
+ */
+export const UNBOUNDED_AS = 256;
 /** RE2's largest repetition count. */
 const MAX_REPEAT = 1000;
 
@@ -112,13 +118,15 @@ class Translator {
     return `(${this.sequence(flags, depth + 1)})`;
   }
 
+  /** `*` and `+` (and their lazy forms), read as at most UNBOUNDED_AS repeats so the linear-time gate can judge them. */
   private quantifier(c: string): string {
     this.i++;
+    const bounded = c === "?" ? "?" : `{${c === "*" ? 0 : 1},${UNBOUNDED_AS}}`;
     if (this.src[this.i] === "?") {
       this.i++;
-      return c + "?";
+      return bounded + "?";
     }
-    return c;
+    return bounded;
   }
 
   /** `{n}`, `{n,}`, `{n,m}` repeat (and `?` after them, lazy); any other `{` is a literal brace, as in RE2. */
@@ -130,6 +138,7 @@ class Translator {
     }
     if (Number(m[1]) > MAX_REPEAT || (m[3] !== undefined && m[3] !== "" && Number(m[3]) > MAX_REPEAT)) throw new Untranslatable(`repeats more than ${MAX_REPEAT} times (RE2's limit)`);
     this.i += m[0].length;
+    if (m[2] !== undefined && m[3] === "") return `{${m[1]},${Math.max(Number(m[1]), UNBOUNDED_AS)}}${m[4]}`; // {n,}
     return m[0];
   }
 
