@@ -49,7 +49,7 @@ export function loadDetectorFile(path: string): Detector[] {
   } catch (e) {
     // A gitleaks file under another name: say how to have it read as one.
     if (/^\s*\[\[?(?:rules|allowlists?|extend)\]/m.test(text)) throw new DetectorFileError(`${path}: not JSON; a gitleaks TOML file is read as one when its name ends in .toml`);
-    throw new DetectorFileError(`${path}: not JSON (${(e as Error).message})`);
+    throw new DetectorFileError(`${path}: not valid JSON${whereJsonFailed(text, (e as Error).message)}; a {"detectors": [...]} document is expected`);
   }
   return parseDetectorDocument(doc, path);
 }
@@ -189,4 +189,17 @@ function stringList(v: unknown, at: string, fail: Fail): string[] {
     if (typeof s !== "string" || s.length < 2 || s.length > 256) return fail(`${at}[${j}]`, "a string of 2 to 256 characters is required");
     return s;
   });
+}
+
+/**
+ * Where JSON.parse stopped, as " at line L, column C", from the offset V8 names; never V8's message itself, which
+ * quotes the file's text (and a detectors file may hold a sample secret).
+ */
+function whereJsonFailed(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return /Unexpected end of JSON input/.test(message) ? " (it ends too early)" : "";
+  const at = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  return ` at line ${line}, column ${at - before.lastIndexOf("\n")}`;
 }
