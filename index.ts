@@ -108,6 +108,7 @@ export type {
 } from "./guard";
 // Types the public API names that the generic guard's index leaves to deep imports.
 export type { DetectorSeverity } from "./guard/detectors/detector";
+export type { GitleaksAllowlist, GitleaksRuleSearch } from "./guard/detectors/gitleaks-search";
 export type { CompactFinding } from "./guard/audit/compact-finding";
 export type { FindingMark } from "./guard/audit/audit-files";
 export type { Json } from "./guard/rules/config-document";

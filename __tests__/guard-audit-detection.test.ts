@@ -24,6 +24,7 @@ describe("secret-guard audit: what it finds", () => {
     fs.writeFileSync(
       file,
       JSON.stringify({
+        "//": { metadata: { backend: "s3", stackName: "app", version: "0.21.0" }, outputs: {} },
         terraform: { backend: { s3: { bucket: "b", key: "k", region: "us-east-1", encrypt: true, use_lockfile: true } } },
         resource: { random_password: { p: { length: 32 } } },
         output: { leak: { value: "${nonsensitive(random_password.p.result)}" } },

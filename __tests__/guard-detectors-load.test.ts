@@ -54,7 +54,7 @@ describe("loadDetectorFile", () => {
   });
 
   const bad: Array<[string, unknown, RegExp]> = [
-    ["not JSON", "{ nope", /not JSON/],
+    ["not JSON", "{ nope", /not valid JSON at line 1, column 3; a \{"detectors": \[\.\.\.\]\} document is expected$/],
     ["no detectors array", { rules: [] }, /: detectors: expected/],
     ["a bad regex", { detectors: [acme({ pattern: "acme_[A-Z" })] }, /detectors\[0\]\.pattern: refused: does not compile/],
     ["a reserved id", { detectors: [acme({ id: "SG199" })] }, /detectors\[0\]\.id: ids starting with SG are reserved/],
@@ -81,6 +81,13 @@ describe("loadDetectorFile", () => {
     expect(e.message).toMatch(message);
     expect(e.message.startsWith(path + ": ")).toBe(true);
     expect(e.message).not.toContain("\n");
+  });
+
+  it("says where a JSON file breaks without quoting it (V8's message would repeat a sample secret)", () => {
+    const secret = "acme_" + "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sA";
+    const e = errorOf(file("broken.json", `{"detectors": [\n  {"samples": {"positive": [{"value": "${secret}" oops`));
+    expect(e.message).toMatch(/broken\.json: not valid JSON at line 2, column \d+;/);
+    for (let at = 0; at + 8 <= secret.length; at++) if (e.message.includes(secret.slice(at, at + 8))) throw new Error(`error message holds a piece of the secret at offset ${at}`);
   });
 
   it("names a file it cannot read", () => {

@@ -19,9 +19,9 @@ function firedId(key: string | undefined, value: string): string | undefined {
 describe("every shipped detector against its own samples", () => {
   for (const d of catalogue.all()) {
     describe(`${d.id} ${d.name}`, () => {
-      it("has at least two positive and two negative samples", () => {
-        expect(d.samples.positive.length).toBeGreaterThanOrEqual(2);
-        expect(d.samples.negative.length).toBeGreaterThanOrEqual(2);
+      it("has at least three positive and three negative samples", () => {
+        expect(d.samples.positive.length).toBeGreaterThanOrEqual(3);
+        expect(d.samples.negative.length).toBeGreaterThanOrEqual(3);
       });
       it("reports each positive sample with its own id", () => {
         const got = d.samples.positive.map((s, i) => `${i}:${firedId(s.key, s.value) ?? "none"}`);
@@ -36,7 +36,8 @@ describe("every shipped detector against its own samples", () => {
         for (const a of d.allow ?? []) expect(linearPatternProblem(a, d.flags ?? "")).toBeUndefined();
       });
       it("has a well-formed record", () => {
-        expect(d.id).toMatch(/^SG1[2-9][0-9]$/);
+        // SG120-SG199 first shipped, SG200-SG299 cloud, infrastructure and identity vendors, SG300-SG399 SaaS.
+        expect(d.id).toMatch(/^SG(?:1[2-9]|[23][0-9])[0-9]$/);
         expect(d.name).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         expect(d.title).toMatch(/^(?:a|an) /);
         if (d.keywords.length === 0) expect(d.keys).toBeDefined();
@@ -182,11 +183,11 @@ describe("the keyword pass finds a keyword wherever it starts", () => {
       fix: "Rotate it.",
       keywords: ["q_"],
       pattern: "q_[0-9]{8}",
-      samples: { positive: [{ value: "q_12345678" }, { value: "xq_12345678" }], negative: [{ value: "q_1234" }, { value: "nothing here" }] },
+      samples: { positive: [{ value: "q_40718293" }, { value: "xq_40718293" }], negative: [{ value: "q_4071" }, { value: "nothing here" }] },
     };
     const withShort = DetectorCatalogue.shipped().withDetectors([short]);
-    for (const pad of ["", "x", "xy", "xyz"]) expect(withShort.detect("note", pad + "q_" + "12345678")?.detector.id).toBe("ACME-Q");
-    expect(withShort.detect("note", "xyz q_1234")).toBeUndefined();
+    for (const pad of ["", "x", "xy", "xyz"]) expect(withShort.detect("note", pad + "q_" + "40718293")?.detector.id).toBe("ACME-Q");
+    expect(withShort.detect("note", "xyz q_4071")).toBeUndefined();
   });
 });
 

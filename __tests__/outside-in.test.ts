@@ -32,7 +32,7 @@ export const PROVIDER_AWS_21 = "21.22.1";
 /** The limit for both engine builds together (dist/ and dist/cdktn/, without the command bundles), unpacked. */
 const ENGINE_BUILDS_LIMIT = 2_000_000;
 /** What the command and the rotation function are shipped as: self-contained bundles, not library modules. */
-const BUNDLES = ["dist/secret-guard.js", "dist/secret-guard-aws.js", "dist/rotation/rotation-function.zip"];
+const BUNDLES = ["dist/secret-guard.js", "dist/secret-guard-aws.js", "dist/secret-guard-toml.js", "dist/rotation/rotation-function.zip"];
 /** Packages the repository uses at run time or build time that an importer must never be made to install. */
 const NEVER_INSTALLED = /(^|\/)node_modules\/(@aws-sdk\/|@smithy\/|@aws\/|ajv$|esbuild$|typescript$)/;
 
@@ -335,6 +335,26 @@ test("an importer installs nothing for the package beyond its peers: no AWS SDK,
     expect(fs.existsSync(path.join(dir, "node_modules", "@aws-sdk"))).toBe(false);
     expect(fs.existsSync(path.join(dir, "node_modules", "ajv"))).toBe(false);
   }
+});
+
+test("gitleaks rules (TOML) from the installed tarball: the command and the library read them through the TOML chunk", async () => {
+  const dir = path.join(root, "gitleaks");
+  fs.mkdirSync(dir);
+  const rules = path.join(dir, "gitleaks.toml");
+  fs.writeFileSync(rules, ["[[rules]]", 'id = "acme-deploy-token"', "regex = '''\\b(acmd_[[:alnum:]]{32})\\b'''", 'keywords = ["acmd_"]', ""].join("\n"));
+  const token = "acmd_" + genesysSecret().replace(/[^A-Za-z0-9]/g, "").slice(0, 32).padEnd(32, "Q");
+  const state = path.join(dir, "app.tfstate");
+  const attributes = { id: "x", input: { value: { note: token }, type: ["object", { note: "string" }] } };
+  fs.writeFileSync(state, JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "l", outputs: {}, resources: [{ mode: "managed", type: "terraform_data", name: "app", provider: 'provider["terraform.io/builtin/terraform"]', instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }] }] }));
+  const audit = await run(process.execPath, [path.join(unpacked, "dist", "secret-guard.js"), "audit", "--format", "json", "--detectors", rules, state], dir);
+  expectNoLeak(audit.out, token, "the audit's output");
+  expect(audit.code).toBe(1);
+  expect(JSON.parse(audit.stdout).findings).toEqual([expect.objectContaining({ ruleId: "acme-deploy-token", pointer: "/resources/0/instances/0/attributes/input/value/note" })]);
+  // The library, as an importer loads it (its peers installed beside it).
+  const importer = consumers.find((c) => c.dir && c.engine === "cdktf")?.dir;
+  if (!importer) return skipInsideTest("no cdktf consumer was installed");
+  const library = await run(process.execPath, ["-e", `console.log(require("genesys-oauth-cdktf").loadDetectorFile(${JSON.stringify(rules)}).map((d) => d.id).join())`], importer);
+  expect({ code: library.code, out: library.stdout.trim() }).toEqual({ code: 0, out: "acme-deploy-token" });
 });
 
 test("`npx secret-guard --help` and `secret-guard rotate --help` run from the installed tarball", async () => {

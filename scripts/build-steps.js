@@ -27,14 +27,14 @@ const STEPS = [
     title: "compiling TypeScript (tsc)",
     script: "scripts/build-tsc.js",
     needs: ["validator"],
-    inputs: { files: [...TS_SOURCES.files, "scripts/portable-typings.js", "scripts/library-sdk-chunk.js", "scripts/aws-chunk.js"], dirs: TS_SOURCES.dirs },
+    inputs: { files: [...TS_SOURCES.files, "scripts/portable-typings.js", "scripts/library-sdk-chunk.js", "scripts/aws-chunk.js", "scripts/toml-chunk.js"], dirs: TS_SOURCES.dirs },
   },
   {
     id: "cdktn",
     title: "building the CDK Terrain library (dist/cdktn)",
     script: "scripts/build-cdktn.js",
     needs: ["validator"],
-    inputs: { files: [...TS_SOURCES.files, "scripts/engine-swap.js", "scripts/portable-typings.js", "scripts/library-sdk-chunk.js", "scripts/aws-chunk.js"], dirs: TS_SOURCES.dirs },
+    inputs: { files: [...TS_SOURCES.files, "scripts/engine-swap.js", "scripts/portable-typings.js", "scripts/library-sdk-chunk.js", "scripts/aws-chunk.js", "scripts/toml-chunk.js"], dirs: TS_SOURCES.dirs },
   },
   {
     id: "rotation",
@@ -61,10 +61,10 @@ const STEPS = [
   },
   {
     id: "cli",
-    title: "bundling the secret-guard command and its AWS SDK chunk",
+    title: "bundling the secret-guard command and its AWS SDK and TOML chunks",
     script: "scripts/bundle-cli.js",
     needs: ["validator"],
-    inputs: { files: ["scripts/aws-chunk.js"], recorded: true },
+    inputs: { files: ["scripts/aws-chunk.js", "scripts/toml-chunk.js"], recorded: true },
   },
 ];
 

@@ -6,12 +6,14 @@
 // that the command requires only when it first needs the SDK (cjs output has no code splitting): an audit of local
 // files never parses it. The library's tsc output (dist/guard/…/s3-source.js, in both engine builds) loads the
 // same file (scripts/library-sdk-chunk.js, run by the tsc and cdktn build steps), so the package holds one copy of
-// the SDK and depends on none.
+// the SDK and depends on none. The TOML parser for gitleaks rule files is a third file, dist/secret-guard-toml.js,
+// loaded the same way (scripts/toml-chunk.js).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
 const esbuild = require("esbuild");
 const { AWS_CHUNK, SDK_EXPORTS, chunkEntry } = require("./aws-chunk");
+const { TOML_CHUNK, TOML_PACKAGE } = require("./toml-chunk");
 const { ROOT, OUT: DIST, recordInputs } = require("./build-output");
 
 /** In the command bundle, each SDK client package is the chunk, required from next to the bundle when first used. */
@@ -28,6 +30,14 @@ const sdkFromChunk = {
   },
 };
 
+/** In the command bundle, the TOML parser is the chunk next to the bundle, required when a TOML file is first read. */
+const tomlFromChunk = {
+  name: "toml-from-chunk",
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^${TOML_PACKAGE}$`) }, () => ({ path: `./${TOML_CHUNK}`, external: true }));
+  },
+};
+
 async function main() {
   const command = await esbuild.build({
     entryPoints: [path.join(ROOT, "genesys-pack", "cli.ts")],
@@ -36,7 +46,7 @@ async function main() {
     platform: "node",
     target: "node20",
     format: "cjs",
-    plugins: [sdkFromChunk],
+    plugins: [sdkFromChunk, tomlFromChunk],
     external: [`./${AWS_CHUNK}`],
     // No keepNames: it wraps every closure the audit makes per piece in a call (~2% of an audit). Whitespace and
     // syntax are minified, identifiers are not, so class names in "internal error (<class>)" messages stay readable.
@@ -48,7 +58,7 @@ async function main() {
   });
   // Nothing but Node built-ins and the chunk may stay outside the bundle: the importer has nothing else installed.
   const outside = Object.values(command.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.external).map((i) => i.path));
-  const stray = [...new Set(outside)].filter((p) => !p.startsWith("node:") && p !== `./${AWS_CHUNK}`);
+  const stray = [...new Set(outside)].filter((p) => !p.startsWith("node:") && p !== `./${AWS_CHUNK}` && p !== `./${TOML_CHUNK}`);
   if (stray.length) throw new Error(`dist/secret-guard.js would require packages an importer does not have: ${stray.join(", ")}`);
 
   // The SDK: only the exports the guard and `rotate` use (ESM builds, so the rest of each client is left out).
@@ -67,11 +77,24 @@ async function main() {
     legalComments: "none",
     logLevel: "warning",
   });
+  // The TOML parser: smol-toml's CommonJS build as it is (its exports are the chunk's), minified.
+  await esbuild.build({
+    entryPoints: [require.resolve(TOML_PACKAGE, { paths: [ROOT] })],
+    outfile: path.join(DIST, TOML_CHUNK),
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
 }
 
 main().catch((e) => {
   fs.rmSync(path.join(DIST, "secret-guard.js"), { force: true });
   fs.rmSync(path.join(DIST, AWS_CHUNK), { force: true });
+  fs.rmSync(path.join(DIST, TOML_CHUNK), { force: true });
   process.stderr.write(`error: bundling the secret-guard command failed: ${e.message}\n`);
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 import type { Finding, Severity } from "../finding";
 import { fingerprint } from "../fingerprint";
 import type { RuleBook } from "../rules/rule-book";
+import { documentedExample } from "../detectors/public-examples";
 
 /**
  * How a finding's message reads; the message itself is built only when the report is written
@@ -16,7 +17,7 @@ export const MessageKind = {
   Marked: 3,
   /** detail: why Terraform did not mark it (may be ""). */
   Schema: 4,
-  /** detail: where the secret came from. */
+  /** detail: where the secret came from ("" when that is the finding's own place). */
   Copy: 5,
   /** detail: where the known value came from (--known-env NAME). */
   Known: 6,
@@ -26,6 +27,8 @@ export const MessageKind = {
   Unreadable: 8,
   /** A synth rule's finding on a configuration (cdk.tf.json); detail: the rule's message. */
   Rule: 9,
+  /** A documented example value (SG107); detail: which one. */
+  Example: 10,
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
@@ -59,6 +62,10 @@ export function compactFinding(
   kind: MessageKind,
   detail: string,
 ): CompactFinding {
+  // A documented example value (AWS's example key, a public allow-listed key) is a warning, whatever found it;
+  // a value the user named (SG110) stays what they asked for.
+  const example = value && ruleId !== "SG110" ? documentedExample(value) : undefined;
+  if (example !== undefined) (ruleId = "SG107"), (kind = MessageKind.Example), (detail = example);
   const hex = value ? fingerprint(value).slice("sha256:".length) : "";
   const fpHi = hex ? parseInt(hex.slice(0, 6), 16) : -1;
   const fpLo = hex ? parseInt(hex.slice(6), 16) : -1;
@@ -99,7 +106,7 @@ export function messageOf(f: CompactFinding): string {
     case MessageKind.Schema:
       return `${label}: provider schema marks this attribute sensitive but Terraform did not${f.detail}`;
     case MessageKind.Copy:
-      return `${label}: unmarked copy of the secret from ${f.detail}`;
+      return f.detail ? `${label}: unmarked copy of the secret from ${f.detail}` : `${label}: unmarked copy of a sensitive value`;
     case MessageKind.Known:
       return `${label}: holds a known secret value (${f.detail})`;
     case MessageKind.Rule:
@@ -108,6 +115,8 @@ export function messageOf(f: CompactFinding): string {
       return `the file could not be audited, so any secret in it went unchecked: ${f.detail}`;
     case MessageKind.Key:
       return `${label}: a key (map key or for_each key) is a secret: ${f.detail}`;
+    case MessageKind.Example:
+      return `${label}: documented example value: ${f.detail}; public, not a secret`;
   }
   return label;
 }

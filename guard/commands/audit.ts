@@ -54,7 +54,8 @@ line goes to stderr when it is a terminal.
   --schema FILE       add a provider schema (terraform providers schema -json); repeatable
   --known-env NAME    look for the value of environment variable NAME; repeatable
   --known-file FILE   look for each line of FILE as a secret value; repeatable
-  --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples); repeatable
+  --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples), or the rules of a
+                      gitleaks config when FILE ends in .toml; repeatable
   --max-piece-mb N    largest single JSON value held in memory (default 64)
   -h, --help          show this help
 

@@ -197,15 +197,17 @@ export class DetectorCatalogue {
     this.cleanChars += value.length;
   }
 
-  /** Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. */
+  /**
+   * Lines `name = value` / `name: value` in text: whole-value detectors judge the value under `name`. The key's
+   * plan is cached, so a name that repeats costs its key gates once, not once per line and detector.
+   */
   private scanLines(text: string, visit: Visit): boolean {
-    const wholeValue = this.compiled.filter((d) => d.wholeValue);
     for (const { name, value } of textAssignments(text)) {
       if (value.length < MIN_VALUE) continue;
       const key = keyInfo(name);
-      for (const d of wholeValue) {
-        if (!d.keyPasses(key)) continue;
-        const hit = d.match(key, value);
+      // The key's cached plan: its gates run once per distinct name, not once per line and detector.
+      for (const i of this.planFor(key).whole) {
+        const hit = this.compiled[i].match(key, value, true);
         if (hit && visit(hit)) return true;
       }
     }

@@ -6,6 +6,7 @@
  */
 import type { CheckName } from "./detector";
 import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom } from "./text-shapes";
+import { hasValidTokenChecksum } from "./base62-crc32";
 
 export type Check = (secret: string, match: RegExpExecArray, input: string) => string | undefined;
 
@@ -69,6 +70,125 @@ function pemBody(_secret: string, m: RegExpExecArray, input: string): string | u
   return input.slice(m.index, close < 0 ? i : i + close + DASHES.length);
 }
 
+// --- Cloud vendors' keys: SAS queries, and keys whose fixed marker sits inside them. ---
+
+/** How far around a `sig=` the rest of its query is looked for. */
+const SAS_QUERY_REACH = 2048;
+const SAS_EXPIRY = /(?:^|[?&\s])se=[0-9]/;
+const SAS_KIND = /(?:^|[?&\s])(?:sv=[0-9]{4}-[0-9]{2}-[0-9]{2}|sr=)/;
+
+/** The bounded query around `at`: back to `?`, a blank or a quote, forward to a blank, a quote or `#`. */
+function queryAround(input: string, at: number, end: number): string {
+  let start = at;
+  const low = Math.max(0, at - SAS_QUERY_REACH);
+  while (start > low) {
+    const c = input[start - 1];
+    if (c === "?" || c === '"' || c === "'" || c === "\n" || c === "<") break;
+    start--;
+  }
+  let stop = end;
+  const high = Math.min(input.length, end + SAS_QUERY_REACH);
+  while (stop < high) {
+    const c = input[stop];
+    if (c === " " || c === '"' || c === "'" || c === "\n" || c === "#" || c === ">") break;
+    stop++;
+  }
+  return input.slice(start, stop);
+}
+
+/**
+ * An Azure shared access signature: the `sig=` sits in a query that also names its expiry (`se=`) and either a
+ * storage service version (`sv=`) or a Service Bus / Event Hubs resource (`sr=`), in any order (the portal
+ * writes sv= after se=). A `sig=` alone is some other signature.
+ */
+function sasExpiry(secret: string, m: RegExpExecArray, input: string): string | undefined {
+  if (classCount(secret) < 2) return undefined;
+  const query = queryAround(input, m.index, m.index + m[0].length);
+  return SAS_EXPIRY.test(query) && SAS_KIND.test(query) ? secret : undefined;
+}
+
+const BASE64_CHARS = /^[A-Za-z0-9+/]$/;
+const BASE62_CHARS = /^[A-Za-z0-9]$/;
+const URL_SAFE_CHARS = /^[A-Za-z0-9_-]$/;
+const URL_UNRESERVED_CHARS = /^[A-Za-z0-9_.~-]$/;
+
+/**
+ * Keys with a fixed marker inside them (the match starts at the marker): how many characters of which alphabet
+ * come before it. Microsoft's identifiable keys carry a service signature at a fixed offset (security-utilities:
+ * IdentifiableMetadata, Azure32/64ByteIdentifiableKey, LegacyCommonAnnotatedSecurityKey); Entra client secrets
+ * carry `7Q~`/`8Q~` after three characters; HCP Terraform tokens carry `.atlasv1.` after fourteen.
+ */
+const MARKED_KEYS: ReadonlyArray<{ readonly markers: readonly string[]; readonly before: number; readonly chars: RegExp }> = [
+  { markers: ["0Q~", "1Q~", "2Q~", "3Q~", "4Q~", "5Q~", "6Q~", "7Q~", "8Q~", "9Q~"], before: 3, chars: URL_UNRESERVED_CHARS },
+  { markers: [".atlasv1."], before: 14, chars: BASE62_CHARS },
+  { markers: ["+ASt", "ACDb", "+ABa", "APIM"], before: 76, chars: BASE64_CHARS },
+  { markers: ["+ASb", "+AEh", "+ARm", "AzCa", "AIoT", "AZEG"], before: 33, chars: BASE64_CHARS },
+  { markers: ["+ACR", "AzSe"], before: 42, chars: BASE64_CHARS },
+  { markers: ["AzFu"], before: 44, chars: URL_SAFE_CHARS },
+  { markers: ["JQQJ99"], before: 52, chars: BASE62_CHARS },
+];
+
+/**
+ * The match starts at a marker inside a key: the key is the run of exactly `before` characters of its alphabet
+ * just before the marker (no longer run), through the end of the match. Reads `before` characters back only.
+ */
+function keyBeforeMarker(_secret: string, m: RegExpExecArray, input: string): string | undefined {
+  const entry = MARKED_KEYS.find((k) => k.markers.some((marker) => m[0].startsWith(marker)));
+  if (!entry) return undefined;
+  const start = m.index - entry.before;
+  if (start < 0) return undefined;
+  for (let i = start; i < m.index; i++) if (!entry.chars.test(input[i])) return undefined;
+  if (start > 0 && entry.chars.test(input[start - 1])) return undefined;
+  return input.slice(start, m.index + m[0].length);
+}
+
+// --- SaaS token checks (helper cat-saas): vendor checksums, and formats whose distinctive part comes last ---
+
+/** GitHub's and npm's 36-character token body (after `<prefix>_`) ends with the base62 CRC-32 of its first 30. */
+function tokenCrc32(secret: string): string | undefined {
+  return hasValidTokenChecksum(secret.slice(secret.indexOf("_") + 1)) ? secret : undefined;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLowerHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
+const isLowerAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122);
+const isWordChar = (c: number) => isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+
+/**
+ * Extends a match backward over a run of `min`..`max` characters of a class that must start at a boundary (no
+ * word character before it): for formats whose keyword is their END (Mailchimp's `-us<n>`, New Relic's `NRAL`) or
+ * middle (Telegram's `:AA`). Reads at most `max` + 1 characters back.
+ */
+function runBefore(m: RegExpExecArray, input: string, min: number, max: number, ok: (c: number) => boolean, lead = ""): string | undefined {
+  let start = m.index;
+  while (start > 0 && m.index - start < max && ok(input.charCodeAt(start - 1))) start--;
+  const run = m.index - start;
+  if (run < min) return undefined;
+  if (start > 0 && isWordChar(input.charCodeAt(start - 1)) && !(lead && input.startsWith(lead, start - lead.length))) return undefined;
+  return input.slice(start, m.index + m[0].length);
+}
+
+/**
+ * A Telegram bot token `<bot id>:<35 characters>`: the match is the part after the id; 6-12 digits come before,
+ * at a boundary or right after `/bot` (the Bot API URL, https://api.telegram.org/bot<token>/method).
+ */
+const telegramBotId: Check = (_s, m, input) => runBefore(m, input, 6, 12, isDigit, "/bot");
+/** A Mailchimp API key `<32 hex>-us<n>`: the match is the data-centre suffix; exactly 32 lower-case hex before it. */
+const mailchimpKey: Check = (_s, m, input) => runBefore(m, input, 32, 32, isLowerHex);
+/** A New Relic licence (ingest) key: 36 lower-case characters (hex, or a region prefix such as eu01xx), then `NRAL`. */
+const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, isLowerAlnum);
+
+/**
+ * A Sentry DSN `https://<32 hex public key>@host/<project id>` looks like a token in a git remote URL, but Sentry
+ * documents the public key as safe to expose: dismissed when the user is 32 hex and the path is one number.
+ */
+function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string | undefined {
+  if (secret.length !== 32 || !/^[0-9a-f]{32}$/.test(secret)) return secret;
+  const tail = input.slice(m.index + m[0].length, m.index + m[0].length + 32);
+  return /^(?::[0-9]{1,5})?\/[0-9]{1,20}(?![A-Za-z0-9._/-])/.test(tail) ? undefined : secret;
+}
+// --- end of SaaS token checks ---
+
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "jwt-header": jwtHeader,
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
@@ -77,8 +197,13 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "random-looking": (s) => (looksRandom(s) ? s : undefined),
   "basic-auth-base64": basicAuthBase64,
   "pem-body": pemBody,
-  // An Azure SAS URL also carries its expiry (se=); a sig= alone is a different thing.
-  "sas-expiry": (s, m) => (m[0].includes("se=") && classCount(s) >= 2 ? s : undefined),
+  "sas-expiry": sasExpiry,
+  "key-before-marker": keyBeforeMarker,
+  "token-crc32": tokenCrc32,
+  "telegram-bot-id": telegramBotId,
+  "mailchimp-key": mailchimpKey,
+  "new-relic-licence": newRelicLicence,
+  "not-sentry-dsn": notSentryDsn,
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

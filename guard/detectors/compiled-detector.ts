@@ -7,8 +7,9 @@
  * only a secret preceded by more than ATTEMPTS_PER_WINDOW near-misses in its own window would be.
  */
 import { CHECKS } from "./checks";
+import { GitleaksSearch } from "./gitleaks-search";
 import type { Detector, DetectorHit } from "./detector";
-import { entropy } from "./text-shapes";
+import { entropy, isPlaceholder } from "./text-shapes";
 import type { KeyInfo } from "./key-info";
 
 export const WINDOW = 64 * 1024;
@@ -22,11 +23,14 @@ export class CompiledDetector {
   private readonly include?: RegExp;
   private readonly exclude?: RegExp;
   private readonly secretKeyGate: boolean;
+  /** A gitleaks rule's own way of searching (a whole-value detector: it has no anchoring keywords). */
+  private readonly gitleaks?: GitleaksSearch;
 
   constructor(readonly detector: Detector) {
     const flags = detector.flags ?? "";
     this.sticky = new RegExp(detector.pattern, flags + "y");
     this.allow = (detector.allow ?? []).map((a) => new RegExp(a, flags));
+    if (detector.gitleaks) this.gitleaks = new GitleaksSearch(detector, detector.gitleaks);
     const gate = detector.keys;
     this.secretKeyGate = gate === "secret-key";
     if (gate && gate !== "secret-key") {
@@ -55,7 +59,7 @@ export class CompiledDetector {
   /** The hit in `value` under `key`; `gatePassed` when the caller already checked the key gate. */
   match(key: KeyInfo, value: string, gatePassed = false): DetectorHit | undefined {
     if (!gatePassed && !this.keyPasses(key)) return undefined;
-    if (this.wholeValue) return this.attempt(value, 0);
+    if (this.wholeValue) return this.gitleaks ? this.gitleaks.find(value) : this.attempt(value, 0);
     const kws = this.detector.keywords;
     if (kws.length === 1) return this.matchOne(kws[0], value);
     // Next occurrence of each keyword; we always take the earliest, so positions are visited in order once.
@@ -104,7 +108,7 @@ export class CompiledDetector {
     let secret: string | undefined = m[d.secretGroup ?? 0];
     if (secret === undefined) return undefined;
     if (d.check) secret = CHECKS[d.check](secret, m, value);
-    if (secret === undefined) return undefined;
+    if (secret === undefined || isPlaceholder(secret)) return undefined; // a placeholder never fires, whatever matched it
     if (d.minLength !== undefined && secret.length < d.minLength) return undefined;
     if (d.maxLength !== undefined && secret.length > d.maxLength) return undefined;
     if (d.entropy !== undefined && entropy(secret) < d.entropy) return undefined;

@@ -2,6 +2,8 @@
  * A secret detector as data (gitleaks-style): how to recognise one kind of secret, what to tell people, and
  * synthetic samples that prove it. Every recognition part is a plain string so a user's JSON file can hold it.
  */
+import type { GitleaksRuleSearch } from "./gitleaks-search";
+
 export type DetectorSeverity = "error" | "warning" | "info";
 
 /** Validators a detector may name; code, so a JSON file can only pick from this fixed list. */
@@ -13,7 +15,15 @@ export type CheckName =
   | "random-looking"
   | "basic-auth-base64"
   | "pem-body"
-  | "sas-expiry";
+  | "sas-expiry"
+  | "key-before-marker"
+
+  // GitHub/npm checksum and end-anchored formats (checks.ts, "SaaS token checks").
+  | "token-crc32"
+  | "telegram-bot-id"
+  | "mailchimp-key"
+  | "new-relic-licence"
+  | "not-sentry-dsn";
 
 /** Which keys a value must sit under: the shared secret-key vocabulary, or regexes on the normalised key. */
 export type KeyGate = "secret-key" | { readonly include?: string; readonly exclude?: string };
@@ -25,7 +35,7 @@ export interface DetectorSample {
 }
 
 export interface Detector {
-  /** Stable SARIF rule id: SG1xx for shipped detectors, anything else (not SG...) for a user's. */
+  /** Stable SARIF rule id: SG1xx-SG3xx for shipped detectors, anything else (not SG...) for a user's. */
   readonly id: string;
   /** Kebab-case slug. */
   readonly name: string;
@@ -53,6 +63,11 @@ export interface Detector {
   /** Regex sources of look-alikes: a secret matching one is dismissed. */
   readonly allow?: readonly string[];
   readonly check?: CheckName;
+  /**
+   * Set for a rule read from a gitleaks file (gitleaks-rules.ts): it searches as gitleaks does, its keywords
+   * (any case) only telling whether to search; `keywords` above is then empty and `allow` unused.
+   */
+  readonly gitleaks?: GitleaksRuleSearch;
   readonly samples: {
     readonly positive: readonly DetectorSample[];
     readonly negative: readonly DetectorSample[];

@@ -1,17 +1,23 @@
-import { InputError } from "../errors";
 /**
- * A user's `--detectors FILE`: `{ "detectors": [ ... ] }` in the same record shape as the shipped catalogue.
+ * A user's `--detectors FILE`: `{ "detectors": [ ... ] }` in the same record shape as the shipped catalogue, or
+ * a gitleaks configuration when the file's name ends in .toml (gitleaks-rules.ts).
  * Every field is validated with a one-line error naming the file, the field and what is allowed; patterns must
- * pass the same linear-time gate as shipped ones; and each detector must prove itself on its own samples.
+ * pass the same linear-time gate as shipped ones; and each JSON detector must prove itself on its own samples
+ * (gitleaks rules carry none).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { DetectorCatalogue } from "./catalogue";
 import { CHECK_NAMES } from "./checks";
 import type { Detector, DetectorSample, KeyGate } from "./detector";
+import { DetectorFileError } from "./detector-file-error";
+import { gitleaksDetectors } from "./gitleaks-rules";
 import { linearPatternProblem } from "./linear-pattern";
+import { parseTomlText } from "./toml-file";
 
-/** A detectors file the guard cannot use (exit code 2, like other usage errors). */
-export class DetectorFileError extends InputError {}
+export { DetectorFileError };
+
+/** A rules file is a short hand-written list; anything bigger is not one. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
 
 const USER_ID = /^[A-Z][A-Z0-9_-]{1,31}$/;
 const NAME = /^[a-z0-9]+(?:-[a-z0-9]+){0,15}$/;
@@ -25,15 +31,25 @@ const FIELDS = new Set([
 export function loadDetectorFile(path: string): Detector[] {
   let text: string;
   try {
+    if (statSync(path).size > MAX_FILE_BYTES) throw new DetectorFileError(`${path}: larger than ${MAX_FILE_BYTES / 1048576} MiB; not a detectors file`);
     text = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof DetectorFileError) throw e;
     throw new DetectorFileError(`${path}: cannot read the detectors file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (/\.toml$/i.test(path)) {
+    const toml = parseTomlText(text, path, (message) => {
+      throw new DetectorFileError(message);
+    });
+    return gitleaksDetectors(toml, path);
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new DetectorFileError(`${path}: not JSON (${(e as Error).message})`);
+    // A gitleaks file under another name: say how to have it read as one.
+    if (/^\s*\[\[?(?:rules|allowlists?|extend)\]/m.test(text)) throw new DetectorFileError(`${path}: not JSON; a gitleaks TOML file is read as one when its name ends in .toml`);
+    throw new DetectorFileError(`${path}: not valid JSON${whereJsonFailed(text, (e as Error).message)}; a {"detectors": [...]} document is expected`);
   }
   return parseDetectorDocument(doc, path);
 }
@@ -173,4 +189,17 @@ function stringList(v: unknown, at: string, fail: Fail): string[] {
     if (typeof s !== "string" || s.length < 2 || s.length > 256) return fail(`${at}[${j}]`, "a string of 2 to 256 characters is required");
     return s;
   });
+}
+
+/**
+ * Where JSON.parse stopped, as " at line L, column C", from the offset V8 names; never V8's message itself, which
+ * quotes the file's text (and a detectors file may hold a sample secret).
+ */
+function whereJsonFailed(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return /Unexpected end of JSON input/.test(message) ? " (it ends too early)" : "";
+  const at = Math.min(Number(m[1]), text.length);
+  const before = text.slice(0, at);
+  const line = before.split("\n").length;
+  return ` at line ${line}, column ${at - before.lastIndexOf("\n")}`;
 }

@@ -41,7 +41,20 @@ const WRAPPERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * A value that IS a placeholder or an interpolation as a whole: a real value that merely contains `${` or `<`
+ * Words that, among letters and separators only, make a value a placeholder: "your-token", "REPLACE_ME",
+ * "sk_live_your_key_here", "<insert token>". Four letters or more, so a random token almost never holds one as
+ * a whole word.
+ */
+const PLACEHOLDER_MARKERS = new Set([
+  "your", "yours", "here", "replace", "replaceme", "changeme", "todo", "fixme", "dummy", "placeholder", "redacted",
+  "insert", "sample", "fake", "none", "null", "undefined",
+]);
+
+/**
+ * A value that IS a placeholder or an interpolation as a whole, not a secret, whatever detector matched it:
+ * placeholder words, wrapped forms (`${var.x}`, `{{ token }}`, `<token>`), masks (`****`), values made
+ * mostly of repeated characters or runs (`xxxx`, `AKIAXXXXXXXXXXXXXXXX`, `1234567890abcdef`), and letters-only
+ * values naming a placeholder (`your-token`, `REPLACE_ME`). A real value that merely contains `${` or `<`
  * somewhere is judged on its own, never dismissed for it.
  */
 export function isPlaceholder(v: string): boolean {
@@ -56,8 +69,63 @@ export function isPlaceholder(v: string): boolean {
     }
     if (v.startsWith(open) && v.endsWith(close) && v.length >= open.length + close.length) return true;
   }
+  if (isMask(v) || isMostlyRuns(v) || namesPlaceholder(v)) return true;
   return false;
 }
+
+/** A masked value: `sk_live_****1234`, `••••`. */
+function isMask(v: string): boolean {
+  return v.includes("***") || v.includes("\u2022\u2022\u2022") || v.includes("\u25cf\u25cf\u25cf");
+}
+
+/**
+ * At least 60% of the value's steps repeat a character or go to the next (or previous) one: `xxxxxxxx`,
+ * `ghp_xxxxxxxx...`, `1234567890abcdef`, `aaaa1234`. A random token steps that way about once in twenty.
+ */
+function isMostlyRuns(v: string): boolean {
+  if (v.length < 6) return false;
+  let boring = 0;
+  for (let i = 1; i < v.length; i++) {
+    const a = v.charCodeAt(i - 1);
+    const b = v.charCodeAt(i);
+    if (a === b || b === a + 1 || b === a - 1 || (a === 57 && b === 48)) boring++;
+  }
+  return boring >= 0.6 * (v.length - 1);
+}
+
+/**
+ * Letters and separators only, with a placeholder word among its words (camelCase split too): `your-token`,
+ * `YOUR_API_KEY`, `REPLACE_ME`, `ghp_yourTokenHere`, `<insert token>`, `api-xxx-key`.
+ */
+function namesPlaceholder(v: string): boolean {
+  if (v.length > 256) return false;
+  let word = "";
+  let found = false;
+  const endWord = () => {
+    const w = word.toLowerCase();
+    if (PLACEHOLDER_MARKERS.has(w) || (w.length >= 3 && sameChar(w) && w[0] === "x")) found = true;
+    word = "";
+  };
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const upper = c >= 65 && c <= 90;
+    const lower = c >= 97 && c <= 122;
+    if (upper || lower) {
+      // A lower-to-upper step starts a new word (camelCase).
+      if (upper && word.length > 0) {
+        const p = word.charCodeAt(word.length - 1);
+        if (p >= 97 && p <= 122) endWord();
+      }
+      word += v[i];
+    } else if (SEPARATORS.includes(v[i])) {
+      endWord();
+    } else return false;
+  }
+  endWord();
+  return found;
+}
+
+const SEPARATORS = "-_. <>[]{}:/";
 
 function sameChar(v: string): boolean {
   for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
@@ -154,12 +222,18 @@ export function isHashLike(v: string): boolean {
   return CRYPT_HASH.test(v) || DIGEST.test(v) || (v.length >= 32 && isHex(v));
 }
 
+/** Template slots inside a value: `<name>`, `{{ name }}`, `${name}`. */
+const TEMPLATE_PART = /<[A-Za-z][A-Za-z0-9_ .-]{0,40}>|\{\{[^{}]{1,64}\}\}|\$\{[^{}]{1,64}\}/;
+const TEMPLATE_PARTS = new RegExp(TEMPLATE_PART.source, "g");
+
 /**
  * A value that looks like a random secret, not an id, hash, digest, name, path, number or encoded text.
  * Used by the generic key-gated hint, so it errs on the quiet side.
  */
 export function looksRandom(v: string): boolean {
   if (v.length < 10 || v.length > 4096 || /\s/.test(v)) return false;
+  // A template (`github_pat_<your-token>`, `{{ token }}`, `${var.x}` inside): only what is written around it counts.
+  if (TEMPLATE_PART.test(v)) return looksRandom(v.replace(TEMPLATE_PARTS, ""));
   if (isPlaceholder(v) || isHashLike(v) || UUID.test(v) || isHex(v) || allDigits(v)) return false;
   if (v.startsWith("arn:") || v.startsWith("/") || v.includes("://")) return false;
   if (SLUG.test(v) || DOMAIN_OR_EMAIL.test(v)) return false;

@@ -5,7 +5,7 @@ import type { RuleInfo } from "../finding";
  * a retired rule's id is never reused. Severity design: a value Terraform marked sensitive, in clear where
  * Terraform always puts it, is a warning (expected, but exposed to whoever reads the file); anything Terraform
  * did not mark (copies, schema-sensitive values of old states, literals, known values, pattern hits) is an error;
- * a key-gated entropy hint is a warning.
+ * a key-gated entropy hint and a documented example value (SG107) are warnings.
  */
 export const AUDIT_RULES: RuleInfo[] = [
   {
@@ -54,6 +54,14 @@ export const AUDIT_RULES: RuleInfo[] = [
     explanation:
       "A file found in an audited folder looks like Terraform (by name or content) but could not be read as a state, plan, output or configuration file: truncated, not JSON, or in a format the guard does not know. Whatever secrets it holds went unchecked.",
     fix: "Fix or remove the file (a truncated state or plan is usually a failed write); if it is not Terraform, rename it so it no longer looks like a Terraform file.",
+  },
+  {
+    id: "SG107",
+    name: "documented-example-value",
+    severity: "warning",
+    explanation:
+      "The value is one vendors publish as an example (AWS's documented example key pair, a Stripe documentation test key, the public Google API keys of Firebase samples that scanners allow-list) or is marked as one (AWS example keys end in EXAMPLE). It grants nothing, so it is a warning, not an error; the catalogue is guard/detectors/public-examples.json.",
+    fix: "Nothing to rotate. If a real credential is meant to be here, the configuration still holds a placeholder; if not, suppress the finding with a reason or remove the example.",
   },
   {
     id: "SG110",

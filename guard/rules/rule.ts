@@ -30,6 +30,12 @@ export interface SynthRule {
    * would also flag): their hits at a pointer this rule hits are dropped.
    */
   readonly supersedes?: readonly string[];
+  /**
+   * The rule judges any Terraform JSON configuration, not only a whole cdktf stack (literal secrets). Without
+   * it a rule runs only on cdktf's output (a `cdk.tf.json` with its `//` metadata): a hand-written `*.tf.json`
+   * is one file of a module, so "no backend" or "output not sensitive" cannot be judged from it alone.
+   */
+  readonly anyConfiguration?: boolean;
   check(doc: ConfigDocument): Iterable<RuleHit>;
 }
 
@@ -51,6 +57,16 @@ export function rulePack(name: string, ...parts: ReadonlyArray<RulePack | SynthR
     }
   }
   return { name, rules };
+}
+
+/** The packs' rules that judge any configuration file (anyConfiguration), for a hand-written `*.tf.json`. */
+export function anyConfigurationRules(packs: readonly RulePack[]): RulePack[] {
+  return packs.map((p) => ({ name: p.name, rules: p.rules.filter((r) => r.anyConfiguration === true) })).filter((p) => p.rules.length > 0);
+}
+
+/** Whether a parsed top-level `//` member is cdktf's metadata (`{"metadata": {...}}`), not a JSON comment. */
+export function isCdktfMetadata(value: unknown): boolean {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && typeof (value as { metadata?: unknown }).metadata === "object";
 }
 
 /** Runs packs over a configuration; one finding per rule and place, in pack order. */

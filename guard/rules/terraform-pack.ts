@@ -7,6 +7,7 @@ import { backendUnlockedRule } from "./terraform/sg005-backend-unlocked";
 import { backendNoKmsKeyRule } from "./terraform/sg006-backend-no-kms-key";
 import { writeOnlyTwinAvailableRule } from "./terraform/sg011-write-only-twin-available";
 import { backendUnverifiedRule } from "./terraform/sg012-backend-unverified";
+import { documentedExampleLiteralRule } from "./terraform/sg013-documented-example-literal";
 
 /** The generic Terraform secrets pack: outputs, literals, write-only twins and the state backend. */
 export const TERRAFORM_SECRETS_PACK = rulePack(
@@ -19,4 +20,5 @@ export const TERRAFORM_SECRETS_PACK = rulePack(
   backendNoKmsKeyRule,
   writeOnlyTwinAvailableRule,
   backendUnverifiedRule,
+  documentedExampleLiteralRule,
 );

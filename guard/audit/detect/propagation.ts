@@ -13,6 +13,8 @@ export interface CopyFound {
   readonly attribute: string;
   readonly secret: TrackedSecret;
   readonly kind: MessageKind;
+  /** Where the secret came from, for the message; "" when that is this very place (a message never names itself). */
+  readonly origin: string;
 }
 
 /**
@@ -33,11 +35,14 @@ export function followSecrets(
   forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
     if (s.length < 8) return;
     // A few candidates (the usual piece): compare them; many: look the string's windows up instead (linear).
-    const secret = candidates.length === 0 ? undefined : candidates.length <= 8 ? secrets.matchIn(s, candidates) : secrets.findIn(s);
+    // Copies are whole tokens of values worth following (secret-index.ts copyWorthy), never pieces of names.
+    const secret = candidates.length === 0 ? undefined : candidates.length <= 8 ? secrets.matchIn(s, candidates, true) : secrets.findIn(s, true);
     if (secret === undefined) return;
     const pointer = toPointer([...path, ...steps]);
     if (!canReport(pointer, secret)) return;
     const place = locate(view, steps, wrappers);
-    report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secrets.ruleId(secret) === "SG110" ? MessageKind.Known : MessageKind.Copy });
+    const origin = secrets.origin(secret);
+    const self = origin === (place.attribute ? `${place.address} ${place.attribute}` : place.address);
+    report({ pointer, address: place.address, attribute: place.attribute, secret, kind: secrets.ruleId(secret) === "SG110" ? MessageKind.Known : MessageKind.Copy, origin: self ? "" : origin });
   });
 }

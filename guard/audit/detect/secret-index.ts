@@ -1,6 +1,8 @@
 import { GRAM, slot, WindowTable } from "./window-table";
 import { StringIds } from "../string-ids";
 import { grown } from "../grown";
+import { documentedExample } from "../../detectors/public-examples";
+import { entropy, isPlaceholder } from "../../detectors/text-shapes";
 
 export { GRAM };
 
@@ -34,13 +36,75 @@ const CROWDED = 64;
 const KNOWN = 1; // SG110 (else SG103)
 const BY_SHAPE = 2;
 const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
+const WEAK = 8; // an SG103 value too short or too plain to call a copy (kept so identifiers holding it are redacted)
 
-/** The secrets worth following: long enough and not an identifier. */
+/** The secrets worth following: long enough and not an identifier, nor a documented example value. */
 export function worthTracking(v: string): boolean {
   if (v.length < 8 || v.length > 65536) return false;
   if (/^\d+$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
   if (v.startsWith("arn:") || v.includes("${")) return false;
+  if (documentedExample(v) !== undefined) return false;
   return true;
+}
+
+/** A short name: letters with separators, no digit (`cc-testapi`, `prod_db`): it sits inside other names. */
+const SHORT_NAME = /^[A-Za-z]{1,15}(?:[-_. ][A-Za-z]{1,15}){0,7}$/;
+
+/**
+ * Whether an occurrence of a followed value elsewhere is worth reporting as a copy (SG103): long enough and
+ * random enough that finding it again is no coincidence. A short name (`cc-testapi`, under 16 characters, letters
+ * and separators only), a placeholder, or a value of low entropy for its length is not: it recurs in resource
+ * names and descriptions by chance.
+ */
+export function copyWorthy(v: string): boolean {
+  if (v.length < 8) return false;
+  if (v.length < 16 && SHORT_NAME.test(v)) return false;
+  if (v.length <= 256 && isPlaceholder(v)) return false;
+  // At least three quarters of the most a string of this length can have, and 3 bits per character beyond 16.
+  return asciiEntropy(v.length > 4096 ? v.slice(0, 4096) : v) >= Math.min(3, 0.75 * Math.log2(v.length));
+}
+
+/** Counts per ASCII character, reused (copyWorthy runs for every followed value of a file). */
+const COUNTS = new Uint16Array(128);
+
+/** entropy() without a map for ASCII text (the usual secret); other text goes to entropy(). */
+function asciiEntropy(v: string): number {
+  for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 127) return entropy(v);
+  COUNTS.fill(0);
+  for (let i = 0; i < v.length; i++) COUNTS[v.charCodeAt(i)]++;
+  let h = 0;
+  for (let c = 0; c < 128; c++) {
+    if (COUNTS[c] === 0) continue;
+    const p = COUNTS[c] / v.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Letters, digits, `_` and `-`: the characters of a name or a token; a copy must not continue into more of them. */
+function isTokenChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45;
+}
+
+/** An escape sequence (`\n`, `\t`, `\u0026`) ends just before `at`: its last character is not part of a word. */
+function escapeEndsAt(s: string, at: number): boolean {
+  return (at >= 2 && s.charCodeAt(at - 2) === 92) || (at >= 6 && s.charCodeAt(at - 6) === 92 && s.charCodeAt(at - 5) === 117);
+}
+
+/**
+ * Whether `v` occurs in `s` as a whole token: not continued by name characters on either side (where `v` itself
+ * starts or ends with one), so `abc123` is in `key=abc123;` and `"abc123"` but not in `app-abc123-logs`.
+ */
+export function occursAsToken(s: string, v: string): boolean {
+  const checkBefore = isTokenChar(v.charCodeAt(0));
+  const checkAfter = isTokenChar(v.charCodeAt(v.length - 1));
+  for (let at = s.indexOf(v); at >= 0; at = s.indexOf(v, at + 1)) {
+    if (checkBefore && at > 0 && isTokenChar(s.charCodeAt(at - 1)) && !escapeEndsAt(s, at)) continue;
+    const end = at + v.length;
+    if (checkAfter && end < s.length && isTokenChar(s.charCodeAt(end))) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -106,7 +170,7 @@ export class SecretIndex {
       }
       // A value the user named is reported as such, even where Terraform also marked it.
       if (ruleId === "SG110" && !(f & KNOWN)) {
-        this.flags[known] |= KNOWN;
+        this.flags[known] = (this.flags[known] | KNOWN) & ~WEAK;
         this.originIds[known] = this.originId(origin);
       }
       return;
@@ -118,7 +182,7 @@ export class SecretIndex {
       this.runs = grown(this.runs);
     }
     this.values.push(value);
-    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0);
+    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (ruleId === "SG103" && !copyWorthy(value) ? WEAK : 0);
     this.originIds[s] = this.originId(origin);
     this.byValue.put(value, s, this.values);
     const run = longestRun(value);
@@ -226,13 +290,14 @@ export class SecretIndex {
   /**
    * The tracked secret inside `s` (as it is or in an escaped form), preferring a known value, then the longest.
    * Linear in the length of `s` whatever the number of secrets: windows of the string are looked up in the
-   * tables, and only the secrets they name are compared.
+   * tables, and only the secrets they name are compared. `copies`: only what propagation reports, a known value
+   * anywhere or a copy-worthy value standing as a whole token (never a piece of a name).
    */
-  findIn(s: string): TrackedSecret | undefined {
+  findIn(s: string, copies = false): TrackedSecret | undefined {
     if (s.length < GRAM) return undefined;
     const exact = this.byValue.get(s, this.values);
     if (exact >= 0 && this.flags[exact] & KNOWN) return exact;
-    let best: TrackedSecret | undefined = exact >= 0 ? exact : undefined;
+    let best: TrackedSecret | undefined = exact >= 0 && (!copies || !(this.flags[exact] & WEAK)) ? exact : undefined;
     const plain = isPlain(s);
     this.scanString(s, (c) => {
       if (c === best) return;
@@ -242,16 +307,24 @@ export class SecretIndex {
         const cKnown = (this.flags[c] & KNOWN) !== 0;
         if (this.flags[best] & KNOWN ? !cKnown || length <= bestLength : !cKnown && length <= bestLength) return;
       }
-      if (s.length >= length && this.isIn(c, s, plain)) best = c;
+      if (s.length >= length && (copies ? this.isCopyIn(c, s, plain) : this.isIn(c, s, plain))) best = c;
     });
     return best;
   }
 
-  /** The first candidate whose value (or an escaped form of it) is inside `s` (for a few candidates). */
-  matchIn(s: string, candidates: readonly TrackedSecret[]): TrackedSecret | undefined {
+  /** The first candidate whose value (or an escaped form of it) is inside `s` (for a few candidates); `copies` as in findIn. */
+  matchIn(s: string, candidates: readonly TrackedSecret[], copies = false): TrackedSecret | undefined {
     const plain = isPlain(s);
-    for (const c of candidates) if (s.length >= this.values[c].length && this.isIn(c, s, plain)) return c;
+    for (const c of candidates) if (s.length >= this.values[c].length && (copies ? this.isCopyIn(c, s, plain) : this.isIn(c, s, plain))) return c;
     return undefined;
+  }
+
+  /** A known value anywhere in `s`; any other value only when worth a copy and standing as a whole token. */
+  private isCopyIn(c: TrackedSecret, s: string, plain: boolean): boolean {
+    const f = this.flags[c];
+    if (f & KNOWN) return this.isIn(c, s, plain);
+    if (f & WEAK) return false;
+    return plain ? occursAsToken(s, this.values[c]) : this.formsOf(c).some((v) => occursAsToken(s, v));
   }
 
   /** Whether secret `c` is inside `s`, as it is or escaped; `plain`: isPlain(s), so only the value itself can be. */

@@ -1,4 +1,9 @@
-/** AWS credentials: access key ids (precise on their own), secret keys and session tokens (by key or prefix). */
+/**
+ * AWS credentials: access key ids (precise on their own), secret keys and session tokens (by key or prefix), and
+ * Amazon Bedrock API keys. Formats from AWS's docs: IAM "unique identifiers" (AKIA/ASIA... key id prefixes) and
+ * Bedrock "API keys" (long-term keys start with ABSK; short-term keys with bedrock-api-key- and a base64 of
+ * bedrock.amazonaws.com).
+ */
 import type { Detector } from "../detector";
 import { ALNUM, BASE32, BASE64, HEX, b64, fake } from "./sample-values";
 
@@ -69,10 +74,12 @@ export const AWS_SESSION_TOKEN: Detector = {
     positive: [
       { key: "token", value: "IQoJb3JpZ2luX2Vj" + fake(BASE64, 300, 21) },
       { key: "x", value: "FwoGZXIvYXdzE" + fake(BASE64, 200, 22) },
+      { key: "content", value: "[default]\naws_session_token = " + "IQoJb3JpZ2luX2Vj" + fake(BASE64, 400, 24) + "\n" },
     ],
     negative: [
       { key: "note", value: "IQoJb3JpZ2luX2Vj" + fake(BASE64, 40, 23) },
       { key: "note", value: "prefix FwoGZXIvYXdzE only" },
+      { key: "value", value: "XIQoJb3JpZ2luX2Vj" + "A".repeat(20) },
     ],
   },
 };
@@ -93,10 +100,41 @@ export const AWS_SESSION_TOKEN_BY_KEY: Detector = {
     positive: [
       { key: "aws_session_token", value: fake(BASE64, 360, 31) },
       { key: "sessionToken", value: fake(BASE64, 200, 32) + "=" },
+      { key: "AWS_SECURITY_TOKEN", value: fake(BASE64, 300, 34) },
     ],
     negative: [
       { key: "session_token_duration", value: fake(BASE64, 200, 33) },
       { key: "aws_session_token", value: "${var.aws_session_token}" },
+      { key: "aws_session_token", value: "A".repeat(200) },
+    ],
+  },
+};
+
+/** Base64 of "bedrock.amazonaws.com": the fixed start of a short-term key's encoded, presigned request. */
+const BEDROCK_HOST_B64 = "YmVkcm9jay5hbWF6b25hd3MuY29t";
+
+export const AWS_BEDROCK_API_KEY: Detector = {
+  id: "SG243",
+  name: "aws-bedrock-api-key",
+  title: "an Amazon Bedrock API key",
+  severity: "error",
+  explanation:
+    "An Amazon Bedrock API key: a long-term key (ABSK and base64, a service-specific credential of an IAM user) or a short-term key (bedrock-api-key- and an encoded presigned request): calls Bedrock models on the account's bill.",
+  fix: "Use IAM roles (or short-term keys generated at run time) instead; delete the long-term key (IAM > Users > Security credentials > API keys for Amazon Bedrock, or aws iam delete-service-specific-credential).",
+  keywords: ["ABSK", "bedrock-api-key-"],
+  pattern:
+    "(?<![A-Za-z0-9+/])ABSK[A-Za-z0-9+/]{109,269}={0,2}(?![A-Za-z0-9+/=])|bedrock-api-key-" + BEDROCK_HOST_B64 + "[A-Za-z0-9+/=%]{64,8192}",
+  entropy: 4.0,
+  samples: {
+    positive: [
+      { key: "value", value: "AB" + "SK" + fake(BASE64, 132, 41) },
+      { key: "AWS_BEARER_TOKEN_BEDROCK", value: "bedrock-api-key-" + BEDROCK_HOST_B64 + fake(BASE64, 600, 42) },
+      { key: "content", value: "export AWS_BEARER_TOKEN_BEDROCK=" + "AB" + "SK" + fake(BASE64, 180, 43) + "\n" },
+    ],
+    negative: [
+      { key: "value", value: "AB" + "SK" + fake(BASE64, 40, 44) },
+      { key: "value", value: "bedrock-api-key-" + "short" },
+      { key: "value", value: "AB" + "SK" + "A".repeat(140) },
     ],
   },
 };

@@ -1,4 +1,7 @@
-/** `user:password` credentials: base64-encoded in a docker config `auth` member, or plain under auth-like keys. */
+/**
+ * `user:password` credentials: base64-encoded in a docker config `auth` member, or plain under auth-like keys.
+ * Read: RFC 7617 (HTTP Basic) and Docker Docs "docker login" (config.json `auths.<registry>.auth`).
+ */
 import type { Detector } from "../detector";
 import { HEX, b64, fake, fakePassword } from "./sample-values";
 
@@ -20,10 +23,12 @@ export const DOCKER_REGISTRY_AUTH: Detector = {
         key: ".dockerconfigjson",
         value: JSON.stringify({ auths: { "registry.example.com": { auth: b64("deployer:" + fakePassword(252)) } } }),
       },
+      { key: "content", value: JSON.stringify({ auths: { "ghcr.io": { auth: b64("bot:" + fakePassword(253)) } } }) },
     ],
     negative: [
       { key: "auth", value: b64("just some text without the separator") },
       { key: "auth", value: b64("deployer:${REGISTRY_PASSWORD}") },
+      { key: "auth", value: b64("deployer:") },
     ],
   },
 };
@@ -44,6 +49,7 @@ export const BASIC_AUTH_CREDENTIALS: Detector = {
     positive: [
       { key: "basic_auth", value: "admin:" + fakePassword(261) },
       { key: "proxy.auth", value: "svc-proxy:" + fakePassword(262, 12) },
+      { key: "credentials", value: "deploy:" + fakePassword(264, 16) },
     ],
     negative: [
       { key: "auth", value: "sha256:" + fake(HEX, 64, 263) },

@@ -52,10 +52,12 @@ export const JDBC_PASSWORD: Detector = {
     positive: [
       { key: "url", value: "jdbc:sqlserver://db.example.com:1433;databaseName=app;user=svc;password=" + fakePassword(281) + ";encrypt=true" },
       { key: "url", value: "jdbc:postgresql://db:5432/app?user=svc&password=" + fakePassword(282) + "&ssl=true" },
+      { key: "content", value: "spring.datasource.url=jdbc:oracle:thin:@db:1521/APP;user=svc;pwd=" + fakePassword(283) + "\n" },
     ],
     negative: [
       { key: "url", value: "jdbc:postgresql://db:5432/app?user=svc&ssl=true" },
       { key: "url", value: "jdbc:mysql://db/app?user=svc&password=${DB_PASSWORD}" },
+      { key: "url", value: "jdbc:mysql://db/app?user=svc&passwordCharacterEncoding=utf8" },
     ],
   },
 };
@@ -68,7 +70,7 @@ export const PASSWORD_ASSIGNMENT: Detector = {
   explanation: "Text (an INI, properties, .env or YAML file in a heredoc, an ADO.NET connection string) assigns a literal password.",
   fix: "Template the file with a reference to a secret store or an environment variable; change the password.",
   keywords: ["password", "Password", "PASSWORD", "passwd", "Passwd", "PASSWD", "pwd", "Pwd", "PWD"],
-  pattern: "(?:password|passwd|pwd)\"?[ \\t]{0,8}[=:][ \\t]{0,8}\"?([^\\s\"';,]{6,256})",
+  pattern: "(?:password|passwd|pwd)[\"']?[ \\t]{0,8}[=:][ \\t]{0,8}[\"']?([^\\s\"';,]{6,256})",
   flags: "i",
   secretGroup: 1,
   check: "not-placeholder",
@@ -78,6 +80,7 @@ export const PASSWORD_ASSIGNMENT: Detector = {
       { key: "content", value: "[database]\nhost = db.internal\nuser = app\npassword = " + fakePassword(291) + "\n" },
       { key: "connection_string", value: "Server=tcp:db.example.com;Database=app;User ID=svc;Password=" + fakePassword(292) + ";Encrypt=True" },
       { key: "values_yaml", value: "db:\n  user: app\n  password: " + fakePassword(293) + "\n" },
+      { key: "user_data", value: "#!/bin/bash\nexport DB_PASSWORD='" + fakePassword(294) + "'\n" },
     ],
     negative: [
       { key: "content", value: "password_length = 32\nmin_password_age = 1\n" },

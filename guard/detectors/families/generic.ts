@@ -20,6 +20,8 @@ export const HIGH_ENTROPY_SECRET_HINT: Detector = {
       { key: "apiKey", value: fake(ALNUM, 32, 302) },
       { key: "password", value: b64(fakePassword(303, 24)) },
       { key: "settings", value: JSON.stringify({ name: "svc", signing_key: fake(ALNUM, 40, 304) }) },
+      // A template slot inside a random value does not make it a template.
+      { key: "db_password", value: "pa${ss}" + fake(ALNUM, 20, 308) },
     ],
     negative: [
       { key: "secret_id", value: fakePassword(305, 24) },
@@ -27,6 +29,8 @@ export const HIGH_ENTROPY_SECRET_HINT: Detector = {
       { key: "token", value: fakeUuid(306) },
       { key: "secret", value: "sha256:" + fake(HEX, 64, 307) },
       { key: "password", value: "correct-horse-battery-staple" },
+      { key: "api_token", value: "tok_live_<paste-your-token>" },
+      { key: "bot_token", value: "1234567890:<token>" },
     ],
   },
 };

@@ -1,4 +1,7 @@
-/** JSON Web Tokens: three base64url segments, the first decoding to a header that names an algorithm. */
+/**
+ * JSON Web Tokens: three base64url segments, the first decoding to a header that names an algorithm.
+ * Read: RFC 7519 (JWT) and RFC 7515 (JWS compact serialisation, the "alg" header parameter).
+ */
 import type { Detector } from "../detector";
 import { BASE64URL, b64url, fake } from "./sample-values";
 
@@ -20,6 +23,7 @@ export const JSON_WEB_TOKEN: Detector = {
     positive: [
       { key: "token", value: jwt({ alg: "HS256", typ: "JWT" }, { sub: "fake-user", iat: 1 }, 51) },
       { key: "headers", value: "Authorization: Bearer " + jwt({ alg: "RS256", kid: "k1" }, { iss: "https://issuer.example" }, 52) },
+      { key: "value", value: jwt({ alg: "ES256", typ: "JWT" }, { sub: "svc", aud: "api" }, 55) },
     ],
     negative: [
       { key: "note", value: jwt({ typ: "JWT" }, { sub: "fake-user" }, 53) },

@@ -1,5 +1,6 @@
 /**
- * Payment and webhook secrets. Stripe test-mode keys are reported as a warning: they reach only test data,
+ * Payment and webhook secrets. Read: Stripe Docs "API keys" (sk_/rk_ live and test keys) and "Check the webhook
+ * signatures" (whsec_), Svix Docs "Verifying webhooks" (whsec_ signing secrets). Stripe test-mode keys are reported as a warning: they reach only test data,
  * but they are still credentials and often sit beside the live ones.
  */
 import type { Detector } from "../detector";
@@ -9,10 +10,12 @@ const stripeSamples = (mode: string, seed: number) => ({
   positive: [
     { key: "stripe_key", value: "s" + "k_" + mode + "_" + fake(ALNUM, 24, seed) },
     { key: "config", value: "STRIPE_RESTRICTED_KEY=" + "r" + "k_" + mode + "_" + fake(ALNUM, 99, seed + 1) },
+    { key: "STRIPE_SECRET_KEY", value: "s" + "k_" + mode + "_" + fake(ALNUM, 99, seed + 3) },
   ],
   negative: [
     { key: "note", value: "s" + "k_" + mode + "_" + "x".repeat(24) },
     { key: "publishable_key", value: "p" + "k_" + mode + "_" + fake(ALNUM, 24, seed + 2) },
+    { key: "value", value: "s" + "k_" + mode + "_" + "<your-secret-key>" },
   ],
 });
 
@@ -56,10 +59,12 @@ export const WEBHOOK_SIGNING_SECRET: Detector = {
     positive: [
       { key: "signing_secret", value: "wh" + "sec_" + fake(ALNUM, 32, 161) },
       { key: "env", value: "WEBHOOK_SECRET=" + "wh" + "sec_" + fake(BASE64, 44, 162) },
+      { key: "value", value: "wh" + "sec_" + fake(ALNUM, 32, 163) },
     ],
     negative: [
       { key: "note", value: "wh" + "sec_" + "x".repeat(32) },
       { key: "note", value: "wh" + "sec_" + "short" },
+      { key: "value", value: "wh" + "sec_" + "<endpoint-secret>" },
     ],
   },
 };

@@ -3,6 +3,8 @@
  * Samples are assembled at run time (never one literal token in the source), so no real credential is pasted
  * here and push-protection scanners do not mistake this file for a leak.
  */
+import { tokenChecksum } from "../base62-crc32";
+
 export const UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 export const LOWER = "abcdefghijklmnopqrstuvwxyz";
 export const DIGITS = "0123456789";
@@ -43,4 +45,18 @@ export function fakePassword(seed: number, length = 20): string {
 export function fakeUuid(seed: number): string {
   const h = fake(HEX, 32, seed);
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20)}`;
+}
+
+
+/** A GitHub/npm-style token: `prefix` + 30 random base62 characters + their base62 CRC-32, computed here. */
+export function withChecksum(prefix: string, seed: number): string {
+  const random = fake(ALNUM, 30, seed);
+  return prefix + random + tokenChecksum(random);
+}
+
+/** The same token with its last checksum character changed: the look-alike a checksum must refuse. */
+export function withBadChecksum(prefix: string, seed: number): string {
+  const good = withChecksum(prefix, seed);
+  const last = good[good.length - 1];
+  return good.slice(0, -1) + (last === "A" ? "B" : "A");
 }

@@ -1,0 +1,126 @@
+/**
+ * A second opinion on the detector catalogue: vendor token formats generated here from the vendors' documented
+ * shapes (support/vendor-formats.ts, written apart from the catalogue's own samples) are planted where states and
+ * plans really carry them unmarked: a resource tag, a Lambda environment variable under its usual name, a file's
+ * `NAME=value` line. Each must be reported at its place; each look-alike must not; no value reaches any report.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli, tempDir } from "./support/audit-cli";
+import { makeRandom, VENDOR_FORMATS, type Placement } from "./support/vendor-formats";
+
+interface Planted {
+  readonly label: string;
+  readonly value: string;
+  readonly placement: Placement;
+}
+
+/** One resource instance per planted value, each in the attribute its placement names. */
+function resourceFor(p: Planted, i: number): { type: string; name: string; attributes: Record<string, unknown> } {
+  switch (p.placement.kind) {
+    case "tag":
+      return { type: "aws_s3_bucket", name: `b${i}`, attributes: { bucket: `bucket-${i}`, tags: { note: p.value }, tags_all: { note: p.value } } };
+    case "env":
+      return {
+        type: "aws_lambda_function",
+        name: `f${i}`,
+        attributes: { function_name: `fn-${i}`, environment: [{ variables: { [p.placement.name]: p.value } }] },
+      };
+    case "file":
+      return { type: "local_file", name: `c${i}`, attributes: { filename: `./conf-${i}.env`, content: `# settings\n${p.placement.name}=${p.value}\n` } };
+  }
+}
+
+function stateOf(planted: readonly Planted[]): object {
+  return {
+    version: 4,
+    terraform_version: "1.11.4",
+    serial: 3,
+    lineage: "6f1c2d2e-1b1a-4c55-9d0e-3b7a1e9f0c11",
+    outputs: {},
+    resources: planted.map((p, i) => {
+      const r = resourceFor(p, i);
+      const provider = r.type === "local_file" ? 'provider["registry.terraform.io/hashicorp/local"]' : 'provider["registry.terraform.io/hashicorp/aws"]';
+      return { mode: "managed", type: r.type, name: r.name, provider, instances: [{ schema_version: 0, attributes: r.attributes, sensitive_attributes: [] }] };
+    }),
+    check_results: null,
+  };
+}
+
+function planOf(planted: readonly Planted[]): object {
+  const resources = planted.map((p, i) => ({ ...resourceFor(p, i), i }));
+  return {
+    format_version: "1.2",
+    terraform_version: "1.11.4",
+    planned_values: {
+      root_module: {
+        resources: resources.map((r) => ({ address: `${r.type}.${r.name}`, mode: "managed", type: r.type, name: r.name, provider_name: "registry.terraform.io/hashicorp/aws", schema_version: 0, values: r.attributes, sensitive_values: {} })),
+      },
+    },
+    resource_changes: resources.map((r) => ({
+      address: `${r.type}.${r.name}`,
+      mode: "managed",
+      type: r.type,
+      name: r.name,
+      provider_name: "registry.terraform.io/hashicorp/aws",
+      change: { actions: ["create"], before: null, after: r.attributes, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
+    })),
+    configuration: { root_module: {} },
+    timestamp: "2026-12-07T00:00:00Z",
+    applyable: true,
+    complete: true,
+    errored: false,
+  };
+}
+
+interface JsonFinding {
+  ruleId: string;
+  address: string;
+  severity: string;
+}
+
+describe("vendor token formats from their documented shapes, in unmarked places of a state and a plan", () => {
+  const dir = tempDir("sg-vendor-");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const r = makeRandom(20261207);
+  const positives: Planted[] = VENDOR_FORMATS.map((f) => ({ label: f.family, value: f.make(r), placement: f.placement }));
+  const negatives: Planted[] = VENDOR_FORMATS.flatMap((f) => f.lookAlikes(r).map((value, k) => ({ label: `${f.family} look-alike ${k}`, value, placement: f.placement })));
+
+  /** Audits `planted` as a state and as a plan; answers, per planted index, the rule ids reported at its resource. */
+  function audit(kind: string, planted: readonly Planted[]): Map<number, string[]>[] {
+    return (["tfstate", "plan.json"] as const).map((ext) => {
+      const file = path.join(dir, `${kind}.${ext}`);
+      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? stateOf(planted) : planOf(planted)));
+      const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
+      expect(out.code).toBe(0);
+      // No planted value, nor any 12-character piece of one, may reach a report.
+      for (const [i, p] of planted.entries()) {
+        for (let at = 0; at + 12 <= p.value.length; at += 6) {
+          if ((out.stdout + out.stderr).includes(p.value.slice(at, at + 12))) throw new Error(`planted value ${i} (length ${p.value.length}) reached the ${ext} report at offset ${at}`);
+        }
+      }
+      const byIndex = new Map<number, string[]>();
+      for (const f of JSON.parse(out.stdout).findings as JsonFinding[]) {
+        const m = /^(?:aws_s3_bucket\.b|aws_lambda_function\.f|local_file\.c)(\d+)$/.exec(f.address);
+        if (!m) continue;
+        const i = Number(m[1]);
+        byIndex.set(i, [...(byIndex.get(i) ?? []), f.ruleId]);
+      }
+      return byIndex;
+    });
+  }
+
+  it("reports every format at its place", () => {
+    for (const found of audit("positives", positives)) {
+      const missed = positives.filter((_, i) => !found.has(i)).map((p) => p.label);
+      expect(missed).toEqual([]);
+    }
+  });
+
+  it("keeps quiet on every look-alike (placeholders, wrong lengths, repeated characters, prose)", () => {
+    for (const found of audit("negatives", negatives)) {
+      const fired = negatives.flatMap((p, i) => (found.has(i) ? [`${p.label}: ${found.get(i)!.join(",")}`] : []));
+      expect(fired).toEqual([]);
+    }
+  });
+});
