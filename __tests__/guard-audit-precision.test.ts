@@ -4,7 +4,8 @@
 // user_data script, a token in base64 user_data and a symbol-laden password in a variable are found, never printed.
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { expectNoLeak, runCli } from "./support/audit-cli";
+import { runCli } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 import { fake, ALNUM, BASE32, withChecksum } from "../guard/detectors/families/sample-values";
 import { itWithTerraform, tempDirsRemovedAfterAll, terraform } from "./support/terraform-runner";
 
@@ -97,7 +98,7 @@ describe("synth rules on configuration files", () => {
     const ids = summary(r.findings);
     expect(ids.filter((s) => s.includes("aws_kms_key") || s.includes("server_side"))).toEqual([]);
     expect(ids.some((s) => s.endsWith("/resource/aws_db_instance/db/master_password"))).toBe(true);
-    expectNoLeak(r.stdout + r.stderr, apiPassword, "audit output");
+    expectNoLeaks(apiPassword, [["stdout", r.stdout], ["stderr", r.stderr]]);
   });
 
   it("a hand-written locals.tf.json / variables.tf.json: no backend or output rules, literal secrets still found", () => {
@@ -110,7 +111,7 @@ describe("synth rules on configuration files", () => {
     const l = audit(locals);
     expect(l.findings.map((f) => f.ruleId).filter((id) => /^SG0(0[13-6]|1[12])$/.test(id))).toEqual([]);
     expect(l.findings.some((f) => f.pointer === "/locals/api_token" && f.severity === "error")).toBe(true);
-    expectNoLeak(l.stdout + l.stderr, token, "audit of locals.tf.json");
+    expectNoLeaks(token, [["stdout of the audit of locals.tf.json", l.stdout], ["its stderr", l.stderr]]);
     expect(audit(variables).findings).toEqual([]);
     // The same document with cdktf's metadata is a whole stack: "no backend" applies.
     const stack = path.join(dir, "cdk.tf.json");
@@ -141,7 +142,7 @@ describe("copies (SG103)", () => {
     const copies = r.findings.filter((f) => f.ruleId === "SG103");
     expect(copies.map((f) => f.pointer)).toEqual(["/resources/1/instances/0/attributes/tags/note"]);
     expect(copies[0].message).toContain("from terraform_data.x input.token");
-    expectNoLeak(r.stdout + r.stderr, strong, "audit output");
+    expectNoLeaks(strong, [["stdout", r.stdout], ["stderr", r.stderr]]);
   });
 
   it("a message never names the finding's own place as the origin of its copy", () => {
@@ -165,7 +166,7 @@ describe("copies (SG103)", () => {
       const own = f.attribute ? `${f.address} ${f.attribute}` : f.address;
       expect(f.message.includes(`from ${own}`)).toBe(false);
     }
-    expectNoLeak(r.stdout + r.stderr, pw, "audit output");
+    expectNoLeaks(pw, [["stdout", r.stdout], ["stderr", r.stderr]]);
   });
 });
 
@@ -220,11 +221,12 @@ describe("a real plan: provider credentials, user_data and variables", () => {
     const encoded = at(`/resource_changes/${b64}/change/after/user_data_base64`);
     expect(encoded ? encoded.severity : "none at user_data_base64").toBe("error");
     expect(at("/variables/db_admin_password/value") ? "found" : "none at the variable").toBe("found");
-    for (const [name, v] of Object.entries({ keyId, secretKey, sessionToken, scriptPassword, ghToken, variablePassword })) expectNoLeak(r.stdout + r.stderr, v, `audit output (${name})`);
+    const planted = [keyId, secretKey, sessionToken, scriptPassword, ghToken, variablePassword];
+    expectNoLeaks(planted, [["json stdout", r.stdout], ["json stderr", r.stderr]]);
     // Text and SARIF say no more than JSON.
     for (const format of ["text", "sarif"]) {
       const t = runCli(["audit", "--format", format, "--fail-on", "none", planFile]);
-      for (const [name, v] of Object.entries({ keyId, secretKey, sessionToken, scriptPassword, ghToken, variablePassword })) expectNoLeak(t.stdout + t.stderr, v, `${format} output (${name})`);
+      expectNoLeaks(planted, [[`${format} stdout`, t.stdout], [`${format} stderr`, t.stderr]]);
     }
   });
 });

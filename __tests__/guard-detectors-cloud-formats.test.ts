@@ -18,7 +18,8 @@ import { DOPPLER_TOKEN } from "../guard/detectors/families/devops-platforms";
 import { TERRAFORM_CLOUD_TOKEN } from "../guard/detectors/families/hashicorp";
 import { AUTH0_CLIENT_SECRET, GOOGLE_OAUTH_CLIENT_SECRET, OKTA_API_TOKEN } from "../guard/detectors/families/identity-providers";
 import { VAULT_APPROLE_SECRET_ID, VAULT_TOKEN } from "../guard/detectors/families/vault";
-import { expectNoLeak, runCli, tempDir } from "./support/audit-cli";
+import { runCli, tempDir } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 
 /** Family file -> detectors planted from it (a prefixed one under a neutral name, a key-gated one under its own). */
 const PLANTED: ReadonlyArray<{ family: string; detector: Detector; sample: number; name?: string }> = [
@@ -99,13 +100,14 @@ describe("cloud, infrastructure and identity formats, planted in an unmarked sta
   it.each(["text", "json", "sarif"])("never prints a planted value or its secret part (%s)", (format) => {
     const r = runCli(["audit", "--format", format, file]);
     expect(r.code).toBe(1);
-    const out = r.stdout + r.stderr;
+    const out: Array<[string, string]> = [[`audit ${format} stdout`, r.stdout], [`audit ${format} stderr`, r.stderr]];
     PLANTED.forEach((p, i) => {
       const sample = p.detector.samples.positive[p.sample];
       const secret = catalogue.detect(sample.key ?? "", sample.value)?.secret;
       expect(secret === undefined ? `${i}: no secret` : `${i}: ok`).toBe(`${i}: ok`);
-      expectNoLeak(out, sample.value, `audit ${format} output (planted ${i})`);
-      expectNoLeak(out, secret ?? sample.value, `audit ${format} output (secret part of planted ${i})`);
+      // Vendor formats carry words (`https://`, `AccountKey`) and public markers (the detector's keywords, such as
+      // `.atlasv1.`) that the report and the rules' help also print: those are not material.
+      expectNoLeaks([sample.value, secret ?? sample.value], out, { skipWords: true, publicParts: p.detector.keywords });
     });
   });
 });

@@ -9,7 +9,8 @@ import * as zlib from "node:zlib";
 import { base62, crc32, hasValidTokenChecksum, tokenChecksum } from "../guard/detectors/base62-crc32";
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import { ALNUM, fake, withBadChecksum, withChecksum } from "../guard/detectors/families/sample-values";
-import { expectNoLeak, runCli } from "./support/audit-cli";
+import { runCli } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 import { itWithTerraform, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
 
 const catalogue = DetectorCatalogue.shipped();
@@ -130,10 +131,11 @@ describe("SaaS tokens planted in unmarked attributes of a real state and plan", 
       for (const format of ["text", "json", "sarif"]) {
         const r = runCli(["audit", "--format", format, "--fail-on", "none", target]);
         expect(r.code).toBe(0);
-        for (const p of planted) {
-          expectNoLeak(r.stdout + r.stderr, p.value, `${format} audit of ${file} (${p.family})`);
-          expectNoLeak(r.stdout + r.stderr, p.secret, `${format} audit of ${file} (${p.family} secret part)`);
-        }
+        // Vendor formats carry words (`webhooks`, `https://`) the report also uses (a for_each key here), and public
+        // markers (the detectors' keywords) the rules' help prints: those are not material.
+        // (OpenAI's legacy keys carry base64 "OpenAI" in the middle, which the rule's explanation names.)
+        const publicParts = [...planted.flatMap((p) => catalogue.byId(p.id)?.keywords ?? []), Buffer.from("OpenAI").toString("base64")];
+        expectNoLeaks(planted.flatMap((p) => [p.value, p.secret]), [[`${format} audit of ${file} stdout`, r.stdout], [`${format} audit of ${file} stderr`, r.stderr]], { skipWords: true, publicParts });
       }
     }
   });

@@ -10,7 +10,8 @@ import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import { ALNUM, fake, HEX } from "../guard/detectors/families/sample-values";
 import { DetectorFileError, loadDetectorFile } from "../guard/detectors/load-detectors";
 import { translateRe2 } from "../guard/detectors/re2-pattern";
-import { expectNoLeak, runCli } from "./support/audit-cli";
+import { runCli } from "./support/audit-cli";
+import { expectNoLeaks } from "./support/leak-check";
 import { itWithTerraform, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
 
 const tempDir = tempDirsRemovedAfterAll();
@@ -119,7 +120,7 @@ describe("gitleaks rules on a real Terraform state", () => {
     const rules = write(dir, "gitleaks.toml", RULES);
 
     const r = runCli(["audit", "-f", "json", "--detectors", rules, path.join(dir, "terraform.tfstate")]);
-    for (const v of [...Object.values(TRUE).map((t) => t.value), ...Object.values(FALSE)]) expectNoLeak(r.stdout + r.stderr, v, "the audit's output");
+    expectNoLeaks([...Object.values(TRUE).map((t) => t.value), ...Object.values(FALSE)], [["stdout", r.stdout], ["stderr", r.stderr]]);
     expect(r.code).toBe(1);
     const findings = (JSON.parse(r.stdout).findings as Array<{ ruleId: string; pointer: string }>).filter((f) => f.pointer.includes("/input/"));
     const byName = new Map(findings.map((f) => [f.pointer.split("/").pop()!, f.ruleId]));

@@ -30,6 +30,13 @@ describe("support/leak-check", () => {
     expect(encodingsOf(secret).map(([name]) => name)).toEqual(["raw", "json", "json twice", "url", "markdown", "base64", "base64url"]);
   });
 
+  it("with skipWords, format words of a structured value are not looked for; its material still is", () => {
+    const url = "https://hooks.example.com/services/" + fake(ALNUM, 24, 9);
+    expect(findLeaks(url, "see https://hooks.example.com/docs", { skipWords: true })).toEqual([]);
+    expect(findLeaks(url, "see https://hooks.example.com/docs").length).toBeGreaterThan(0);
+    expect(findLeaks(url, `k["${url.slice(-12)}"]`, { skipWords: true }).length).toBeGreaterThan(0);
+  });
+
   it("refuses an empty planted value (a check on it could not fail)", () => {
     expect(() => findLeaks([""], "anything")).toThrow(/empty/);
   });

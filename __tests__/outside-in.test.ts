@@ -347,7 +347,7 @@ test("gitleaks rules (TOML) from the installed tarball: the command and the libr
   const attributes = { id: "x", input: { value: { note: token }, type: ["object", { note: "string" }] } };
   fs.writeFileSync(state, JSON.stringify({ version: 4, terraform_version: "1.11.4", serial: 1, lineage: "l", outputs: {}, resources: [{ mode: "managed", type: "terraform_data", name: "app", provider: 'provider["terraform.io/builtin/terraform"]', instances: [{ schema_version: 0, attributes, sensitive_attributes: [] }] }] }));
   const audit = await run(process.execPath, [path.join(unpacked, "dist", "secret-guard.js"), "audit", "--format", "json", "--detectors", rules, state], dir);
-  expectNoLeak(audit.out, token, "the audit's output");
+  expectNoLeaks(token, [["the audit's output", audit.out]]);
   expect(audit.code).toBe(1);
   expect(JSON.parse(audit.stdout).findings).toEqual([expect.objectContaining({ ruleId: "acme-deploy-token", pointer: "/resources/0/instances/0/attributes/input/value/note" })]);
   // The library, as an importer loads it (its peers installed beside it).
