@@ -189,6 +189,24 @@ function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string
 }
 // --- end of SaaS token checks ---
 
+/** `-u user:password` or `-u USER -p PASSWORD`: the password of the form that matched, unless a placeholder. */
+function commandPassword(_secret: string, m: RegExpExecArray): string | undefined {
+  const password = m[1] ?? m[2];
+  return password === undefined || isPlaceholder(password) ? undefined : password;
+}
+
+/**
+ * A command on one line. In text of several lines (a script, a config file) the line scan judges `NAME=value`
+ * under NAME, so the vendors' own key-gated detectors answer first. Reads at most LOOK_AHEAD either side.
+ */
+function oneLineCommand(secret: string, m: RegExpExecArray, input: string): string | undefined {
+  const low = Math.max(0, m.index - LOOK_AHEAD);
+  for (let i = m.index - 1; i >= low; i--) if (input.charCodeAt(i) === 10) return undefined;
+  const high = Math.min(input.length, m.index + LOOK_AHEAD);
+  for (let i = m.index; i < high; i++) if (input.charCodeAt(i) === 10) return undefined;
+  return isPlaceholder(secret) ? undefined : secret;
+}
+
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "jwt-header": jwtHeader,
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
@@ -204,6 +222,8 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "mailchimp-key": mailchimpKey,
   "new-relic-licence": newRelicLicence,
   "not-sentry-dsn": notSentryDsn,
+  "command-password": commandPassword,
+  "one-line-command": oneLineCommand,
 };
 
 export const CHECK_NAMES = Object.keys(CHECKS) as CheckName[];

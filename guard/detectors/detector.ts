@@ -23,7 +23,10 @@ export type CheckName =
   | "telegram-bot-id"
   | "mailchimp-key"
   | "new-relic-licence"
-  | "not-sentry-dsn";
+  | "not-sentry-dsn"
+  // Command lines (checks.ts): the password of whichever form matched.
+  | "command-password"
+  | "one-line-command";
 
 /** Which keys a value must sit under: the shared secret-key vocabulary, or regexes on the normalised key. */
 export type KeyGate = "secret-key" | { readonly include?: string; readonly exclude?: string };

@@ -35,6 +35,7 @@ import {
 import { JDBC_PASSWORD, PASSWORD_ASSIGNMENT, PASSWORD_IN_URL } from "./connection-strings";
 import { DATABRICKS_TOKEN, HUGGINGFACE_TOKEN } from "./data-platforms";
 import { DOPPLER_TOKEN, PULUMI_ACCESS_TOKEN, TAILSCALE_KEY } from "./devops-platforms";
+import { BEARER_TOKEN, COMMAND_LINE_SECRET_FLAG, COMMAND_LINE_USER_PASSWORD, SHELL_EXPORTED_SECRET } from "./command-lines";
 import { HIGH_ENTROPY_SECRET_HINT } from "./generic";
 import { GENESYS_CLIENT_SECRET } from "./genesys";
 import { TERRAFORM_CLOUD_TOKEN } from "./hashicorp";
@@ -160,6 +161,9 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   JDBC_PASSWORD,
   NPMRC_AUTH,
   PASSWORD_ASSIGNMENT,
+  COMMAND_LINE_SECRET_FLAG,
+  COMMAND_LINE_USER_PASSWORD,
+  BEARER_TOKEN,
   // Shapes that only mean "secret" under the right key.
   GENESYS_CLIENT_SECRET,
   AWS_SECRET_ACCESS_KEY,
@@ -206,6 +210,8 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   LAUNCHDARKLY_ACCESS_TOKEN,
   PAYPAL_CLIENT_SECRET,
   ADYEN_API_KEY,
+  // A secret exported in a command, after the vendors' own readings of the same line.
+  SHELL_EXPORTED_SECRET,
   // The hint.
   HIGH_ENTROPY_SECRET_HINT,
 ];
