@@ -26,8 +26,14 @@ export class CompiledDetector {
   private readonly secretKeyGate: boolean;
   /** A gitleaks rule's own way of searching (a whole-value detector: it has no anchoring keywords). */
   private readonly gitleaks?: GitleaksSearch;
+  /**
+   * Whether the detector looks only at whole values (no keywords). A field, not a getter: read for every
+   * detector of a plan per value, and detector records come in many shapes (a megamorphic load each time).
+   */
+  readonly wholeValue: boolean;
 
   constructor(readonly detector: Detector) {
+    this.wholeValue = detector.keywords.length === 0;
     const flags = detector.flags ?? "";
     this.sticky = new RegExp(detector.pattern, flags + "y");
     this.allow = (detector.allow ?? []).map((a) => new RegExp(a, flags));
@@ -38,11 +44,6 @@ export class CompiledDetector {
       if (gate.include) this.include = new RegExp(gate.include);
       if (gate.exclude) this.exclude = new RegExp(gate.exclude);
     }
-  }
-
-  /** Whether the detector looks only at whole values (no keywords). */
-  get wholeValue(): boolean {
-    return this.detector.keywords.length === 0;
   }
 
   get keyGated(): boolean {
