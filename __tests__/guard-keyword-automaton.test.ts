@@ -97,6 +97,17 @@ describe("the catalogue on the automaton", () => {
     expect(reversed.detect("note", value)?.detector.id).toBe("ACME-SHORT");
   });
 
+  it("whole-value detectors keep their place in the priority order among the keyword ones", () => {
+    const whole: Detector = { ...prefixed("ACME-WHOLE", "unused_"), keywords: [], keys: { include: "token" }, pattern: "[a-z_]{5}[A-Za-z0-9]{20}" };
+    const cat = DetectorCatalogue.empty().withDetectors([strong, whole, weak]);
+    const value = "live_" + fake(ALNUM, 20, 9);
+    expect(cat.detect("token", value)?.detector.id).toBe("ACME-WHOLE");
+    expect(cat.detectAll("token", value).map((h) => h.detector.id)).toEqual(["ACME-WHOLE", "ACME-SHORT"]);
+    expect(cat.detect("note", value)?.detector.id).toBe("ACME-SHORT"); // the key gate keeps the whole-value one out
+    const both = "acme_live_" + fake(ALNUM, 36, 10);
+    expect(cat.detectAll("token", both).map((h) => h.detector.id)).toEqual(["ACME-LONG", "ACME-SHORT"]);
+  });
+
   it("a detector's first match in the value is the one reported (its positions in order)", () => {
     const cat = DetectorCatalogue.empty().withDetectors([weak]);
     const first = fake(ALNUM, 20, 5);

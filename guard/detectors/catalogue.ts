@@ -62,16 +62,19 @@ export class DetectorCatalogue {
     });
     this.detectorsOf = detectorsOf.map((l) => Int32Array.from(l));
     this.automaton = new KeywordAutomaton([...keywordIds.keys()], { window: WINDOW, perWindow: ATTEMPTS_PER_WINDOW });
-    this.possible = new Int32Array(detectors.length);
+    this.seen = new Int32Array(detectors.length);
+    this.candidates = new Int32Array(detectors.length);
   }
 
   private readonly automaton: KeywordAutomaton;
   /** Per detector, the ids of its keywords in the automaton; per keyword id, its detectors. */
   private readonly keywordsOf: readonly Int32Array[];
   private readonly detectorsOf: readonly Int32Array[];
-  /** Per detector: equal to `scanId` when the current scan found one of its keywords. */
-  private readonly possible: Int32Array;
+  /** Per detector: equal to `scanId` once the current value's candidates hold it. */
+  private readonly seen: Int32Array;
   private scanId = 0;
+  /** Scratch: the detectors to run on the current value (see candidatesIn). */
+  private readonly candidates: Int32Array;
   /** Scratch: one detector's keyword positions, ascending. */
   private positions = new Int32Array(256);
   /**
@@ -96,7 +99,9 @@ export class DetectorCatalogue {
       plan = this.plansBySignature.get(signature);
       if (!plan) {
         const whole = byPriority.filter((i) => this.compiled[i].wholeValue);
-        plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue) };
+        const member = new Uint8Array(this.compiled.length);
+        for (const i of byPriority) member[i] = 1;
+        plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue), member };
         this.plansBySignature.set(signature, plan);
       }
       this.plans.set(key, plan);
@@ -182,14 +187,17 @@ export class DetectorCatalogue {
     // detectors (and the whole-value ones whose key gate passes) run, in priority order.
     if (plan.keyword.length > 0 && this.automaton.scan(value)) {
       // (The automaton holds this value's positions until the next scan: nested scans come after this loop.)
-      const id = this.markPossible();
-      for (const i of plan.byPriority) {
-        const d = this.compiled[i];
+      // The detectors to run: those of the plan with a keyword found, merged with its whole-value ones, by
+      // priority (not a walk over the whole plan: with hundreds of detectors most values find one or two).
+      const found = this.candidatesIn(plan);
+      const whole = plan.whole;
+      for (let f = 0, w = 0; f < found || w < whole.length; ) {
         let hit: DetectorHit | undefined;
-        if (d.wholeValue) hit = d.matchWhole(key, value, true);
-        else if (this.possible[i] === id) {
-          const count = this.positionsOf(i);
-          hit = d.matchAt(value, this.positions, count);
+        if (w < whole.length && (f >= found || whole[w] < this.candidates[f])) hit = this.compiled[whole[w++]].matchWhole(key, value, true);
+        else {
+          const i = this.candidates[f++];
+          const count = this.positionsOf(i); // first: it may replace `positions`
+          hit = this.compiled[i].matchAt(value, this.positions, count);
         }
         if (hit && visit(hit)) return true;
       }
@@ -209,15 +217,28 @@ export class DetectorCatalogue {
     return false;
   }
 
-  /** Marks the detectors with a keyword in the automaton's last scan; the mark to compare `possible` with. */
-  private markPossible(): number {
+  /**
+   * Fills `candidates` with the detectors of `plan` that have a keyword in the automaton's last scan, each once,
+   * in priority order; their count.
+   */
+  private candidatesIn(plan: KeyPlan): number {
     const id = ++this.scanId;
     const a = this.automaton;
+    const c = this.candidates;
+    let n = 0;
     for (let f = 0; f < a.foundCount; f++) {
       const dets = this.detectorsOf[a.found[f]];
-      for (let j = 0; j < dets.length; j++) this.possible[dets[j]] = id;
+      for (let j = 0; j < dets.length; j++) {
+        const i = dets[j];
+        if (this.seen[i] === id || plan.member[i] === 0) continue;
+        this.seen[i] = id;
+        // Insertion in order: a value finds few detectors.
+        let k = n++;
+        while (k > 0 && c[k - 1] > i) (c[k] = c[k - 1]), k--;
+        c[k] = i;
+      }
     }
-    return id;
+    return n;
   }
 
   /** Fills `positions` with where detector `i`'s keywords start in the last scan (ascending, no repeats); the count. */
@@ -304,6 +325,8 @@ interface KeyPlan {
   readonly byPriority: readonly number[];
   readonly whole: readonly number[];
   readonly keyword: readonly number[];
+  /** Per detector: 1 when its key gate passes. */
+  readonly member: Uint8Array;
 }
 
 function parseJson(v: string): { ok: true; value: unknown } | { ok: false } {
