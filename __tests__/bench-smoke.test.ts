@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { spawnSync } from "node:child_process";
 import { CHILD_LIMITS } from "./support/child-limits";
 import { expectNoLeaks } from "./support/leak-check";
+import { DetectorCatalogue } from "../guard/detectors/catalogue";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -77,6 +78,13 @@ describe("npm run bench (smoke mode)", () => {
     expect(md).toContain("Not measured: skipped in smoke mode.");
     expect(md).toMatch(/\| audit within 10% of the baseline \(873f2df\) \| not measured: skipped in smoke mode \| not measured \|/);
     expect(md).toMatch(/\| synth within 10% of the baseline \(873f2df\) \| not measured: skipped in smoke mode \| not measured \|/);
+    // Four times the detectors (synthetic prefixed ones), in process and through the CLI, and recall per family.
+    expect(md).toContain("### Four times the detectors");
+    expect(md).toMatch(/\| state \| \d+ \| [\d.]+ MB \| \d+ MB\/s \| \d+ MB\/s \| \d+\.\d\dx \| (\d+), \1 \|/);
+    expect(md).toMatch(/\| 100 KiB state \| [\d.]+ (ms|s) \| [\d.]+ (ms|s) \| \d+\.\d\dx \| .* \| (\d+), \3 \|/);
+    expect(md).toMatch(/\| audit with four times the detectors \(\d+\) ≥ 1\.0x the JSON\.parse floor's throughput at 100 KiB, same findings \| worst /);
+    expect(md).toContain("## Detection by family");
+    expect(md).toMatch(/\| \*\*all\*\* \| \d+ \| \d+ \| [\d.]+% \(\d+\) \| [\d.]+% \(\d+\) \| \d+ \| [\d.]+% \(\d+\) \| [\d.]+% \(\d+\) \|/);
     expect(md).not.toMatch(/failed:/);
     expect(md).toContain("](benchmarks.svg)");
 
@@ -86,6 +94,13 @@ describe("npm run bench (smoke mode)", () => {
     expect((svg.match(/<polyline /g) || []).length).toBeGreaterThanOrEqual(4);
     expect(svg).toContain("256 MB target");
 
+    // Nor any detector's sample (the family table places them all in its documents).
+    const samples = DetectorCatalogue.shipped()
+      .all()
+      .flatMap((d) => [...d.samples.positive, ...d.samples.negative].map((x) => x.value))
+      .filter((v) => v.length >= 12);
+    const leaked = samples.filter((v) => [r.stdout, r.stderr, md, svg].some((text) => text.includes(v)));
+    expect(leaked.length).toBe(0);
     const planted = plantedValues(out);
     for (const v of planted) expect(typeof v).toBe("string");
     // A JSON-encoded secret is checked by its members: its member names ("client_secret") are words the report uses.

@@ -7,6 +7,7 @@ const path = require("node:path");
 const { series } = require("./measure");
 const { summarize } = require("./stats");
 const { writeState, writePlan } = require("./generate-inputs");
+const { syntheticDetectors } = require("./detector-scale");
 
 const FLOOR = "JSON.parse(require('fs').readFileSync(process.argv[1],'utf8'))";
 
@@ -46,6 +47,12 @@ function auditBench({ root, tmp, plan, log }) {
   fs.writeFileSync(secretlintrc, JSON.stringify({ rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] }));
   const secretlint = path.join(root, "node_modules", ".bin", "secretlint");
   const rows = [];
+  // Four times the detectors: the shipped catalogue plus three times as many synthetic prefixed ones (--detectors).
+  const { DetectorCatalogue } = require(path.join(root, "dist", "guard", "detectors", "catalogue.js"));
+  const shipped = DetectorCatalogue.shipped().all().length;
+  const scaleFile = path.join(tmp, "scale-detectors.json");
+  fs.writeFileSync(scaleFile, JSON.stringify({ detectors: syntheticDetectors(3 * shipped) }));
+  const scale = { shipped, total: 4 * shipped, sizes: plan.scaleSizes };
 
   for (const size of plan.auditSizes) {
     const big = size.bytes >= plan.bigBytes;
@@ -71,6 +78,12 @@ function auditBench({ root, tmp, plan, log }) {
       }
       row.tools.secretlint = { stats: summarize(s), failure: s.failure, failedRss: s.failedRss, failedWall: s.failedWall, counts: slCounts };
 
+      if (plan.scaleSizes.includes(size.label)) {
+        log(`audit: secret-guard with ${scale.total} detectors ${size.label} ${kind}`);
+        const x = series({ cmd: "node", args: [path.join(root, "dist", "secret-guard.js"), "audit", "--format", "json", "--output", report, "--detectors", scaleFile, file], cwd: tmp, okCodes: [0, 1], timeoutS: plan.timeoutS }, opts);
+        row.tools.audit4x = { stats: summarize(x), failure: x.failure, failedRss: x.failedRss, failedWall: x.failedWall, counts: x.runs.length ? auditCounts(report, gen) : null };
+      }
+
       log(`audit: JSON.parse floor ${size.label} ${kind}`);
       const f = series({ cmd: "node", args: ["-e", FLOOR, file], cwd: tmp, timeoutS: plan.timeoutS }, opts);
       row.tools.floor = { stats: summarize(f), failure: f.failure, failedRss: f.failedRss, failedWall: f.failedWall };
@@ -79,7 +92,8 @@ function auditBench({ root, tmp, plan, log }) {
       rows.push(row);
     }
   }
-  return { rows };
+  fs.rmSync(scaleFile, { force: true });
+  return { rows, scale };
 }
 
 module.exports = { auditBench };

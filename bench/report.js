@@ -114,7 +114,60 @@ function userSection(p, user, plan) {
   p();
 }
 
-function render({ machine, plan, synth, user, audit, robustness, remote, baseline, targets, elapsedS, chartPath, hasGnuTime }) {
+/** Four times the detectors: the in-process scan and the CLI audit with the shipped and the grown catalogue. */
+function scaleSection(p, audit, scan) {
+  const scale = audit.scale;
+  p(`### Four times the detectors`);
+  p();
+  p(`The catalogue grows (issue 20: about 150 detectors). To measure the engine at that size before the detectors exist, bench/detector-scale.js adds ${scale ? scale.total - scale.shipped : "3x the shipped number of"} synthetic detectors shaped like vendor token formats (random 4-8 character prefixes such as \`abcd_\` or \`ABCD-\`, one or two per detector, then 32-48 alphanumerics; each proves itself on its own samples) to the ${scale ? scale.shipped : ""} shipped ones: one keyword automaton reads every value once whatever the number of keywords, and each detector's pattern runs only where its own keywords start.`);
+  p();
+  if (scan && scan.rows) {
+    p(`In process: \`catalogue.detect(key, value)\` over every string of a generated ${size(scan.bytes)} state and plan (its nearest key as the key), ${scan.rounds} round(s) each after a warm-up round, the two catalogues interleaved; MB of string characters per second, median.`);
+    p();
+    p(`| input | strings | characters | ${scan.shipped} detectors | ${scan.total} detectors | ratio (grown / shipped time) | hits (shipped, grown) |`);
+    p("|---|---|---|---|---|---|---|");
+    for (const r of scan.rows) p(`| ${r.kind} | ${r.strings} | ${(r.chars / 1e6).toFixed(1)} MB | ${r.shipped.mbps.toFixed(0)} MB/s | ${r.grown.mbps.toFixed(0)} MB/s | ${(r.shipped.mbps / r.grown.mbps).toFixed(2)}x | ${r.shipped.hits}, ${r.grown.hits} |`);
+    p();
+  } else if (scan) p(`In process: failed (${scan.failure}).`), p();
+  const rows = audit.rows.filter((r) => r.tools.audit4x);
+  if (rows.length) {
+    p(`The whole audit (\`secret-guard audit --format json --output REPORT --detectors SYNTHETIC.json FILE\`, the runs of the table above):`);
+    p();
+    p("| input | shipped catalogue | four times the detectors | ratio | throughput (grown) | JSON.parse floor | peak RSS (grown) | findings (shipped, grown) |");
+    p("|---|---|---|---|---|---|---|---|");
+    for (const r of rows) {
+      const a = r.tools.audit, x = r.tools.audit4x, fl = r.tools.floor;
+      const cell = (t) => (t.stats ? sec(t.stats.wall.median) : `failed: ${t.failure}`);
+      const ratio = a.stats && x.stats ? `${(x.stats.wall.median / a.stats.wall.median).toFixed(2)}x` : "";
+      const thr = (t) => (t.stats ? `${+(r.bytes / MB / t.stats.wall.median).toPrecision(3)} MB/s` : "");
+      p(`| ${r.size} ${r.kind} | ${cell(a)} | ${cell(x)} | ${ratio} | ${thr(x)} | ${thr(fl)} | ${x.stats && x.stats.rss ? mb(x.stats.rss.median) : "n/a"} | ${a.counts ? a.counts.total : "?"}, ${x.counts ? x.counts.total : "?"} |`);
+    }
+    p();
+  }
+}
+
+/** Recall and false-positive rate per detector family, on the catalogue's own samples placed in state and plan. */
+function familySection(p, families) {
+  p("## Detection by family");
+  p();
+  if (!families || families.failure) {
+    p(`Not measured: ${families ? families.failure : "not run"}.`);
+    p();
+    return;
+  }
+  p(`Every shipped detector's own samples (bench/family-recall.js), each placed in four unmarked attributes of a generated state v4 and a \`terraform show -json\` plan: ${families.placements.join(", ")}, under a neutral key (the sample's own key when it has one: formats without a prefix need their key's context). One audit of each document. A positive is recalled when the audit reports a finding on its place; a negative is a false positive when any finding lands on its place. Families are the files of guard/detectors/families/ (counted per placed sample, both documents apart; the plan holds each value in planned_values and resource_changes, and either place counts).`);
+  p();
+  p("| family | detectors | positives | recall (state) | recall (plan) | negatives | false positives (state) | false positives (plan) |");
+  p("|---|---|---|---|---|---|---|---|");
+  const pct = (a, b) => (!b ? "n/a" : (100 * a) % b === 0 ? `${(100 * a) / b}%` : `${((100 * a) / b).toFixed(1)}%`);
+  for (const r of [...families.rows, families.total]) {
+    const name = r === families.total ? "**all**" : r.family;
+    p(`| ${name} | ${r.detectors} | ${r.state.positives} | ${pct(r.state.recalled, r.state.positives)} (${r.state.recalled}) | ${pct(r.plan.recalled, r.plan.positives)} (${r.plan.recalled}) | ${r.state.negatives} | ${pct(r.state.falsePositives, r.state.negatives)} (${r.state.falsePositives}) | ${pct(r.plan.falsePositives, r.plan.negatives)} (${r.plan.falsePositives}) |`);
+  }
+  p();
+}
+
+function render({ machine, plan, synth, user, audit, robustness, remote, baseline, families, scan, targets, elapsedS, chartPath, hasGnuTime }) {
   const L = [];
   const p = (s = "") => L.push(s);
   p("# Benchmarks");
@@ -238,6 +291,7 @@ function render({ machine, plan, synth, user, audit, robustness, remote, baselin
   p();
   p("\"Other marked values\" are the userName members of integration credential `fields`: Terraform marks the whole map sensitive, but they are not secrets, so reporting them or not is neither a miss nor counted as unexpected; they are not planted secrets. SG101 (warning) is a value Terraform marked sensitive, in clear; SG103 an unmarked copy of a marked value; SG120-SG126 secrets found by shape (Genesys client secret, AWS key id and secret key, password in a URL).");
   p();
+  scaleSection(p, audit, scan);
   if (remote) {
     p("### Organisation scale: states in S3");
     p();
@@ -267,6 +321,7 @@ function render({ machine, plan, synth, user, audit, robustness, remote, baselin
     for (const f of failures) p(f);
     p();
   }
+  familySection(p, families);
   if (robustness) {
     p("## Robustness: crafted inputs and a dense state");
     p();

@@ -2,6 +2,8 @@
 "use strict";
 
 const MB = 1e6;
+/** Issue 20: the dense state's peak, with room under the 256 MB bound for the machine's load. */
+const DENSE_TARGET_MB = 230;
 const s2 = (v) => `${v.toFixed(2)} s`;
 const tp = (bytes, t) => +(bytes / MB / t.stats.wall.median).toPrecision(3);
 const find = (synth, key) => synth.commands.find((c) => c.key === key);
@@ -17,7 +19,7 @@ const LIMITS = {
   floor:
     "at 10 MiB a fixed cost (process start, loading the detector catalogue and JIT warm-up of the byte scanner, the second pass) is most of the run; from 100 MiB on, where that cost is spread, the audit streams both passes at or above what JSON.parse reaches on the whole file in memory",
   dense:
-    "every secret is followed through the whole file: the window table of the secret index (a few bytes per window of each secret) and the compact findings grow with the number of secrets; V8's young generation and the parsed piece add a fixed 100-150 MB",
+    "every secret is followed through the whole file: about 90 MB live at the end (the secret values 25 MB, the findings' pointers and addresses 26 MB, the window table of the secret index 18 MB, the rest in columns), on top of Node's own 40 MB and the old space's collection slack; the young generation stays at its start size (guard/commands/heap-growth.ts)",
   memory: "the findings themselves: every finding is held until the report is written (one per place, all sorted)",
 };
 
@@ -138,6 +140,22 @@ function targets(synth, audit, robustness, remote, baseline, user) {
       const w100 = worst(at100.map((x) => ({ ...x, met: x.ratio === undefined || !isFinite(x.ratio) ? x.met : x.ratio >= 1 })), (x) => x.ratio);
       add("audit ≥ 1.0x the JSON.parse floor's throughput at 100 MiB, same findings", w100.measured, w100.met, "floor");
     }
+    // Four times the detectors (synthetic prefixed ones added with --detectors): still at the floor, same findings.
+    const scaled = rows.filter((r) => r.tools.audit4x);
+    if (scaled.length) {
+      const list = scaled.map((r) => {
+        const x = r.tools.audit4x, fl = r.tools.floor, a = r.tools.audit;
+        const name = `${r.size} ${r.kind}`;
+        if (!x.stats) return { name, text: `audit failed: ${x.failure}`, met: false };
+        const same = a.counts && x.counts && a.counts.total === x.counts.total ? "" : `, findings ${x.counts ? x.counts.total : "?"} vs ${a.counts ? a.counts.total : "?"} with the shipped catalogue`;
+        if (!fl.stats) return { name, text: `floor failed; audit read it at ${tp(r.bytes, x)} MB/s${same}`, met: null, ratio: Infinity };
+        const share = fl.stats.wall.median / x.stats.wall.median;
+        const vsShipped = a.stats ? `; ${(x.stats.wall.median / a.stats.wall.median).toFixed(2)}x the shipped catalogue's time` : "";
+        return { name, text: `${(share * 100).toFixed(0)}% (${tp(r.bytes, x)} vs ${tp(r.bytes, fl)} MB/s)${vsShipped}${same}`, met: share >= 1 && !same, ratio: share };
+      });
+      const w4 = worst(list, (x) => x.ratio);
+      add(`audit with four times the detectors (${audit.scale.total}) ≥ 1.0x the JSON.parse floor's throughput at ${scaled[0].size}, same findings`, w4.measured, w4.met, "floor");
+    }
     w = worst(mem, (x) => -x.ratio);
     add("audit peak memory < 256 MB (every size)", w.measured, w.met, "memory");
     const allFound = misses.every((x) => x.met);
@@ -146,14 +164,14 @@ function targets(synth, audit, robustness, remote, baseline, user) {
   if (robustness) {
     const d = robustness.dense;
     const full = robustness.scale === 1;
-    const label = `audit of a ${Math.round(d.bytes / 2 ** 20)} MiB state where every resource holds its own secret (${d.resources} secrets): peak memory ≤ 256 MB`;
+    const label = `audit of a ${Math.round(d.bytes / 2 ** 20)} MiB state where every resource holds its own secret (${d.resources} secrets): peak memory ≤ ${DENSE_TARGET_MB} MB (the bound is 256 MB)`;
     const sarif = d.sarif?.stats;
     if (!d.stats) add(label, `failed: ${d.failure}`, false, "dense");
     else if (d.sarif && !sarif) add(label, `SARIF run failed: ${d.sarif.failure}`, false, "dense");
     else {
       const rss = d.stats.rss && (!sarif || sarif.rss) ? Math.max(d.stats.rss.median, sarif ? sarif.rss.median : 0) : null;
       const text = `${d.stats.rss ? d.stats.rss.median.toFixed(0) + " MB" : "no memory figure"} (JSON report)${sarif && sarif.rss ? `, ${sarif.rss.median.toFixed(0)} MB (SARIF)` : ""}, ${s2(d.stats.wall.median)}, ${d.findings} findings`;
-      add(label, text, full && rss !== null ? rss <= 256 : null, "dense");
+      add(label, text, full && rss !== null ? rss <= DENSE_TARGET_MB : null, "dense");
     }
     const w = robustness.worst;
     const failed = robustness.hostile.filter((h) => !h.stats);

@@ -5,9 +5,10 @@
  * (`key = value` lines judged under their own key) and base64 of text, each to a bounded depth.
  */
 import { ValidationError } from "../errors";
-import { CompiledDetector } from "./compiled-detector";
+import { ATTEMPTS_PER_WINDOW, CompiledDetector, WINDOW } from "./compiled-detector";
 import type { Detector, DetectorHit } from "./detector";
 import { SHIPPED_DETECTORS } from "./families";
+import { KeywordAutomaton } from "./keyword-automaton";
 import { keyInfo, type KeyInfo } from "./key-info";
 import { isSecretKeyName } from "./key-names";
 import { textAssignments } from "./text-assignments";
@@ -47,10 +48,35 @@ export class DetectorCatalogue {
     }
     this.ids = ids;
     this.compiled = detectors.map((d) => new CompiledDetector(d));
-    this.prefilter = new KeywordPrefilter(this.compiled);
+    // One automaton over the distinct keywords of all detectors; per keyword, the detectors it belongs to.
+    const keywordIds = new Map<string, number>();
+    const detectorsOf: number[][] = [];
+    this.keywordsOf = detectors.map((d, i) => {
+      const ids: number[] = [];
+      for (const k of d.keywords) {
+        let id = keywordIds.get(k);
+        if (id === undefined) keywordIds.set(k, (id = detectorsOf.length)), detectorsOf.push([]);
+        if (!ids.includes(id)) ids.push(id), detectorsOf[id].push(i);
+      }
+      return Int32Array.from(ids);
+    });
+    this.detectorsOf = detectorsOf.map((l) => Int32Array.from(l));
+    this.automaton = new KeywordAutomaton([...keywordIds.keys()], { window: WINDOW, perWindow: ATTEMPTS_PER_WINDOW });
+    this.seen = new Int32Array(detectors.length);
+    this.candidates = new Int32Array(detectors.length);
   }
 
-  private readonly prefilter: KeywordPrefilter;
+  private readonly automaton: KeywordAutomaton;
+  /** Per detector, the ids of its keywords in the automaton; per keyword id, its detectors. */
+  private readonly keywordsOf: readonly Int32Array[];
+  private readonly detectorsOf: readonly Int32Array[];
+  /** Per detector: equal to `scanId` once the current value's candidates hold it. */
+  private readonly seen: Int32Array;
+  private scanId = 0;
+  /** Scratch: the detectors to run on the current value (see candidatesIn). */
+  private readonly candidates: Int32Array;
+  /** Scratch: one detector's keyword positions, ascending. */
+  private positions = new Int32Array(256);
   /**
    * Per key: the detectors whose key gate passes, in priority order (keys repeat; gates are regular expressions):
    * all of them, the whole-value ones alone, and the keyword ones alone.
@@ -73,7 +99,9 @@ export class DetectorCatalogue {
       plan = this.plansBySignature.get(signature);
       if (!plan) {
         const whole = byPriority.filter((i) => this.compiled[i].wholeValue);
-        plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue) };
+        const member = new Uint8Array(this.compiled.length);
+        for (const i of byPriority) member[i] = 1;
+        plan = { byPriority, whole, keyword: byPriority.filter((i) => !this.compiled[i].wholeValue), member };
         this.plansBySignature.set(signature, plan);
       }
       this.plans.set(key, plan);
@@ -155,25 +183,27 @@ export class DetectorCatalogue {
         return false;
       }
     }
-    // One pass over the value says which keyword detectors can match at all; only those (and the whole-value
-    // ones whose key gate passes) run.
-    if (plan.keyword.length > 0) {
-      if (this.prefilter.check(value)) {
-        const flags = this.prefilter.flags;
-        for (const i of plan.byPriority) {
-          if (!this.compiled[i].wholeValue && flags[i] === 0) continue;
-          const hit = this.compiled[i].match(key, value, true);
-          if (hit && visit(hit)) return true;
+    // One pass of the keyword automaton over the value says where each detector's keywords start; only those
+    // detectors (and the whole-value ones whose key gate passes) run, in priority order.
+    if (plan.keyword.length > 0 && this.automaton.scan(value)) {
+      // (The automaton holds this value's positions until the next scan: nested scans come after this loop.)
+      // The detectors to run: those of the plan with a keyword found, merged with its whole-value ones, by
+      // priority (not a walk over the whole plan: with hundreds of detectors most values find one or two).
+      const found = this.candidatesIn(plan);
+      const whole = plan.whole;
+      for (let f = 0, w = 0; f < found || w < whole.length; ) {
+        let hit: DetectorHit | undefined;
+        if (w < whole.length && (f >= found || whole[w] < this.candidates[f])) hit = this.compiled[whole[w++]].matchWhole(key, value, true);
+        else {
+          const i = this.candidates[f++];
+          const count = this.positionsOf(i); // first: it may replace `positions`
+          hit = this.compiled[i].matchAt(value, this.positions, count);
         }
-      } else {
-        for (const i of plan.whole) {
-          const hit = this.compiled[i].match(key, value, true);
-          if (hit && visit(hit)) return true;
-        }
+        if (hit && visit(hit)) return true;
       }
     } else {
       for (const i of plan.whole) {
-        const hit = this.compiled[i].match(key, value, true);
+        const hit = this.compiled[i].matchWhole(key, value, true);
         if (hit && visit(hit)) return true;
       }
     }
@@ -185,6 +215,66 @@ export class DetectorCatalogue {
       if (memo) this.rememberClean(value, plan);
     }
     return false;
+  }
+
+  /**
+   * Fills `candidates` with the detectors of `plan` that have a keyword in the automaton's last scan, each once,
+   * in priority order; their count.
+   */
+  private candidatesIn(plan: KeyPlan): number {
+    const id = ++this.scanId;
+    const a = this.automaton;
+    const c = this.candidates;
+    let n = 0;
+    for (let f = 0; f < a.foundCount; f++) {
+      const dets = this.detectorsOf[a.found[f]];
+      for (let j = 0; j < dets.length; j++) {
+        const i = dets[j];
+        if (this.seen[i] === id || plan.member[i] === 0) continue;
+        this.seen[i] = id;
+        // Insertion in order: a value finds few detectors.
+        let k = n++;
+        while (k > 0 && c[k - 1] > i) (c[k] = c[k - 1]), k--;
+        c[k] = i;
+      }
+    }
+    return n;
+  }
+
+  /** Fills `positions` with where detector `i`'s keywords start in the last scan (ascending, no repeats); the count. */
+  private positionsOf(i: number): number {
+    const a = this.automaton;
+    const kws = this.keywordsOf[i];
+    if (this.positions.length > 1 << 16) this.positions = new Int32Array(256); // a hostile value's, not kept
+    let n = 0;
+    if (kws.length === 1) {
+      for (let o = a.first(kws[0]); o >= 0; o = a.next(o)) n = this.push(n, a.positionOf(o));
+      return n;
+    }
+    // Several keywords: merge their lists (each ascending), taking the smallest head each time.
+    const heads = kws.map((w) => a.first(w));
+    for (;;) {
+      let best = -1;
+      let at = -1;
+      for (let k = 0; k < heads.length; k++) {
+        if (heads[k] < 0) continue;
+        const p = a.positionOf(heads[k]);
+        if (best < 0 || p < at) (best = k), (at = p);
+      }
+      if (best < 0) return n;
+      heads[best] = a.next(heads[best]);
+      if (n === 0 || this.positions[n - 1] !== at) n = this.push(n, at);
+    }
+  }
+
+  private push(n: number, at: number): number {
+    if (n === this.positions.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(this.positions);
+      this.positions = grown;
+    }
+    this.positions[n] = at;
+    return n + 1;
   }
 
   private rememberClean(value: string, plan: KeyPlan): void {
@@ -207,7 +297,7 @@ export class DetectorCatalogue {
       const key = keyInfo(name);
       // The key's cached plan: its gates run once per distinct name, not once per line and detector.
       for (const i of this.planFor(key).whole) {
-        const hit = this.compiled[i].match(key, value, true);
+        const hit = this.compiled[i].matchWhole(key, value, true);
         if (hit && visit(hit)) return true;
       }
     }
@@ -235,68 +325,8 @@ interface KeyPlan {
   readonly byPriority: readonly number[];
   readonly whole: readonly number[];
   readonly keyword: readonly number[];
-}
-
-/**
- * Which keyword detectors can match a value, from one pass over its characters: each keyword's first two bigrams
- * point to it, and a detector is possible only where one of its keywords occurs whole (common bigrams such as
- * "pa" or "ke" would otherwise send most values to the regexes). The pass reads the bigram ending at every second
- * character: a keyword of three or more characters spans two bigrams ending at consecutive characters, so one
- * of them is read. Shorter keywords (and keywords beyond 8-bit characters) make their detector always possible.
- */
-class KeywordPrefilter {
-  /** Bigram (two 8-bit characters) -> the keywords with it at offset 0 or 1, their detector's index and the offset. */
-  private readonly byBigram = new Map<number, Array<{ readonly detector: number; readonly keyword: string; readonly offset: number }>>();
-  /** Detectors with a keyword of one or two characters (rare): always possible. */
-  private readonly always: number[] = [];
-  /** Per detector, 1 when `check` found one of its keywords (overwritten by the next call). */
-  readonly flags: Uint8Array;
-  /** A bit per bigram of some keyword: the fast check before the map (8 KB, so it stays in the first-level cache). */
-  private readonly bigrams = new Int32Array((1 << 16) >> 5);
-
-  constructor(compiled: readonly CompiledDetector[]) {
-    this.flags = new Uint8Array(compiled.length);
-    compiled.forEach((d, i) => {
-      for (const k of d.detector.keywords) {
-        if (k.length < 3 || k.charCodeAt(0) > 0xff || k.charCodeAt(1) > 0xff || k.charCodeAt(2) > 0xff) {
-          if (!this.always.includes(i)) this.always.push(i);
-          continue;
-        }
-        for (let offset = 0; offset < 2; offset++) {
-          const key = (k.charCodeAt(offset) << 8) | k.charCodeAt(offset + 1);
-          this.bigrams[key >> 5] |= 1 << (key & 31);
-          const list = this.byBigram.get(key);
-          const entry = { detector: i, keyword: k, offset };
-          if (!list) this.byBigram.set(key, [entry]);
-          else if (!list.some((e) => e.detector === i && e.keyword === k && e.offset === offset)) list.push(entry);
-        }
-      }
-    });
-  }
-
-  /** Sets `flags` for `value`; true when any is set. (No result object: it runs for nearly every string.) */
-  check(value: string): boolean {
-    const f = this.flags;
-    let any = this.always.length > 0;
-    if (this.dirty) f.fill(0);
-    this.dirty = false;
-    for (const i of this.always) f[i] = 1;
-    const bigrams = this.bigrams;
-    // 8 bits of each character: one above 0xff aliases another bigram, which startsWith then refuses.
-    for (let j = 1; j < value.length; j += 2) {
-      const b = ((value.charCodeAt(j - 1) & 0xff) << 8) | (value.charCodeAt(j) & 0xff);
-      if ((bigrams[b >> 5] & (1 << (b & 31))) === 0) continue;
-      for (const e of this.byBigram.get(b)!) {
-        if (f[e.detector] === 0 && value.startsWith(e.keyword, j - 1 - e.offset)) {
-          f[e.detector] = 1;
-          any = this.dirty = true;
-        }
-      }
-    }
-    return any;
-  }
-
-  private dirty = true;
+  /** Per detector: 1 when its key gate passes. */
+  readonly member: Uint8Array;
 }
 
 function parseJson(v: string): { ok: true; value: unknown } | { ok: false } {

@@ -1,7 +1,8 @@
 /**
  * A detector made ready to run: regexes compiled once (sticky), key gate resolved. Matching is linear in the
- * value: keywords are found with indexOf, the pattern only runs AT keyword positions with bounded quantifiers
- * (one attempt costs a constant, see linear-pattern.ts), and each WINDOW characters of the value grant at most
+ * value: the catalogue's one keyword automaton (keyword-automaton.ts) finds where keywords start, the pattern
+ * only runs AT those positions with bounded quantifiers (one attempt costs a constant, see
+ * linear-pattern.ts), and each WINDOW characters of the value grant at most
  * a fixed number of attempts, so a value flooded with near-miss keywords costs O(length). Windows never cut
  * the text (the regex sees the whole value from the keyword), so a match straddling a window edge is not lost;
  * only a secret preceded by more than ATTEMPTS_PER_WINDOW near-misses in its own window would be.
@@ -25,8 +26,14 @@ export class CompiledDetector {
   private readonly secretKeyGate: boolean;
   /** A gitleaks rule's own way of searching (a whole-value detector: it has no anchoring keywords). */
   private readonly gitleaks?: GitleaksSearch;
+  /**
+   * Whether the detector looks only at whole values (no keywords). A field, not a getter: read for every
+   * detector of a plan per value, and detector records come in many shapes (a megamorphic load each time).
+   */
+  readonly wholeValue: boolean;
 
   constructor(readonly detector: Detector) {
+    this.wholeValue = detector.keywords.length === 0;
     const flags = detector.flags ?? "";
     this.sticky = new RegExp(detector.pattern, flags + "y");
     this.allow = (detector.allow ?? []).map((a) => new RegExp(a, flags));
@@ -37,11 +44,6 @@ export class CompiledDetector {
       if (gate.include) this.include = new RegExp(gate.include);
       if (gate.exclude) this.exclude = new RegExp(gate.exclude);
     }
-  }
-
-  /** Whether the detector looks only at whole values (no keywords). */
-  get wholeValue(): boolean {
-    return this.detector.keywords.length === 0;
   }
 
   get keyGated(): boolean {
@@ -56,46 +58,29 @@ export class CompiledDetector {
     return true;
   }
 
-  /** The hit in `value` under `key`; `gatePassed` when the caller already checked the key gate. */
-  match(key: KeyInfo, value: string, gatePassed = false): DetectorHit | undefined {
+  /** A whole-value detector's hit in `value` under `key` (the pattern tried once, at the start); `gatePassed` when the caller already checked the key gate. */
+  matchWhole(key: KeyInfo, value: string, gatePassed = false): DetectorHit | undefined {
     if (!gatePassed && !this.keyPasses(key)) return undefined;
-    if (this.wholeValue) return this.gitleaks ? this.gitleaks.find(value) : this.attempt(value, 0);
-    const kws = this.detector.keywords;
-    if (kws.length === 1) return this.matchOne(kws[0], value);
-    // Next occurrence of each keyword; we always take the earliest, so positions are visited in order once.
-    const next = kws.map((k) => value.indexOf(k));
-    let windowEnd = WINDOW;
-    let attempts = 0;
-    for (;;) {
-      let best = -1;
-      let which = -1;
-      for (let k = 0; k < next.length; k++) if (next[k] >= 0 && (best < 0 || next[k] < best)) (best = next[k]), (which = k);
-      if (best < 0) return undefined;
-      while (best >= windowEnd) (windowEnd += WINDOW), (attempts = 0);
-      if (attempts < ATTEMPTS_PER_WINDOW) {
-        attempts++;
-        const hit = this.attempt(value, best);
-        if (hit) return hit;
-        next[which] = value.indexOf(kws[which], best + 1);
-      } else {
-        // This window's budget is spent: jump every keyword to the next window.
-        for (let k = 0; k < next.length; k++) if (next[k] >= 0 && next[k] < windowEnd) next[k] = value.indexOf(kws[k], windowEnd);
-      }
-    }
+    return this.gitleaks ? this.gitleaks.find(value) : this.attempt(value, 0);
   }
 
-  /** `match` for a detector with one keyword (most have one): the same windows, without per-keyword arrays. */
-  private matchOne(kw: string, value: string): DetectorHit | undefined {
+  /**
+   * A keyword detector's hit in `value`: the pattern tried at `positions[0 .. count)` (where its keywords start,
+   * ascending, no repeats; the catalogue's keyword automaton found them), at most ATTEMPTS_PER_WINDOW per WINDOW.
+   */
+  matchAt(value: string, positions: Int32Array, count: number): DetectorHit | undefined {
     let windowEnd = WINDOW;
     let attempts = 0;
-    for (let at = value.indexOf(kw); at >= 0; ) {
-      while (at >= windowEnd) (windowEnd += WINDOW), (attempts = 0);
-      if (attempts < ATTEMPTS_PER_WINDOW) {
-        attempts++;
-        const hit = this.attempt(value, at);
-        if (hit) return hit;
-        at = value.indexOf(kw, at + 1);
-      } else at = value.indexOf(kw, windowEnd); // this window's budget is spent
+    for (let p = 0; p < count; p++) {
+      const at = positions[p];
+      if (at >= windowEnd) {
+        while (at >= windowEnd) windowEnd += WINDOW;
+        attempts = 0;
+      }
+      if (attempts >= ATTEMPTS_PER_WINDOW) continue; // this window's budget is spent
+      attempts++;
+      const hit = this.attempt(value, at);
+      if (hit) return hit;
     }
     return undefined;
   }
