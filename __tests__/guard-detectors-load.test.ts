@@ -40,12 +40,30 @@ function errorOf(path: string): DetectorFileError {
 }
 
 describe("loadDetectorFile", () => {
-  it("adds a detector that then hits, after the shipped ones", () => {
+  it("adds a detector that then hits, besides the shipped ones", () => {
     const extra = loadDetectorFile(file("ok.json", { detectors: [acme()] }));
     const catalogue = DetectorCatalogue.shipped().withDetectors(extra);
     expect(catalogue.byId("ACME-TOKEN")?.name).toBe("acme-token");
     expect(catalogue.detect("x", "value " + token(12) + " end")?.detector.id).toBe("ACME-TOKEN");
     expect(DetectorCatalogue.shipped().byId("ACME-TOKEN")).toBeUndefined();
+  });
+
+  it("puts a user's detectors after the vendors' formats and before the generic readings", () => {
+    const extra = loadDetectorFile(file("order.json", { detectors: [acme()] }));
+    const catalogue = DetectorCatalogue.shipped().withDetectors(extra);
+    const ids = catalogue.all().map((d) => d.id);
+    const at = ids.indexOf("ACME-TOKEN");
+    // After every vendor format (SG2xx/SG3xx prefixed ones included), before the command-line and hint readings.
+    expect(at).toBeGreaterThan(ids.indexOf("SG132"));
+    expect(at).toBeLessThan(ids.indexOf("SG160"));
+    expect(at).toBeLessThan(ids.indexOf("SG125"));
+    // So a team's token passed as --token is theirs, not a generic command-line secret.
+    expect(catalogue.detect("command", "deploy --token " + token(13))?.detector.id).toBe("ACME-TOKEN");
+    expect(DetectorCatalogue.shipped().detect("command", "deploy --token " + token(13))?.detector.id).toBe("SG160");
+    // A second file's detectors follow the first's, still before the generic readings.
+    const more = catalogue.withDetectors(loadDetectorFile(file("order2.json", { detectors: [acme({ id: "ACME-TWO", name: "acme-two" })] })));
+    const ids2 = more.all().map((d) => d.id);
+    expect(ids2.indexOf("ACME-TWO")).toBe(ids2.indexOf("ACME-TOKEN") + 1);
   });
 
   it("refuses a duplicate id when added to a catalogue", () => {

@@ -132,7 +132,7 @@ describe("gitleaks rules on a real Terraform state", () => {
 });
 
 describe("gitleaks rules as detectors", () => {
-  it("keep the shipped catalogue first and add one detector per rule", () => {
+  it("keep the shipped catalogue and add one detector per rule", () => {
     const dir = tempDir("sg-gitleaks-");
     const extra = loadDetectorFile(write(dir, "gitleaks.toml", RULES));
     expect(extra.map((d) => d.id)).toEqual(["acme-deploy-token", "orbit-api-key", "nimbus-webhook"]);

@@ -7,7 +7,7 @@
 import { ValidationError } from "../errors";
 import { ATTEMPTS_PER_WINDOW, CompiledDetector, WINDOW } from "./compiled-detector";
 import type { Detector, DetectorHit } from "./detector";
-import { SHIPPED_DETECTORS } from "./families";
+import { SHIPPED_DETECTORS, USER_DETECTORS_AT } from "./families";
 import { KeywordAutomaton } from "./keyword-automaton";
 import { keyInfo, type KeyInfo } from "./key-info";
 import { isSecretKeyName } from "./key-names";
@@ -40,7 +40,13 @@ export class DetectorCatalogue {
   private readonly compiled: readonly CompiledDetector[];
   private readonly ids: ReadonlyMap<string, Detector>;
 
-  private constructor(private readonly detectors: readonly Detector[]) {
+  /**
+   * `userAt`: where withDetectors inserts (after the shipped vendor formats, before the generic readings).
+   */
+  private constructor(
+    private readonly detectors: readonly Detector[],
+    private readonly userAt = detectors.length,
+  ) {
     const ids = new Map<string, Detector>();
     for (const d of detectors) {
       if (ids.has(d.id)) throw new ValidationError(`duplicate detector id ${d.id}: each detector needs its own id`);
@@ -110,7 +116,7 @@ export class DetectorCatalogue {
   }
 
   static shipped(): DetectorCatalogue {
-    return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS));
+    return (shippedCatalogue ??= new DetectorCatalogue(SHIPPED_DETECTORS, USER_DETECTORS_AT));
   }
 
   /** No detectors: a base for testing user detectors alone. */
@@ -118,9 +124,14 @@ export class DetectorCatalogue {
     return new DetectorCatalogue([]);
   }
 
-  /** A new catalogue with `extra` added after the shipped ones (they do not override); a duplicate id throws. */
+  /**
+   * A new catalogue with `extra` added after the shipped vendor formats and before the generic readings (so a
+   * team's own token format answers before a generic shape does; shipped detectors are never removed); a
+   * duplicate id throws.
+   */
   withDetectors(extra: readonly Detector[]): DetectorCatalogue {
-    return new DetectorCatalogue([...this.detectors, ...extra]);
+    const at = this.userAt;
+    return new DetectorCatalogue([...this.detectors.slice(0, at), ...extra, ...this.detectors.slice(at)], at + extra.length);
   }
 
   all(): readonly Detector[] {

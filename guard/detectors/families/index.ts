@@ -155,7 +155,8 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   GITHUB_TOKEN_UNVERIFIED,
   NPM_TOKEN_UNVERIFIED,
   NEW_RELIC_BROWSER_KEY,
-  // Credentials inside connection strings and config text.
+  // Credentials inside connection strings and config text (the first generic reading: a user's detectors go
+  // before it, see USER_DETECTORS_AT).
   GIT_REMOTE_TOKEN,
   PASSWORD_IN_URL,
   JDBC_PASSWORD,
@@ -215,3 +216,10 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   // The hint.
   HIGH_ENTROPY_SECRET_HINT,
 ];
+
+/**
+ * Where a user's detectors (--detectors) go: after the vendors' own formats, before the generic readings
+ * (connection strings, command lines, key-gated shapes, the hint), so a team's rule for its own tokens answers
+ * before a generic shape claims the same value.
+ */
+export const USER_DETECTORS_AT = SHIPPED_DETECTORS.indexOf(GIT_REMOTE_TOKEN);
