@@ -1,6 +1,9 @@
 import type { FileKind } from "../../finding";
 import type { Step } from "../read/json-pointer";
 
+/** Top-level members only a JSON plan has (`terraform show -json plan`): one of them and format_version make a plan. */
+const PLAN_MEMBERS = ["planned_values", "resource_changes", "resource_drift", "output_changes", "prior_state", "configuration", "variables", "relevant_attributes", "applyable", "errored"];
+
 /** Telling the kind from the top-level members seen (never from the file name). */
 export class KindEvidence {
   private readonly keys = new Set<string>();
@@ -20,7 +23,7 @@ export class KindEvidence {
     const k = this.keys;
     if (k.has("format_version")) {
       if (k.has("values")) return "state";
-      if (["planned_values", "resource_changes", "output_changes", "prior_state", "configuration", "variables"].some((x) => k.has(x))) {
+      if (PLAN_MEMBERS.some((x) => k.has(x))) {
         return "plan";
       }
       return undefined;
