@@ -181,6 +181,9 @@ export const AZURE_IDENTIFIABLE_KEY: Detector = {
   // Starts at the signature; the key-before-marker check adds the fixed run of characters before it.
   pattern:
     "(?:(?:\\+ASt|ACDb|\\+ABa|APIM)[A-Za-z0-9+/]{5}[AQgw]==|(?:\\+ASb|\\+AEh|\\+ARm|AzCa|AIoT|AZEG)[A-P][A-Za-z0-9+/]{5}=|\\+ACR[A-D][A-Za-z0-9+/]{5}|AzSe[A-D][A-Za-z0-9]{5}|AzFu[A-Za-z0-9_-]{5}[AQgw]==|JQQJ99[A-Za-z0-9][A-L][A-Za-z0-9]{24}(?:[A-Za-z0-9]{2}==)?)(?![A-Za-z0-9+/=_-])",
+  // Hashes are base64 of the same length (a Lambda's source_code_hash, an object's checksum_sha256): one in a few
+  // million carries a signature at the right place by chance, so values under hash-like names are not keys.
+  keys: { exclude: "hash|checksum|digest|etag|sha(?:1|224|256|384|512)|md5|fingerprint" },
   check: "key-before-marker",
   entropy: 4.0,
   samples: {
@@ -193,6 +196,7 @@ export const AZURE_IDENTIFIABLE_KEY: Detector = {
     negative: [
       { key: "value", value: fake(BASE64, 70, 2079) + "+AS" + "t" + fake(BASE64, 5, 2080) + "A==" },
       { key: "description", value: "Deploys the APIM gateway and the AzFu function app" },
+      { key: "source_code_hash", value: fake(BASE64, 33, 2081) + "+AE" + "h" + "B" + fake(BASE64, 5, 2082) + "=" },
       { key: "value", value: "x".repeat(52) + "JQQJ" + "99" + "BC" + "x".repeat(24) },
     ],
   },
