@@ -53,6 +53,27 @@ describe("identifier redaction (unit)", () => {
     expect(new IdentifierRedactor(index, shapes).redact(pieceKey)).toBe(pieceKey);
   });
 
+  it("a secret of one character class: 12 characters of it in a row are redacted, an 8-letter word it shares is not", () => {
+    const lower = fake("abcdefghijklmnopqrstuvwxyz", 32, 9101);
+    const index = new SecretIndex();
+    index.add(lower, "aws_db_instance.db password", "SG103");
+    const prefixKey = `aws_ssm_parameter.lowerkey["${lower.slice(0, 20)}"]`;
+    const wordKey = `aws_ssm_parameter.named["${lower.slice(3, 11)}"]`;
+    const r = new IdentifierRedactor(index, shapes).prepare([prefixKey, wordKey]);
+    expect(r.redact(prefixKey)).toBe(`aws_ssm_parameter.lowerkey["[${fingerprint(lower.slice(0, 20))}]"]`);
+    expectNoLeaks(lower, r.redact(prefixKey));
+    expect(r.redact(wordKey)).toBe(wordKey);
+  });
+
+  it("a marked secret holding the word example is tracked like any other (only a vendor token is judged by that word)", () => {
+    const secret = "Example-Pr0d-" + token(10);
+    const index = new SecretIndex();
+    index.add(secret, "aws_db_instance.db password", "SG103");
+    const key = `aws_ssm_parameter.exkey["${secret}"]`;
+    const r = new IdentifierRedactor(index, shapes).prepare([key]);
+    expectNoLeaks(secret, r.redact(key));
+  });
+
   it("a piece shared only as a word or a number (one character class) does not redact a name", () => {
     const index = new SecretIndex();
     index.add("production-" + token(20), "var.pw", "SG103");

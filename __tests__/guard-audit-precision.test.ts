@@ -77,6 +77,23 @@ describe("documented example values are warnings, never errors", () => {
   });
 });
 
+describe("an example never hides a real secret", () => {
+  it("the word example inside a real schema-sensitive password keeps it an error; a documented example beside a live key does not hide the key", () => {
+    const dir = tempDir("sg-precision-");
+    const password = fake(ALNUM, 6, 671) + "-example-" + fake(ALNUM, 12, 672);
+    const pwFile = path.join(dir, "pw.tfstate");
+    fs.writeFileSync(pwFile, JSON.stringify(state("aws_db_instance", "db", { identifier: "db", password })));
+    expect(audit(pwFile).findings.filter((f) => f.attribute === "password").map((f) => `${f.ruleId} ${f.severity}`)).toEqual(["SG102 error"]);
+    const live = "s" + "k_live_" + fake(ALNUM, 24, 673);
+    const content = "AWS_ACCESS_KEY_ID=" + "AKIA" + "IOSFODNN7" + "EXAMPLE\nstripe_key = " + live + "\n";
+    const mixFile = path.join(dir, "mix.tfstate");
+    fs.writeFileSync(mixFile, JSON.stringify(state("local_file", "f", { filename: "x.env", content })));
+    const mix = audit(mixFile);
+    expect(mix.findings.map((f) => `${f.ruleId} ${f.severity}`)).toEqual(["SG140 error"]);
+    expectNoLeaks([password, live], { stdout: mix.stdout, stderr: mix.stderr });
+  });
+});
+
 describe("synth rules on configuration files", () => {
   it("an enum value under a secret-like name (customer_master_key_spec) is not a literal secret; a real one is", () => {
     const dir = tempDir("sg-precision-");

@@ -64,7 +64,8 @@ export function compactFinding(
 ): CompactFinding {
   // A documented example value (AWS's example key, a public allow-listed key) is a warning, whatever found it;
   // a value the user named (SG110) stays what they asked for.
-  const example = value && ruleId !== "SG110" ? documentedExample(value) : undefined;
+  // Example markers ("EXAMPLE") count only on a detector's token; a marked or schema value is judged by digest alone.
+  const example = value && ruleId !== "SG110" ? documentedExample(value, kind === MessageKind.Pattern) : undefined;
   if (example !== undefined) (ruleId = "SG107"), (kind = MessageKind.Example), (detail = example);
   const hex = value ? fingerprint(value).slice("sha256:".length) : "";
   const fpHi = hex ? parseInt(hex.slice(0, 6), 16) : -1;

@@ -47,13 +47,18 @@ export class PublicExamples {
     return (shipped ??= new PublicExamples(catalogue as PublicExampleCatalogue));
   }
 
-  /** What the documented example `value` is, or undefined when it is not one. Never returns the value. */
-  describe(value: string): string | undefined {
+  /**
+   * What the documented example `value` is, or undefined when it is not one. Never returns the value. A value
+   * published verbatim (its digest is listed) is an example wherever it sits; the example markers count only on a
+   * vendor-format token (`token`: a detector's secret), never on a whole marked or schema-sensitive value, where
+   * a real password may well contain the word "example".
+   */
+  describe(value: string, token = true): string | undefined {
     if (value.length >= 4 && this.shapes.has(`${value.length} ${value.slice(0, 4)}`)) {
       const entry = this.byDigest.get(createHash("sha256").update(value).digest("hex"));
       if (entry) return `${entry.what} (${entry.vendor})`;
     }
-    return this.marked(value) ? "a value marked as an example, as vendors' documentation marks theirs" : undefined;
+    return token && this.marked(value) ? "a value marked as an example, as vendors' documentation marks theirs" : undefined;
   }
 
   /** A token-like value (short, one word: no space or quote) holding an example marker. */
@@ -80,7 +85,7 @@ function isLetter(c: string): boolean {
 
 let shipped: PublicExamples | undefined;
 
-/** The shipped catalogue's answer: what documented example `value` is, or undefined. */
-export function documentedExample(value: string): string | undefined {
-  return PublicExamples.shipped().describe(value);
+/** The shipped catalogue's answer: what documented example `value` is (a detector's token when `token`), or undefined. */
+export function documentedExample(value: string, token = true): string | undefined {
+  return PublicExamples.shipped().describe(value, token);
 }

@@ -12,4 +12,6 @@ export interface ShapeHit {
 export interface SecretShapes {
   isSecretKey(name: string): boolean;
   detect(key: string, value: string): ShapeHit | undefined;
+  /** Every reading, strongest first (asked only when the strongest is a documented example). */
+  detectAll?(key: string, value: string): readonly ShapeHit[];
 }

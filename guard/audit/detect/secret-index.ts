@@ -38,12 +38,14 @@ const BY_SHAPE = 2;
 const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 const WEAK = 8; // an SG103 value too short or too plain to call a copy (kept so identifiers holding it are redacted)
 
-/** The secrets worth following: long enough and not an identifier, nor a documented example value. */
+/**
+ * The secrets worth following: long enough and not an identifier. (A documented example value is followed too,
+ * so identifiers holding it are redacted, but never reported as a copy: copyWorthy.)
+ */
 export function worthTracking(v: string): boolean {
   if (v.length < 8 || v.length > 65536) return false;
   if (/^\d+$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)) return false;
   if (v.startsWith("arn:") || v.includes("${")) return false;
-  if (documentedExample(v) !== undefined) return false;
   return true;
 }
 
@@ -182,7 +184,9 @@ export class SecretIndex {
       this.runs = grown(this.runs);
     }
     this.values.push(value);
-    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (ruleId === "SG103" && !copyWorthy(value) ? WEAK : 0);
+    // A documented example (by digest; by its markers too when a detector found it as a token) is never a copy.
+    const weak = ruleId === "SG103" && (!copyWorthy(value) || documentedExample(value, byShape) !== undefined);
+    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (weak ? WEAK : 0);
     this.originIds[s] = this.originId(origin);
     this.byValue.put(value, s, this.values);
     const run = longestRun(value);

@@ -1,5 +1,10 @@
 /** Length of a piece of a secret that counts as the secret where it shows (an identifier, a message). */
 export const PIECE = 8;
+/**
+ * Length of a piece that counts whatever its characters: a secret of one character class (a lower-case random
+ * password) has no mixed PIECE windows, and 12 characters of it in a row are no coincidence.
+ */
+export const LONG_PIECE = 12;
 
 /** Slots of the identifier-window table (4 MB): past half of it, the windows so far are matched and the table starts afresh. */
 const MAX_SLOTS = 1 << 20;
@@ -13,6 +18,7 @@ const MAX_SLOTS = 1 << 20;
  *
  * Windows of one character class only (`username`, `producti`, `20240101`) or with blanks are not counted: they
  * are words and numbers, which a password and a resource name may share without the name revealing anything.
+ * Any LONG_PIECE characters in a row count, mixed or not, so a one-class secret is covered too.
  */
 export class PieceSet {
   private constructor(private readonly windows: ReadonlySet<string>) {}
@@ -33,15 +39,19 @@ export class PieceSet {
       if (count === 0) return;
       const t = table;
       const mask = t.length - 1;
+      const look = (form: string, i: number, n: number) => {
+        const h = windowHash(form, i, n);
+        for (let k = h & mask; t[k] !== 0; k = (k + 1) & mask) {
+          if (t[k] === h) {
+            found.add(form.slice(i, i + n));
+            break;
+          }
+        }
+      };
       secretForms((form) => {
         for (let i = 0; i + PIECE <= form.length; i++) {
-          const h = windowHash(form, i);
-          for (let k = h & mask; t[k] !== 0; k = (k + 1) & mask) {
-            if (t[k] === h) {
-              found.add(form.slice(i, i + PIECE));
-              break;
-            }
-          }
+          look(form, i, PIECE);
+          if (i + LONG_PIECE <= form.length) look(form, i, LONG_PIECE);
         }
       });
       table = new Int32Array(1024);
@@ -66,7 +76,10 @@ export class PieceSet {
       }
     };
     for (const part of parts) {
-      for (let i = 0; i + PIECE <= part.length; i++) if (informative(part, i)) insert(windowHash(part, i));
+      for (let i = 0; i + PIECE <= part.length; i++) {
+        if (informative(part, i)) insert(windowHash(part, i, PIECE));
+        if (i + LONG_PIECE <= part.length && blankFree(part, i, LONG_PIECE)) insert(windowHash(part, i, LONG_PIECE));
+      }
     }
     flush();
     return new PieceSet(found);
@@ -75,21 +88,30 @@ export class PieceSet {
   /** Whether `part` holds PIECE characters in a row of a tracked secret (its informative windows). */
   holdsPieceOf(part: string): boolean {
     if (this.windows.size === 0) return false;
-    for (let i = 0; i + PIECE <= part.length; i++) if (informative(part, i) && this.windows.has(part.slice(i, i + PIECE))) return true;
+    for (let i = 0; i + PIECE <= part.length; i++) {
+      if (informative(part, i) && this.windows.has(part.slice(i, i + PIECE))) return true;
+      if (i + LONG_PIECE <= part.length && this.windows.has(part.slice(i, i + LONG_PIECE))) return true;
+    }
     return false;
   }
 }
 
-/** A seeded hash of the PIECE characters of `s` at `at`, never 0 (the table's empty slot). */
-function windowHash(s: string, at: number): number {
-  let h = 0x2545f491;
-  for (let i = at; i < at + PIECE; i++) {
+/** A seeded hash of the `n` characters of `s` at `at`, never 0 (the table's empty slot). */
+function windowHash(s: string, at: number, n: number): number {
+  let h = 0x2545f491 ^ n;
+  for (let i = at; i < at + n; i++) {
     h = Math.imul(h ^ s.charCodeAt(i), 0x5bd1e995);
     h ^= h >>> 15;
   }
   h = Math.imul(h ^ (h >>> 13), 0x85ebca6b);
   h ^= h >>> 16;
   return h === 0 ? 1 : h;
+}
+
+/** No blank or control character among the `n` characters at `at`. */
+function blankFree(s: string, at: number, n: number): boolean {
+  for (let i = at; i < at + n; i++) if (s.charCodeAt(i) <= 0x20) return false;
+  return true;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FileKind } from "../../finding";
+import { detectBesideExamples } from "../detect/catalogue-stage";
 import { compactFinding, MessageKind } from "../compact-finding";
 import { Step, toPointer } from "../read/json-pointer";
 import type { PieceLayout } from "../locate/piece-layout";
@@ -72,7 +73,7 @@ export class PieceDetector {
         if (s.length < 8) return;
         // A named region's key is its place's (located now); elsewhere the nearest member name, located on a hit only.
         const named = at >= 0 && view.regions[at].name !== undefined ? locate(view, steps, wrappers, at) : undefined;
-        const hit = shapes.detect(named ? named.key : lastKey(steps, wrappers), s);
+        const hit = detectBesideExamples(shapes, named ? named.key : lastKey(steps, wrappers), s);
         if (!hit) return;
         const place = named ?? locate(view, steps, wrappers, at);
         trackSecret(run, hit.secret, place, true);
