@@ -41,6 +41,10 @@ describe("isPlaceholder", () => {
     ["password with symbols", "Zq9#xK2$mP4!vL7&nR8*wQ3"],
     ["value containing ${ at the end", fake(ALNUM, 24, 14) + "${x}"],
     ["passphrase with digits", "correct-horse-42-battery"],
+    // Documents that happen to be wrapped or to hold a mask are judged, not dismissed (a literal in configuration).
+    ["a JSON array of credentials", JSON.stringify([{ user: "svc", password: fake(ALNUM, 20, 15) }])],
+    ["an XML document", "<config><password>" + fake(ALNUM, 20, 16) + "</password></config>"],
+    ["text with a *** banner", "# *** generated ***\ndb_password = " + fake(ALNUM, 20, 17) + "\n"],
   ];
   it.each(yes)("%s is a placeholder", (_what, v) => expect(isPlaceholder(v)).toBe(true));
   it.each(no)("%s is not a placeholder", (_what, v) => expect(isPlaceholder(v)).toBe(false));

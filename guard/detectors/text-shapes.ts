@@ -67,10 +67,26 @@ export function isPlaceholder(v: string): boolean {
       if (/^\$[A-Z_][A-Z0-9_]{0,63}$/.test(v.length <= 65 ? v : "")) return true; // $ENV_VAR
       continue;
     }
-    if (v.startsWith(open) && v.endsWith(close) && v.length >= open.length + close.length) return true;
+    // A slot around a name (`<token>`, `[redacted]`, `${var.x}`), not a document that happens to be wrapped
+    // (a JSON array, an XML file with a <password> element).
+    if (v.startsWith(open) && v.endsWith(close) && v.length >= open.length + close.length && (open !== "<" && open !== "[" ? true : isSlot(v, open.length, v.length - close.length))) return true;
   }
+  if (v.length > MAX_PLACEHOLDER || /[\r\n]/.test(v)) return false; // a document, not a placeholder
   if (isMask(v) || isMostlyRuns(v) || namesPlaceholder(v)) return true;
   return false;
+}
+
+/** Longest value judged as a placeholder by its make-up (masks, runs, placeholder words): longer is a document. */
+const MAX_PLACEHOLDER = 256;
+
+/** What `<...>` or `[...]` holds is a slot: short, one line, no markup or JSON inside (interpolations may nest). */
+function isSlot(v: string, from: number, to: number): boolean {
+  if (to - from > 128) return false;
+  for (let i = from; i < to; i++) {
+    const c = v[i];
+    if (c === "\n" || c === "\r" || c === "<" || c === ">" || c === "[" || c === "]" || c === '"' || c === "{") return false;
+  }
+  return true;
 }
 
 /** A masked value: `sk_live_****1234`, `••••`. */
