@@ -74,8 +74,8 @@ function pemBody(_secret: string, m: RegExpExecArray, input: string): string | u
 
 /** How far around a `sig=` the rest of its query is looked for. */
 const SAS_QUERY_REACH = 2048;
-const SAS_EXPIRY = /(?:^|[?&\s])se=[0-9]/;
-const SAS_KIND = /(?:^|[?&\s])(?:sv=[0-9]{4}-[0-9]{2}-[0-9]{2}|sr=)/;
+const SAS_EXPIRY = /(?:^|[?&;=\s])se=[0-9]/;
+const SAS_KIND = /(?:^|[?&;=\s])(?:sv=[0-9]{4}-[0-9]{2}-[0-9]{2}|sr=)/;
 
 /** The bounded query around `at`: back to `?`, a blank or a quote, forward to a blank, a quote or `#`. */
 function queryAround(input: string, at: number, end: number): string {
@@ -189,11 +189,31 @@ function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string
 }
 // --- end of SaaS token checks ---
 
-/** `-u user:password` or `-u USER -p PASSWORD`: the password of the form that matched, unless a placeholder. */
+/**
+ * A command-line argument that names where a secret is rather than holding one: a path, a `k=v,k=v` list (docker
+ * --secret id=...,src=...), an ARN or a URL.
+ */
+function namesALocation(v: string): boolean {
+  return /^(?:\/|\.{1,2}\/|~\/)/.test(v) || v.includes("=") || v.includes(",") || v.startsWith("arn:") || v.includes("://");
+}
+
+/** A value given to a secret flag or exported: not a placeholder, and not a path, a list, an ARN or a URL. */
+function commandArgument(secret: string): string | undefined {
+  return isPlaceholder(secret) || namesALocation(secret) ? undefined : secret;
+}
+
+/**
+ * `-u user:password` or `-u USER -p PASSWORD`: the password of the form that matched, unless a placeholder, a
+ * location, or name-like (letters and - _ only: `--user www-data:www-data`, `nobody:nogroup` are user:group).
+ */
 function commandPassword(_secret: string, m: RegExpExecArray): string | undefined {
   const password = m[1] ?? m[2];
-  return password === undefined || isPlaceholder(password) ? undefined : password;
+  if (password === undefined || isPlaceholder(password) || namesALocation(password)) return undefined;
+  return /^[A-Za-z_-]+$/.test(password) ? undefined : password;
 }
+
+/** Variable names that hold where a secret is or something about it, not the secret: DB_PASSWORD_FILE, TOKEN_TTL. */
+const NAMES_NO_SECRET = /_(?:file|path|arn|dir|name|id|url|ttl|endpoint|length|size|type|version)$/i;
 
 /**
  * A command on one line. In text of several lines (a script, a config file) the line scan judges `NAME=value`
@@ -204,7 +224,9 @@ function oneLineCommand(secret: string, m: RegExpExecArray, input: string): stri
   for (let i = m.index - 1; i >= low; i--) if (input.charCodeAt(i) === 10) return undefined;
   const high = Math.min(input.length, m.index + LOOK_AHEAD);
   for (let i = m.index; i < high; i++) if (input.charCodeAt(i) === 10) return undefined;
-  return isPlaceholder(secret) ? undefined : secret;
+  const eq = m[0].indexOf("=");
+  if (eq > 0 && NAMES_NO_SECRET.test(m[0].slice(0, eq))) return undefined;
+  return commandArgument(secret);
 }
 
 export const CHECKS: Readonly<Record<CheckName, Check>> = {
@@ -223,6 +245,7 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "new-relic-licence": newRelicLicence,
   "not-sentry-dsn": notSentryDsn,
   "command-password": commandPassword,
+  "command-argument": commandArgument,
   "one-line-command": oneLineCommand,
 };
 

@@ -26,6 +26,7 @@ export type CheckName =
   | "not-sentry-dsn"
   // Command lines (checks.ts): the password of whichever form matched.
   | "command-password"
+  | "command-argument"
   | "one-line-command";
 
 /** Which keys a value must sit under: the shared secret-key vocabulary, or regexes on the normalised key. */

@@ -71,7 +71,7 @@ export function isPlaceholder(v: string): boolean {
     // (a JSON array, an XML file with a <password> element).
     if (v.startsWith(open) && v.endsWith(close) && v.length >= open.length + close.length && (open !== "<" && open !== "[" ? true : isSlot(v, open.length, v.length - close.length))) return true;
   }
-  if (v.length > MAX_PLACEHOLDER || /[\r\n]/.test(v)) return false; // a document, not a placeholder
+  if (v.length > MAX_PLACEHOLDER || v.includes("\n") || v.includes("\r")) return false; // a document, not a placeholder
   if (isMask(v) || isMostlyRuns(v) || namesPlaceholder(v)) return true;
   return false;
 }

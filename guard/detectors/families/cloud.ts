@@ -87,6 +87,11 @@ export const AZURE_SAS_TOKEN: Detector = {
       { key: "source", value: sasUrl(fake(BASE64, 43, 232) + "%3D") },
       { key: "value", value: portalSasUrl(encodeURIComponent(fake(BASE64, 43, 234) + "=")) },
       { key: "content", value: "SERVICEBUS_SAS=" + busSas(encodeURIComponent(fake(BASE64, 43, 235) + "=")) + "\n" },
+      // A storage connection string with a SAS instead of an account key: sv= follows SharedAccessSignature=.
+      {
+        key: "connection_string",
+        value: "BlobEndpoint=https://acct.blob.core.windows.net/;SharedAccessSignature=sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=" + encodeURIComponent(fake(BASE64, 43, 237) + "="),
+      },
     ],
     negative: [
       { key: "url", value: sasUrl(encodeURIComponent(fake(BASE64, 43, 233) + "="), false) },

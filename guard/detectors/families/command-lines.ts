@@ -18,11 +18,12 @@ export const COMMAND_LINE_SECRET_FLAG: Detector = {
   explanation:
     "A command passes a literal secret in a flag (--password, --token, --api-key, --client-secret...): it is stored in the state or plan with the command, and shows in process lists and shell history where it runs.",
   fix: "Pass the secret through the environment from a sensitive variable or a secret store (most tools read e.g. PGPASSWORD, VAULT_TOKEN), and rotate it.",
-  keywords: ["--password", "--passwd", "--token", "--api-key", "--apikey", "--secret", "--client-secret", "--auth-token", "--access-token", "--secret-key", "--secret-access-key"],
-  pattern: `--(?:password|passwd|token|api-?key|secret|client-secret|auth-token|access-token|secret-key|secret-access-key)(?:=|[ \\t]{1,4})["']?${ARG}`,
+  // Not a bare --secret: gcloud and docker use it to NAME a secret (--secret=db-password, --secret id=...,src=...).
+  keywords: ["--password", "--passwd", "--token", "--api-key", "--apikey", "--client-secret", "--auth-token", "--access-token", "--secret-key", "--secret-access-key"],
+  pattern: `--(?:password|passwd|token|api-?key|client-secret|auth-token|access-token|secret-key|secret-access-key)(?:=|[ \\t]{1,4})["']?${ARG}`,
   secretGroup: 1,
   entropy: 2.5,
-  check: "not-placeholder",
+  check: "command-argument",
   samples: {
     positive: [
       { key: "command", value: "mysql -u admin --password " + fakePassword(1601) + " -h db.internal < seed.sql" },
@@ -34,6 +35,8 @@ export const COMMAND_LINE_SECRET_FLAG: Detector = {
       { key: "command", value: "tool login --token=${var.api_token}" },
       { key: "command", value: "tool login --token <your-token>" },
       { key: "command", value: "tool --password-file /run/secrets/db --token-ttl 3600" },
+      { key: "command", value: "gcloud secrets versions access latest --secret=db-password && vault login --token /run/secrets/vault-token" },
+      { key: "command", value: "docker build --secret id=npmrc,src=/home/ci/.npmrc ." },
     ],
   },
 };
@@ -62,6 +65,7 @@ export const COMMAND_LINE_USER_PASSWORD: Detector = {
       { key: "command", value: "docker login -u ci-bot --password-stdin registry.example.com" },
       { key: "command", value: "ssh -u admin -p 22 host.example.com" },
       { key: "command", value: "sort -u names.txt && mkdir -p /var/lib/app" },
+      { key: "command", value: "docker run -d --user www-data:www-data nginx && docker run --user nobody:nogroup app" },
     ],
   },
 };
@@ -115,6 +119,9 @@ export const SHELL_EXPORTED_SECRET: Detector = {
       { key: "command", value: "export API_TOKEN=$(vault kv get -field=token secret/ci) && ./deploy.sh" },
       { key: "command", value: "export DB_PASSWORD=${var.db_password}" },
       { key: "command", value: "export TOKEN_TTL=3600 REGION=eu-west-1" },
+      { key: "command", value: "export GOOGLE_APPLICATION_CREDENTIALS=/etc/gcp/key.json && terraform apply" },
+      { key: "command", value: "export DB_PASSWORD_SECRET_ARN=arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf && ./run.sh" },
+      { key: "command", value: "export VAULT_TOKEN_PATH=/home/ci/.vault-token && ./run.sh" },
     ],
   },
 };
