@@ -108,6 +108,15 @@ describe("loadDetectorFile", () => {
     for (let at = 0; at + 8 <= secret.length; at++) if (e.message.includes(secret.slice(at, at + 8))) throw new Error(`error message holds a piece of the secret at offset ${at}`);
   });
 
+  it("never repeats a pattern that does not compile, nor a field name that is not one", () => {
+    const secret = "Zq9xK2mP4vL7nR8wQ3tY6uJ1hG5fD0sA";
+    const e = errorOf(file("badre.json", { detectors: [acme({ pattern: "acme_(" + secret, [secret]: 1 })] }));
+    expect(e.message).toMatch(/^.*badre\.json: detectors\[0\]/);
+    for (let at = 0; at + 8 <= secret.length; at++) if (e.message.includes(secret.slice(at, at + 8))) throw new Error(`error message holds a piece of the secret at offset ${at}`);
+    const r = errorOf(file("badre2.json", { detectors: [acme({ pattern: "acme_(" + secret })] }));
+    expect(r.message).toMatch(/detectors\[0\]\.pattern: refused: does not compile \(Unterminated group\)$/);
+  });
+
   it("names a file it cannot read", () => {
     expect(errorOf(join(dir, "missing.json")).message).toMatch(/missing\.json: cannot read the detectors file \(ENOENT\)/);
   });

@@ -172,7 +172,12 @@ function runBefore(m: RegExpExecArray, input: string, min: number, max: number, 
  * A Telegram bot token `<bot id>:<35 characters>`: the match is the part after the id; 6-12 digits come before,
  * at a boundary or right after `/bot` (the Bot API URL, https://api.telegram.org/bot<token>/method).
  */
-const telegramBotId: Check = (_s, m, input) => runBefore(m, input, 6, 12, isDigit, "/bot");
+const telegramBotId: Check = (_s, m, input) => {
+  const token = runBefore(m, input, 6, 12, isDigit, "/bot");
+  // An ARN's account and name (arn:aws:sqs:eu-west-1:123456789012:AA...) is not a bot token.
+  const start = m.index - (token === undefined ? 0 : token.length - m[0].length);
+  return token !== undefined && start > 0 && input.charCodeAt(start - 1) === 58 ? undefined : token;
+};
 /** A Mailchimp API key `<32 hex>-us<n>`: the match is the data-centre suffix; exactly 32 lower-case hex before it. */
 const mailchimpKey: Check = (_s, m, input) => runBefore(m, input, 32, 32, isLowerHex);
 /** A New Relic licence (ingest) key: 36 lower-case characters (hex, or a region prefix such as eu01xx), then `NRAL`. */

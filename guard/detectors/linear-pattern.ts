@@ -27,7 +27,10 @@ export function linearPatternProblem(source: string, flags = ""): string | undef
   try {
     new RegExp(source, flags);
   } catch (e) {
-    return `does not compile: ${(e as Error).message}`;
+    // V8's message quotes the pattern (`Invalid regular expression: /.../: Unterminated group`): only its reason,
+    // since a user's pattern may carry a literal secret.
+    const reason = /: ([^:/]{1,80})$/.exec((e as Error).message);
+    return `does not compile${reason ? ` (${reason[1]})` : ""}`;
   }
   try {
     const top = parseAlternatives(source, { i: 0 }, flags, 0);

@@ -75,7 +75,8 @@ type Fail = (field: string, what: string) => never;
 
 function parseDetector(raw: unknown, at: string, fail: Fail): Detector {
   if (!isObject(raw)) return fail(at, "expected an object");
-  for (const k of Object.keys(raw)) if (!FIELDS.has(k)) fail(`${at}.${k}`, `unknown field; allowed: ${[...FIELDS].join(", ")}`);
+  // A field name is echoed only when it reads as one (letters, camelCase): the file's other text never is.
+  for (const k of Object.keys(raw)) if (!FIELDS.has(k)) fail(/^[a-z][A-Za-z]{0,30}$/.test(k) ? `${at}.${k}` : at, `unknown field; allowed: ${[...FIELDS].join(", ")}`);
   const str = (k: string, re?: RegExp, what?: string): string => {
     const v = raw[k];
     if (typeof v !== "string" || v.length === 0) return fail(`${at}.${k}`, "a non-empty string is required");

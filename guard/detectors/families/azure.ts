@@ -213,7 +213,9 @@ export const AZURE_AI_SERVICES_KEY: Detector = {
   keywords: [],
   keys: {
     include:
-      "(?:^azure[a-z0-9]{0,40}|openai[a-z0-9]{0,20}|cognitive[a-z0-9]{0,20}|aiservices[a-z0-9]{0,20}|speech[a-z0-9]{0,20}|translator[a-z0-9]{0,20}|vision[a-z0-9]{0,20}|formrecognizer[a-z0-9]{0,20}|documentintelligence[a-z0-9]{0,20}|textanalytics[a-z0-9]{0,20}|contentsafety[a-z0-9]{0,20}|search[a-z0-9]{0,20}|apimsubscription)(?:key|apikey)$",
+      "^(?:azure[a-z0-9]{0,40}|openai[a-z0-9]{0,20}|cognitive[a-z0-9]{0,20}|aiservices[a-z0-9]{0,20}|speech[a-z0-9]{0,20}|translator[a-z0-9]{0,20}|computervision[a-z0-9]{0,20}|vision[a-z0-9]{0,20}|formrecognizer[a-z0-9]{0,20}|documentintelligence[a-z0-9]{0,20}|textanalytics[a-z0-9]{0,20}|contentsafety[a-z0-9]{0,20}|search[a-z0-9]{0,20}|apimsubscription)(?:key|apikey)$",
+    // A search-only key (Algolia's, Azure AI Search's query keys) is meant to be public.
+    exclude: "searchonly|querykey",
   },
   pattern: "^(?:[0-9a-f]{32}|[0-9A-F]{32})$",
   entropy: 3.0,
@@ -227,6 +229,8 @@ export const AZURE_AI_SERVICES_KEY: Detector = {
       { key: "AZURE_OPENAI_ENDPOINT", value: "https://fake.openai.azure.com/" },
       { key: "AZURE_OPENAI_API_KEY", value: "0".repeat(32) },
       { key: "etag", value: fake(HEX, 32, 2088) },
+      { key: "provisioning_key", value: fake(HEX, 32, 2089) },
+      { key: "ALGOLIA_SEARCH_ONLY_API_KEY", value: fake(HEX, 32, 2090) },
     ],
   },
 };

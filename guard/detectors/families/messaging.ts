@@ -206,6 +206,7 @@ export const TELEGRAM_BOT_TOKEN: Detector = {
       { key: "value", value: "12345:A" + "A" + fake(BASE64URL, 33, 610) },
       { key: "value", value: "bot" + fake(DIGITS, 10, 611) + ":A" + "A" + fake(BASE64URL, 33, 612) },
       { key: "value", value: "123456789:A" + "A" + "x".repeat(33) },
+      { key: "queue_arn", value: "arn:aws:sqs:eu-west-1:123456789012:A" + "A" + fake(BASE64URL.replace("-", ""), 33, 613) },
     ],
   },
 };

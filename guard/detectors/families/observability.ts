@@ -318,23 +318,25 @@ export const HONEYCOMB_INGEST_KEY: Detector = {
 export const LAUNCHDARKLY_SDK_KEY: Detector = {
   id: "SG361",
   name: "launchdarkly-sdk-key",
-  title: "a LaunchDarkly SDK or mobile key",
+  title: "a LaunchDarkly server-side SDK key",
   severity: "error",
-  explanation: "A LaunchDarkly server-side SDK key (sdk- + UUID) or mobile key (mob- + UUID): reads every flag and its rules in the environment.",
+  // Mobile keys (mob-) are not here: LaunchDarkly documents that they need not be kept secret.
+  explanation: "A LaunchDarkly server-side SDK key (sdk- + UUID): reads every flag and its rules in the environment.",
   fix: "Keep the key in a secret store read at run time; reset it in LaunchDarkly (Project settings > Environments > the environment's keys).",
-  keywords: ["sdk-", "mob-"],
-  pattern: "(?<![A-Za-z0-9_-])(?:sdk|mob)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9_-])",
+  keywords: ["sdk-"],
+  pattern: "(?<![A-Za-z0-9_-])sdk-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9_-])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "value", value: "sd" + "k-" + fakeUuid(771) },
       { key: "LAUNCHDARKLY_SDK_KEY", value: "sd" + "k-" + fakeUuid(772) },
-      { key: "content", value: "ld:\n  mobile_key: " + "mo" + "b-" + fakeUuid(773) + "\n" },
+      { key: "content", value: "ld:\n  sdk_key: " + "sd" + "k-" + fakeUuid(773) + "\n" },
     ],
     negative: [
       { key: "value", value: "sd" + "k-" + "00000000-0000-0000-0000-000000000000" },
       { key: "value", value: "aws-sd" + "k-" + fakeUuid(774) },
       { key: "value", value: "sd" + "k-" + fake(HEX, 32, 775) },
+      { key: "mobile_key", value: "mo" + "b-" + fakeUuid(776) },
     ],
   },
 };

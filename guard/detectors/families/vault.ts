@@ -14,12 +14,14 @@ export const VAULT_TOKEN: Detector = {
   fix: "Authenticate to Vault at run time (AppRole, JWT/OIDC, cloud auth) instead of storing a token; revoke it.",
   keywords: ["hvs.", "hvb.", "hvr."],
   // A namespaced token (HCP Vault) ends in .<namespace id>.
-  pattern: "(?<![A-Za-z0-9])hv[sbr]\\.[A-Za-z0-9_-]{24,255}(?:\\.[A-Za-z0-9]{4,8})?(?![A-Za-z0-9_.-])",
+  pattern: "(?<![A-Za-z0-9])hv[sbr]\\.[A-Za-z0-9_-]{24,1024}(?:\\.[A-Za-z0-9]{4,8})?(?![A-Za-z0-9_.-])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "token", value: "hv" + "s." + fake(ALNUM, 24, 201) },
       { key: "env", value: "VAULT_TOKEN=" + "hv" + "b." + fake(BASE64URL, 138, 202) },
+      // Batch tokens grow with their policies and metadata: 300 characters and more.
+      { key: "value", value: "hv" + "b." + fake(BASE64URL, 300, 206) },
       { key: "value", value: "hv" + "s." + fake(BASE64URL, 91, 203) + "." + fake(ALNUM, 5, 204) },
       { key: "content", value: "export VAULT_ADDR=https://vault.example.com:8200\nexport VAULT_TOKEN=" + "hv" + "r." + fake(ALNUM, 24, 205) + "\n" },
     ],
@@ -60,7 +62,7 @@ export const VAULT_APPROLE_SECRET_ID: Detector = {
   id: "SG209",
   name: "vault-approle-secret-id",
   title: "a HashiCorp Vault AppRole secret id",
-  severity: "error",
+  severity: "warning", // a UUID under secret_id: IBM Secrets Manager and others use the name for an identifier
   explanation: "A UUID under an AppRole secret_id key: with the role id, it logs in to Vault as the role.",
   fix: "Deliver secret ids with response wrapping at run time (short TTL, limited uses) instead of storing them; destroy it (vault write auth/approle/role/<role>/secret-id/destroy).",
   keywords: [],
