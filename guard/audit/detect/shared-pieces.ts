@@ -18,7 +18,7 @@ const MAX_SLOTS = 1 << 20;
  *
  * Windows of one character class only (`username`, `producti`, `20240101`) or with blanks are not counted: they
  * are words and numbers, which a password and a resource name may share without the name revealing anything.
- * Any LONG_PIECE characters in a row count, mixed or not, so a one-class secret is covered too.
+ * A secret of one character class has no such window: any LONG_PIECE characters in a row of it count instead.
  */
 export class PieceSet {
   private constructor(private readonly windows: ReadonlySet<string>) {}
@@ -49,10 +49,14 @@ export class PieceSet {
         }
       };
       secretForms((form) => {
+        let mixed = false;
         for (let i = 0; i + PIECE <= form.length; i++) {
+          if (!mixed && informative(form, i)) mixed = true;
           look(form, i, PIECE);
-          if (i + LONG_PIECE <= form.length) look(form, i, LONG_PIECE);
         }
+        // Only a secret with no mixed window at all (one character class) is looked for by its long pieces: a
+        // structured secret's words (`client_secret` in a JSON credential) must not redact every name holding them.
+        if (!mixed) for (let i = 0; i + LONG_PIECE <= form.length; i++) look(form, i, LONG_PIECE);
       });
       table = new Int32Array(1024);
       count = 0;
