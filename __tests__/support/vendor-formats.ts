@@ -146,6 +146,12 @@ export const VENDOR_FORMATS: readonly VendorFormat[] = [
     lookAlikes: (r) => [`Endpoint=https://${r(LOWER, 10)}.azconfig.io`],
   },
   {
+    family: "azure signalr connection string",
+    make: (r) => `Endpoint=https://${r(LOWER, 10)}.service.signalr.net;AccessKey=${r(B64, 43)}=;Version=1.0;`,
+    placement: env("AZURE_SIGNALR_CONNECTION_STRING"),
+    lookAlikes: (r) => [`Endpoint=https://${r(LOWER, 10)}.service.signalr.net;Version=1.0;`],
+  },
+  {
     family: "azure sas token",
     make: (r) => `https://${r(LOWER, 10)}.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=sco&sp=rl&se=2027-01-01T00:00:00Z&spr=https&sig=${encodeURIComponent(r(B64, 43) + "=")}`,
     placement: tag,

@@ -111,10 +111,10 @@ export const AZURE_SHARED_ACCESS_KEY: Detector = {
   title: "an Azure shared access key",
   severity: "error",
   explanation:
-    "A SharedAccessKey= in an Azure Service Bus, Event Hubs, Relay or IoT Hub connection string: sends, listens or manages with the rights of its shared access policy.",
-  fix: "Use Entra ID (managed identities and RBAC) instead of shared access keys; regenerate the policy's primary and secondary keys.",
-  keywords: ["SharedAccessKey="],
-  pattern: "SharedAccessKey=([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])",
+    "A SharedAccessKey= in an Azure Service Bus, Event Hubs, Relay or IoT Hub connection string, or an AccessKey= in an Azure SignalR or Web PubSub one: sends, listens or manages with the rights of its policy or resource.",
+  fix: "Use Entra ID (managed identities and RBAC) instead of access keys; regenerate the policy's or resource's primary and secondary keys.",
+  keywords: ["SharedAccessKey=", "AccessKey="],
+  pattern: "(?:SharedAccessKey|(?<![A-Za-z])AccessKey)=([A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])",
   secretGroup: 1,
   entropy: 4.0,
   samples: {
@@ -122,11 +122,14 @@ export const AZURE_SHARED_ACCESS_KEY: Detector = {
       { key: "value", value: busConnection(fake(BASE64, 43, 2050) + "=") },
       { key: "SERVICEBUS_CONNECTION", value: busConnection(fake(BASE64, 43, 2051) + "=") + ";EntityPath=orders" },
       { key: "content", value: "HostName=fake-hub.azure-devices.net;SharedAccessKeyName=iothubowner;SharedAccessKey=" + fake(BASE64, 43, 2052) + "=" },
+      { key: "value", value: "Endpoint=https://fake-chat.service.signalr.net;AccessKey=" + fake(BASE64, 43, 2054) + "=;Version=1.0;" },
+      { key: "WebPubSubConnectionString", value: "Endpoint=https://fake-hub.webpubsub.azure.com;AccessKey=" + fake(BASE64, 43, 2055) + "=;Version=1.0;" },
     ],
     negative: [
       { key: "value", value: busConnection("${azurerm_servicebus_namespace.ns.default_primary_key}") },
       { key: "value", value: busConnection("A".repeat(43) + "=") },
       { key: "value", value: busConnection(fake(BASE64, 20, 2053)) },
+      { key: "value", value: "Endpoint=https://fake-chat.service.signalr.net;AccessKey=<access-key>;Version=1.0;" },
     ],
   },
 };
