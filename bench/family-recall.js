@@ -9,6 +9,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 const { runOnce } = require("./measure");
+const { detectorFamilies } = require("./detector-families");
 
 /** Neutral names per placement (none is a secret-key name). */
 const NEUTRAL = { env: "APP_SETTING", tags: "Note", file: "setting", configMap: "setting" };
@@ -81,12 +82,7 @@ const pointer = (base, steps) => base + "/" + steps.map(escape).join("/");
 
 /** Family of each shipped detector: the families/*.js file that exports it, else the first word of its name. */
 function families(distDir, detectors) {
-  const dir = path.join(distDir, "guard", "detectors", "families");
-  const byObject = new Map();
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(".js") && f !== "index.js" && f !== "sample-values.js")) {
-    const mod = require(path.join(dir, f));
-    for (const v of Object.values(mod)) if (v && typeof v === "object" && typeof v.id === "string" && v.samples) byObject.set(v, f.replace(/\.js$/, ""));
-  }
+  const byObject = detectorFamilies(path.join(distDir, "guard", "detectors", "families"), ".js");
   return new Map(detectors.map((d) => [d.id, byObject.get(d) ?? d.name.split("-")[0]]));
 }
 

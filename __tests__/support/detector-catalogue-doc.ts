@@ -3,21 +3,16 @@
  * guard/detectors/families/ a detector comes from), each detector with its id, what it finds, its severity and what
  * it is recognised by. The catalogue is the source; the page is checked against it by a test.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import type { Detector } from "../../guard/detectors/detector";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { detectorFamilies } = require("../../bench/detector-families") as { detectorFamilies: (dir: string, ext: string) => Map<Detector, string> };
 
 const FAMILIES = path.join(__dirname, "..", "..", "guard", "detectors", "families");
 
-/** Family (file name) of each detector object the families' modules export. */
+/** Family (file name) of each detector object the families' modules export (the bench's reading, on the sources). */
 export function familiesOf(): Map<Detector, string> {
-  const out = new Map<Detector, string>();
-  for (const file of fs.readdirSync(FAMILIES).filter((f) => f.endsWith(".ts") && f !== "index.ts" && f !== "sample-values.ts").sort()) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(path.join(FAMILIES, file)) as Record<string, unknown>;
-    for (const v of Object.values(mod)) if (v && typeof v === "object" && "pattern" in v && "samples" in v) out.set(v as Detector, file.replace(/\.ts$/, ""));
-  }
-  return out;
+  return detectorFamilies(FAMILIES, ".ts");
 }
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
