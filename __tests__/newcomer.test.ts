@@ -35,9 +35,10 @@ test("a config mistake: the app's one line and exit 2, no cdktf error block (ite
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");
   expect(r.stderr).toMatch(/^error: [^\n]*bad\.json: [^\n]*grantType must be one of CODE, TOKEN, [^\n]*\(got "client_credentials"\)\n$/);
-  // diff and deploy check the config before the cdktf CLI runs.
+  // diff and deploy check the config before the cdktf CLI runs. Into a temp output: a failed synth removes the
+  // output it would replace, and the checkout's own cdktf.out (a user's `npm run synth`) is not the test's.
   for (const cmd of ["diff", "deploy"]) {
-    const d = await run([WRAPPER, cmd], { env: { GENESYS_OAUTH_CONFIG: badConfig() } });
+    const d = await run([WRAPPER, cmd, "--output", path.join(dir, "out")], { env: { GENESYS_OAUTH_CONFIG: badConfig() } });
     expect(d.code).toBe(2);
     expect(d.stderr.trim().split("\n")).toHaveLength(1);
     expect(d.stderr).toMatch(/^error: .*grantType must be one of/);
