@@ -146,6 +146,11 @@ describe("2. a usage slip never echoes the argument", () => {
   test("an enum value is not echoed either, the allowed words are", async () => {
     expectRefused(await run(["audit", "--format", SECRET, st]), /--format has an unknown value; allowed: text, json, sarif/);
   });
+
+  test("a value that starts with a dash reads as a missing value, and is not echoed", async () => {
+    const dashed = `-${SECRET}`;
+    expectRefused(await run(["audit", "--format", dashed, st]), /--format needs a value/, [SECRET, dashed]);
+  });
 });
 
 describe("6/8. pipes, devices and sizes are bounded", () => {

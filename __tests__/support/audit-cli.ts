@@ -50,7 +50,9 @@ export function tempDir(prefix = "sg-audit-"): string {
 export function genesysSecret(): string {
   for (;;) {
     const s = randomBytes(32).toString("base64url");
-    if (/[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)) return s;
+    // Never a leading "-": a value pasted as an argument would then read as a flag, a different case that
+    // tests name on purpose (guard-hostile-input), not one chance in 64.
+    if (/^[A-Za-z0-9]/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s) && /[0-9]/.test(s)) return s;
   }
 }
 
