@@ -203,6 +203,15 @@ describe(".pre-commit-hooks.yaml, hooks for the pre-commit framework", () => {
     expect(pkg.scripts.prepack).toMatch(/^node scripts\/build\.js/);
   });
 
+  test("npm pack prints only the tarball's name on stdout (pre-commit installs the node hook from it), and the tarball holds the CLI", () => {
+    const dest = workspace();
+    const r = spawnSync("npm", ["pack", "--pack-destination", dest], { ...CHILD_LIMITS, cwd: ROOT, encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^[\w.-]+\.tgz$/);
+    const list = spawnSync("tar", ["-tzf", path.join(dest, r.stdout.trim())], { ...CHILD_LIMITS, encoding: "utf8" });
+    expect(list.stdout.split("\n")).toContain("package/dist/secret-guard.js");
+  });
+
   test("files: states, backups, cdk.tf.json and *tfplan.json; not Terraform sources, lockfiles or other JSON", () => {
     for (const h of hooks) {
       for (const f of ["terraform.tfstate", "env/prod/terraform.tfstate.backup", "cdktf.out/stacks/prod/cdk.tf.json", "cdk.tf.json", "plan.tfplan.json", "tfplan.json", "out/tfplan.json"])
