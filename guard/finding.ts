@@ -31,6 +31,8 @@ export interface Finding {
 export interface ScannedFile {
   readonly path: string;
   readonly kind: FileKind;
+  /** What the audit could not check or how it read the file (a plan HCP Terraform redacted, an old state format); only when there is something to say. */
+  readonly notes?: readonly string[];
 }
 
 export interface Report {

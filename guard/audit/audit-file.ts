@@ -4,6 +4,7 @@ import type { SecretShapes } from "../detectors/secret-shapes";
 import type { RulePack } from "../rules/rule";
 import { FindingStore } from "./finding-store";
 import { ByteSource, openSource, ReadLimits } from "./read/file-chunks";
+import { decodedSource } from "./read/text-encoding";
 import { PieceLayout } from "./locate/piece-layout";
 import { PASS_ONE_STAGES } from "./detect/pass-one-stages";
 import { IdentifierRedactor } from "./detect/identifier-redaction";
@@ -35,6 +36,8 @@ export interface FileAuditResult {
   readonly kind: FileKind;
   /** One per pointer, sorted by pointer. */
   readonly findings: FindingStore;
+  /** What the report says about the file besides findings (a plan redacted by HCP Terraform, an old state format). */
+  readonly notes: readonly string[];
 }
 
 /**
@@ -54,15 +57,16 @@ export interface FileAuditResult {
  */
 export async function auditFile(input: string | ByteSource, display: string, opts: FileAuditOptions): Promise<FileAuditResult> {
   const run = new AuditRun(display, opts);
-  const source = typeof input === "string" ? await openSource(input, display, opts) : input; // a path, or an opened source (stdin, S3, HCP)
+  // A path, or an opened source (stdin, S3, HCP); UTF-16 decoded, binary plans refused (read/text-encoding.ts).
+  const source = decodedSource(typeof input === "string" ? await openSource(input, display, opts) : input);
   const layout = new PieceLayout();
   const detector = new PieceDetector(run, layout, opts.stages ?? PASS_ONE_STAGES);
   const config = opts.packs?.length ? new SynthConfiguration() : undefined;
 
-  const { kind, spans } = await readDocument(source, run, layout, config, (path, value, fileKind) => detector.detect(path, value, fileKind));
+  const { kind, spans, notes } = await readDocument(source, run, layout, config, (path, value, fileKind) => detector.detect(path, value, fileKind));
   if (kind === "synth" && config) config.runRules(run);
   for (const k of opts.known) if (k.value.length > 0) run.secrets.add(k.value, k.source, "SG110");
   if (run.secrets.size > 0) await findCopies(run, source, layout, spans);
   run.findings.redact(new IdentifierRedactor(run.secrets, opts.shapes));
-  return { kind, findings: run.findings.sortByPointer() };
+  return { kind, findings: run.findings.sortByPointer(), notes };
 }

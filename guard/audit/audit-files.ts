@@ -57,6 +57,8 @@ export interface AuditedFile {
   readonly path: string;
   readonly kind: FileKind;
   readonly findings: CompactFindingList;
+  /** What the report says about the file besides findings (e.g. a plan HCP Terraform redacted). */
+  readonly notes?: readonly string[];
 }
 
 /**
@@ -106,7 +108,7 @@ export class AuditResult implements ReportSource {
   }
 
   get files(): ScannedFile[] {
-    return this.audited.map((a) => ({ path: a.path, kind: a.kind }));
+    return this.audited.map((a) => ({ path: a.path, kind: a.kind, ...(a.notes?.length ? { notes: a.notes } : {}) }));
   }
 
   get findingCount(): number {
@@ -224,7 +226,7 @@ async function auditAll(targets: readonly AuditTarget[], fileOptions: FileAuditO
     try {
       const source = target.open ? await target.open(fileOptions) : target.path;
       const r = await auditFile(source, target.display, fileOptions);
-      results[k] = { path: target.display, kind: r.kind, findings: r.findings };
+      results[k] = { path: target.display, kind: r.kind, findings: r.findings, ...(r.notes.length ? { notes: r.notes } : {}) };
     } catch (e) {
       // One file that cannot be read never stops the audit of a folder, and never passes silently either.
       if (target.inFolder && GuardError.isGuardError(e) && e.kind === "input" && !stopsAudit(e)) {

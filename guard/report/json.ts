@@ -11,7 +11,7 @@ export function toJson(report: Report, rules?: RuleBook): string {
 export function jsonChunks(report: ReportSource): Generator<string> {
   const skeleton = {
     tool: { name: report.tool.name, version: report.tool.version },
-    files: report.files.map((f) => ({ path: f.path, kind: f.kind })),
+    files: report.files.map((f) => ({ path: f.path, kind: f.kind, ...(f.notes?.length ? { notes: f.notes } : {}) })),
     findings: [],
     summary: {
       error: report.summary.error,

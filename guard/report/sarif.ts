@@ -66,7 +66,7 @@ export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): 
             })),
           },
         },
-        artifacts: report.files.map((f) => ({ location: { uri: toUri(f.path) }, properties: { kind: f.kind } })),
+        artifacts: report.files.map((f) => ({ location: { uri: toUri(f.path) }, properties: { kind: f.kind, ...(f.notes?.length ? { notes: f.notes } : {}) } })),
         results: [],
       },
     ],

@@ -43,6 +43,7 @@ export function* textChunks(report: ReportSource, options: TextOptions = {}): Ge
     let inFile = 0;
     for (const list of byRule.values()) inFile += list.length;
     yield paint(BOLD, esc(file.path)) + ` (${esc(file.kind)}): ${inFile === 0 ? "no findings" : count(inFile, "finding")}\n`;
+    for (const note of file.notes ?? []) yield `  note: ${esc(note)}\n`;
     for (const [ruleId, list] of [...byRule].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const rule = report.rules.get(ruleId);
       const sev = report.finding(list[0]).severity;

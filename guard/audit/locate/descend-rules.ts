@@ -11,6 +11,7 @@ export function descendInto(path: readonly Step[]): boolean {
   if (n === 1) {
     return (
       top === "resources" || // state
+      top === "modules" || // state formats 1 to 3
       top === "outputs" ||
       top === "values" || // `terraform show -json` of a state
       top === "planned_values" ||
@@ -24,6 +25,7 @@ export function descendInto(path: readonly Step[]): boolean {
       top === "ephemeral"
     );
   }
+  if (top === "modules") return (n === 2 && typeof path[1] === "number") || (n === 3 && path[2] === "resources");
   if (top === "resources") return (n === 2 && typeof path[1] === "number") || (n === 3 && path[2] === "instances");
   if (top === "resource" || top === "data" || top === "ephemeral") return n === 2;
   if (top === "prior_state") return (n === 2 && path[1] === "values") || isModulePart(path, 2);

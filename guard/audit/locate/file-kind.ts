@@ -19,8 +19,24 @@ export class KindEvidence {
     if (isOutputShaped(value)) this.outputShaped++;
   }
 
+  /** HCP Terraform's redacted JSON plan (`plan_format_version`): its sensitive values were removed before the audit. */
+  get redacted(): boolean {
+    return this.keys.has("plan_format_version") && !this.keys.has("format_version");
+  }
+
+  /** The kind of the whole file, once read: also `terraform show -json` of an empty state, `{"format_version":"1.0"}`. */
+  finalKind(): FileKind | undefined {
+    const kind = this.kind();
+    if (kind) return kind;
+    const k = this.keys;
+    if (k.has("format_version") && [...k].every((x) => x === "format_version" || x === "terraform_version")) return "state";
+    return undefined;
+  }
+
   kind(): FileKind | undefined {
     const k = this.keys;
+    // HCP Terraform's `json-output-redacted` plan names its version `plan_format_version`.
+    if (k.has("plan_format_version") && PLAN_MEMBERS.some((x) => k.has(x))) return "plan";
     if (k.has("format_version")) {
       if (k.has("values")) return "state";
       if (PLAN_MEMBERS.some((x) => k.has(x))) {
@@ -28,7 +44,8 @@ export class KindEvidence {
       }
       return undefined;
     }
-    if (k.has("version") && (k.has("lineage") || k.has("serial") || k.has("resources") || k.has("terraform_version"))) return "state";
+    // Formats 1 to 3 (Terraform before 0.12) keep resources under `modules`.
+    if (k.has("version") && (k.has("lineage") || k.has("serial") || k.has("resources") || k.has("modules") || k.has("terraform_version"))) return "state";
     if (k.has("version")) return undefined;
     if (["resource", "provider", "terraform", "data", "variable", "output", "locals", "module", "//"].some((x) => k.has(x))) {
       return "synth";

@@ -1,6 +1,7 @@
 import type { SchemaKind } from "../../provider-facts";
 import type { Step } from "../read/json-pointer";
 import { isOutputShaped } from "./file-kind";
+import { legacyModulePrefix, legacyOutputsView, legacyResourceView } from "./legacy-state";
 import { ALL_MARKED, fromMirror, fromSensitiveAttributes, MarkTest, NOTHING_MARKED } from "./sensitivity-marks";
 
 /** A part of a piece whose strings are values of one Terraform object (resource instance, output, variable...). */
@@ -50,6 +51,8 @@ export class PieceLayout {
   stateVersion: number | undefined;
   readonly sensitiveVariables = new Set<string>();
   private resource: StateResource = { index: -1 };
+  /** State formats 1 to 3: each `modules[i]`'s address prefix, from its `path` (legacy-state.ts). */
+  readonly legacyModules = new Map<number, string>();
 
   /** Pieces that only feed context (never scanned); returns true when it took the piece. */
   takeContext(path: readonly Step[], value: unknown): boolean {
@@ -61,6 +64,12 @@ export class PieceLayout {
       (this.resource as any)[path[2]] = value;
       return true;
     }
+    if (isLegacyModulePath(path)) {
+      this.legacyModules.set(path[1] as number, legacyModulePrefix(value) ?? `modules[${path[1]}].`);
+      return true;
+    }
+    // A redacted plan's provider schemas are descriptions of the providers, not values.
+    if (path.length === 1 && top === "provider_schemas") return true;
     if (top === "configuration" && path[1] === "root_module" && path[2] === "variables" && path.length === 3) {
       for (const [name, v] of Object.entries((value ?? {}) as Record<string, any>)) if (v?.sensitive) this.sensitiveVariables.add(name);
     }
@@ -71,9 +80,15 @@ export class PieceLayout {
   isContextPiece(path: readonly Step[]): boolean {
     return (
       (path.length === 1 && (path[0] === "terraform_version" || path[0] === "version")) ||
+      isLegacyModulePath(path) ||
       (path[0] === "resources" && path.length === 3 && path[2] !== "instances") ||
       (path[0] === "configuration" && path[1] === "root_module" && path[2] === "variables" && path.length === 3)
     );
+  }
+
+  /** True for a piece of a format 1-3 module whose `path` has not been read yet (its address is not known). */
+  waitsForModulePath(path: readonly Step[]): boolean {
+    return path[0] === "modules" && path.length >= 3 && typeof path[1] === "number" && path[2] !== "path" && !this.legacyModules.has(path[1]);
   }
 
   view(path: readonly Step[], value: any): PieceView {
@@ -98,6 +113,13 @@ export class PieceLayout {
         fallbackAddress: address,
         dynamicWrappers: true,
       };
+    }
+    // State formats 1 to 3: modules[i].resources[key] and modules[i].outputs.
+    if (top === "modules" && n === 4 && path[2] === "resources" && typeof path[1] === "number") {
+      return legacyResourceView(this.legacyModules.get(path[1]) ?? "", String(path[3]), obj);
+    }
+    if (top === "modules" && n === 3 && path[2] === "outputs" && typeof path[1] === "number") {
+      return legacyOutputsView(this.legacyModules.get(path[1]) ?? "", obj);
     }
     // State outputs.X
     if (top === "outputs" && n === 2) {
@@ -193,8 +215,9 @@ export class PieceLayout {
         dynamicWrappers: false,
       };
     }
-    // `.terraform/terraform.tfstate` (format 3): the backend's own settings, credentials included.
-    if (top === "backend" && n === 1 && typeof obj.type === "string") {
+    // `.terraform/terraform.tfstate` (format 3): the backend's own settings, credentials included; formats 1 to 3
+    // kept the same under `remote` (remote state of Terraform before 0.9).
+    if ((top === "backend" || top === "remote") && n === 1 && typeof obj.type === "string") {
       return {
         regions: [{ steps: ["config"], address: `terraform.backend.${obj.type}`, marks: NOTHING_MARKED, literal: "secret-keys" }],
         fallbackAddress: `terraform.backend.${obj.type}`,
@@ -277,6 +300,11 @@ function moduleConfigRegions(mod: any, steps: Step[], prefix: string, out: Regio
     });
     moduleConfigRegions(call?.module, [...steps, "module_calls", name, "module"], callPrefix, out);
   }
+}
+
+/** `modules[i].path` of state formats 1 to 3. */
+function isLegacyModulePath(path: readonly Step[]): boolean {
+  return path.length === 3 && path[0] === "modules" && typeof path[1] === "number" && path[2] === "path";
 }
 
 function schemaOf(obj: any): Region["schema"] {

@@ -37,7 +37,7 @@ export function isStateName(name: string): boolean {
   return STATE_NAME.test(name);
 }
 /** Top-level members that only Terraform's files have, looked for in a file's first bytes (any key order). */
-const TERRAFORM_KEYS = /"(format_version|terraform_version|lineage|planned_values|resource_changes|prior_state|output_changes|resource_drift)"\s*:/;
+const TERRAFORM_KEYS = /"(format_version|plan_format_version|terraform_version|lineage|planned_values|resource_changes|prior_state|output_changes|resource_drift)"\s*:/;
 export const SNIFF_BYTES = 8192;
 
 /**
@@ -121,7 +121,7 @@ async function looksLikeTerraform(file: string): Promise<boolean> {
     fh = await fsp.open(file, "r");
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    return headLooksLikeTerraform(buf.toString("utf8", 0, bytesRead));
+    return headLooksLikeTerraform(headText(buf.subarray(0, bytesRead)));
   } catch {
     return true; // unreadable: let the audit say so in the report rather than skip it silently
   } finally {
@@ -129,9 +129,17 @@ async function looksLikeTerraform(file: string): Promise<boolean> {
   }
 }
 
+/** The first bytes as text: UTF-16 with a byte order mark (PowerShell's `>`) decoded, anything else as UTF-8. */
+function headText(b: Buffer): string {
+  const even = b.subarray(0, b.length & ~1);
+  if (b[0] === 0xff && b[1] === 0xfe) return new TextDecoder("utf-16le").decode(even);
+  if (b[0] === 0xfe && b[1] === 0xff) return new TextDecoder("utf-16le").decode(Buffer.from(even).swap16());
+  return b.toString("utf8");
+}
+
 /** The first bytes of a JSON document name a member only Terraform's files have. */
 export function headLooksLikeTerraform(head: string): boolean {
-  return /^\s*(\uFEFF)?\s*\{/.test(head) && (TERRAFORM_KEYS.test(head) || /^\s*\{\s*"version"\s*:\s*[34]\s*,/.test(head));
+  return /^\s*(\uFEFF)?\s*\{/.test(head) && (TERRAFORM_KEYS.test(head) || /^\s*\{\s*"version"\s*:\s*[1-4]\s*,/.test(head));
 }
 
 export function describeCode(code: string | undefined): string {

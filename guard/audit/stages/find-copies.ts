@@ -22,6 +22,7 @@ export async function findCopies(run: AuditRun, source: ByteSource, layout: Piec
   const pass2 = new PieceLayout();
   for (const v of layout.sensitiveVariables) pass2.sensitiveVariables.add(v);
   pass2.terraformVersion = layout.terraformVersion;
+  for (const [i, prefix] of layout.legacyModules) pass2.legacyModules.set(i, prefix); // a path may follow its outputs
   // A piece no secret can be in (no hit in its bytes, none looked for everywhere) is jumped over unread.
   const jump = (start: number) => {
     const end = spans.endOf(start);

@@ -14,6 +14,17 @@ export interface DocumentRead {
   readonly kind: FileKind;
   /** Where the pieces with content are (pass 2 jumps over those no secret can be in). */
   readonly spans: SpanLog;
+  /** What the report says about the file besides findings (read-document's notes below). */
+  readonly notes: readonly string[];
+}
+
+/** Said of a plan HCP Terraform redacted: the audit saw its clear values only. */
+export const REDACTED_PLAN_NOTE =
+  "plan redacted by HCP Terraform (json-output-redacted): its sensitive values were removed, so only its clear values were checked; audit the unredacted plan JSON (terraform show -json) to check them all";
+
+/** Said of a state in format 1 or 2, read as Terraform upgrades it. */
+export function oldStateNote(version: number): string {
+  return `state format ${version} (Terraform ${version === 1 ? "before 0.7" : "0.7 to 0.10"}), read as Terraform upgrades it`;
 }
 
 /**
@@ -44,7 +55,8 @@ export async function readDocument(
       if (layout.takeContext(p, value)) return;
       content = true;
       kindSoFar = evidence.kind() ?? kindSoFar;
-      if (p.length === 1 && p[0] === "variables") {
+      // A module's outputs may come before its path (jq -S sorts the members): placed once the path is known.
+      if ((p.length === 1 && p[0] === "variables") || layout.waitsForModulePath(p)) {
         deferred.push({ path: p, value });
         return;
       }
@@ -52,14 +64,19 @@ export async function readDocument(
     });
     if (content) spans.add(piece.start, piece.end);
   });
-  const kind = evidence.kind();
+  const kind = evidence.finalKind();
   if (!kind) {
     throw new InputError(`${run.display}: JSON that is not a Terraform state, plan JSON (terraform show -json) or cdk.tf.json`);
   }
-  // Format 3 is what `terraform init` still writes to .terraform/terraform.tfstate (the backend's settings).
-  if (kind === "state" && layout.stateVersion !== undefined && layout.stateVersion !== 4 && layout.stateVersion !== 3) {
-    throw new InputError(`${run.display}: state format version ${layout.stateVersion} is not supported (only 4, and 3 as in .terraform/terraform.tfstate)`);
+  // Formats 1 to 3 are read as Terraform upgrades them (format 3 is also what `terraform init` still writes to
+  // .terraform/terraform.tfstate, the backend's settings); format 0 was binary, before Terraform 0.3.
+  const v = layout.stateVersion;
+  if (kind === "state" && v !== undefined && !(v === 1 || v === 2 || v === 3 || v === 4)) {
+    throw new InputError(`${run.display}: state format version ${Number.isFinite(v) ? v : "?"} is not supported (only 1 to 4)`);
   }
   for (const d of deferred) detect(d.path, d.value, kind);
-  return { kind, spans };
+  const notes: string[] = [];
+  if (kind === "plan" && evidence.redacted) notes.push(REDACTED_PLAN_NOTE);
+  if (kind === "state" && (v === 1 || v === 2)) notes.push(oldStateNote(v));
+  return { kind, spans, notes };
 }
