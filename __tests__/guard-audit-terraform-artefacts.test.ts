@@ -4,7 +4,7 @@
 // Planted values are random per run and never printed (failures name pointers, rules and counts only).
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { randomInt } from "node:crypto";
+import { createHash, randomInt } from "node:crypto";
 import { runCli, CliResult } from "./support/audit-cli";
 import { itWithTerraform, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
 import { expectNoLeaks } from "./support/leak-check";
@@ -232,6 +232,33 @@ describe("HCP Terraform's redacted JSON plan (plan_format_version)", () => {
     const sarif = JSON.parse(audit(file, "sarif").stdout);
     expect(sarif.runs[0].artifacts[0].properties).toEqual({ kind: "plan", notes: [REDACTED_PLAN_NOTE] });
     expectNoLeaks([secret, other], [["json", rj.stdout], ["text", text.stdout], ["sarif", JSON.stringify(sarif)], ["stderr", rj.stderr + text.stderr]]);
+  });
+
+  it("a marked value is HCP Terraform's stand-in (a 64-hex digest), not a secret in clear: not reported, not followed; unredacted, the same marks are reported", () => {
+    const standIn = createHash("sha256").update(token()).digest("hex");
+    const marked = {
+      ...redacted,
+      resource_changes: [
+        ...redacted.resource_changes,
+        {
+          address: "aws_db_instance.db", mode: "managed", type: "aws_db_instance", name: "db", provider_name: "registry.terraform.io/hashicorp/aws",
+          change: { actions: ["create"], before: null, after: { identifier: "db", password: standIn, tags: { copy: standIn } }, after_unknown: {}, before_sensitive: false, after_sensitive: { password: true, tags: {} } },
+        },
+      ],
+      output_changes: { ...redacted.output_changes, db_password: { actions: ["create"], before: null, after: standIn, after_unknown: false, before_sensitive: true, after_sensitive: true } },
+    };
+    const file = path.join(tempDir("sg-redacted"), "plan-redacted.json");
+    fs.writeFileSync(file, JSON.stringify(marked));
+    const places = placesOf(audit(file));
+    expect(places.filter((p) => /^\/(output_changes\/db_password|resource_changes\/1\/)/.test(p))).toEqual([]);
+    expect(places.filter((p) => p.startsWith("/resource_changes/0/change/after/input/note "))).toHaveLength(1);
+    // The control: the same document as a plain plan reports the marked values.
+    const { plan_format_version: _v, provider_schemas: _s, provider_format_version: _p, ...rest } = marked;
+    const plain = path.join(tempDir("sg-redacted"), "plan.json");
+    fs.writeFileSync(plain, JSON.stringify({ format_version: "1.2", terraform_version: "1.11.4", planned_values: { root_module: {} }, ...rest }));
+    const plainPlaces = placesOf(audit(plain));
+    expect(plainPlaces.filter((p) => p.startsWith("/output_changes/db_password/after "))).toHaveLength(1);
+    expect(plainPlaces.filter((p) => p.startsWith("/resource_changes/1/change/after/password "))).toHaveLength(1);
   });
 
   it("a plain plan has no note", () => {

@@ -63,7 +63,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   const detector = new PieceDetector(run, layout, opts.stages ?? PASS_ONE_STAGES);
   const config = opts.packs?.length ? new SynthConfiguration() : undefined;
 
-  const { kind, spans, notes } = await readDocument(source, run, layout, config, (path, value, fileKind) => detector.detect(path, value, fileKind));
+  const { kind, spans, notes } = await readDocument(source, run, layout, config, (path, value, fileKind, redacted) => detector.detect(path, value, fileKind, redacted));
   if (kind === "synth" && config) config.runRules(run);
   for (const k of opts.known) if (k.value.length > 0) run.secrets.add(k.value, k.source, "SG110");
   if (run.secrets.size > 0) await findCopies(run, source, layout, spans);

@@ -31,8 +31,12 @@ export class PieceDetector {
     private readonly stages: readonly DetectStage[],
   ) {}
 
-  /** Judges every string and key of the piece at `pathSteps`; `fileKind` is the kind the file shows so far. */
-  detect(pathSteps: Step[], value: unknown, fileKind: FileKind): void {
+  /**
+   * Judges every string and key of the piece at `pathSteps`; `fileKind` is the kind the file shows so far. In a plan
+   * HCP Terraform redacted, what sits under a sensitive mark is the redaction's stand-in (a 64-hex digest), not the
+   * value: never reported as a secret in clear, never followed as one.
+   */
+  detect(pathSteps: Step[], value: unknown, fileKind: FileKind, redacted = false): void {
     const { run, layout, stages, cleanKeys } = this;
     const { findings, pool } = run;
     const { shapes } = run.opts;
@@ -58,6 +62,7 @@ export class PieceDetector {
       }
       const place = locate(view, steps, wrappers);
       const marked = !nameLike && !!place.region && place.region.marks(place.cty);
+      if (marked && redacted) return;
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
       trackSecret(run, secret, place, !!hit);
@@ -82,6 +87,7 @@ export class PieceDetector {
       }
       const place = locate(view, steps, wrappers, at);
       const r = place.region;
+      if (redacted && r?.marks(place.cty)) return;
       // Plan `configuration`: only `constant_value` holds values; `references` lists addresses.
       if (r?.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
       // One input object per piece, refilled per string (stages read it and keep nothing).

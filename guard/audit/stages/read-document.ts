@@ -32,14 +32,15 @@ export function oldStateNote(version: number): string {
  * its top-level members, takes the context pieces (versions, variable declarations, schemas' places) into
  * `layout`, keeps the configuration for the synth rules, and hands each content piece to `detect` with the kind
  * seen so far. The root `variables` of a plan wait until the whole file is read: their sensitivity is declared
- * later, in `configuration`. Refuses a file that is not Terraform JSON, or a state format it does not know.
+ * later, in `configuration`. In a plan HCP Terraform redacted, a marked value is its stand-in (a digest), not the
+ * value: `detect` is told, so it skips them. Refuses a file that is not Terraform JSON, or a state format it does not know.
  */
 export async function readDocument(
   source: ByteSource,
   run: AuditRun,
   layout: PieceLayout,
   config: SynthConfiguration | undefined,
-  detect: (path: Step[], value: unknown, fileKind: FileKind) => void,
+  detect: (path: Step[], value: unknown, fileKind: FileKind, redacted: boolean) => void,
 ): Promise<DocumentRead> {
   const evidence = new KindEvidence();
   const spans = new SpanLog();
@@ -60,7 +61,7 @@ export async function readDocument(
         deferred.push({ path: p, value });
         return;
       }
-      detect(p, value, kindSoFar);
+      detect(p, value, kindSoFar, evidence.redacted);
     });
     if (content) spans.add(piece.start, piece.end);
   });
@@ -74,7 +75,7 @@ export async function readDocument(
   if (kind === "state" && v !== undefined && !(v === 1 || v === 2 || v === 3 || v === 4)) {
     throw new InputError(`${run.display}: state format version ${Number.isFinite(v) ? v : "?"} is not supported (only 1 to 4)`);
   }
-  for (const d of deferred) detect(d.path, d.value, kind);
+  for (const d of deferred) detect(d.path, d.value, kind, evidence.redacted);
   const notes: string[] = [];
   if (kind === "plan" && evidence.redacted) notes.push(REDACTED_PLAN_NOTE);
   if (kind === "state" && (v === 1 || v === 2)) notes.push(oldStateNote(v));
