@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `secret-guard` command: the generic guard's audit, plus the Genesys pack's diff, doctor, preflight and rotate. Each command
- * module is loaded only when used.
+ * The `secret-guard` command: the generic guard's audit and run-task server, plus the Genesys pack's diff, doctor,
+ * preflight and rotate. Each command module is loaded only when used.
  */
 import type { Command } from "../guard/commands/command";
 import { CliDefinition, runAsMain, runCommandLine } from "../guard/commands/cli-runner";
@@ -18,6 +18,7 @@ export const SECRET_GUARD_CLI: CliDefinition = {
     doctor: () => require("./commands/doctor") as Command,
     preflight: () => require("./commands/preflight") as Command,
     rotate: () => require("./commands/rotate") as Command,
+    "run-task": () => require("./commands/run-task") as Command,
   },
 };
 

@@ -254,7 +254,7 @@ async function auditAll(targets: readonly AuditTarget[], fileOptions: FileAuditO
   return results;
 }
 
-async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts> {
+export async function loadFacts(schemaFiles: readonly string[]): Promise<ProviderFacts> {
   const facts = ProviderFacts.shipped();
   for (const f of schemaFiles) {
     let doc: any;

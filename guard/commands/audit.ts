@@ -247,7 +247,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
  * name the option's position on the command line instead, and a name or path is shown only once it is known to be
  * one (a set variable, an existing file).
  */
-async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[], positions: ValuePositions): Promise<KnownValue[]> {
+export async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[], positions: ValuePositions): Promise<KnownValue[]> {
   const out: KnownValue[] = [];
   const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
   envNames.forEach((name, k) => {

@@ -1,0 +1,59 @@
+import type { Severity } from "../finding";
+import { SEVERITY_RANK } from "../finding";
+import type { KnownValue } from "../audit/audit-file";
+import { auditFile } from "../audit/audit-file";
+import { AuditResult } from "../audit/audit-files";
+import type { IgnoreList } from "../audit/ignore-file";
+import type { Baseline } from "../audit/baseline";
+import { memorySource } from "../audit/read/file-chunks";
+import type { DetectorCatalogue } from "../detectors/catalogue";
+import { detectorRules } from "../detectors/shipped-detectors";
+import type { ProviderFacts } from "../provider-facts";
+import { AUDIT_RULES, TERRAFORM_SECRETS_PACK } from "../rules";
+import { RuleBook } from "../rules/rule-book";
+import type { RulePack } from "../rules/rule";
+
+export const FAIL_ON = ["error", "warning", "info", "none"] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * What `secret-guard audit` would use, loaded once when the server starts (a bad ignore file or detector file
+ * stops it there, not at the first run): the same engine, rules, detectors, known values, ignore list, baseline
+ * and --fail-on.
+ */
+export interface PlanAuditSettings {
+  readonly facts: ProviderFacts;
+  readonly detectors: DetectorCatalogue;
+  readonly packs?: readonly RulePack[];
+  readonly known: readonly KnownValue[];
+  readonly maxPieceBytes?: number;
+  readonly ignore?: IgnoreList;
+  readonly baseline?: Baseline;
+  readonly failOn: FailOn;
+}
+
+/** Audits a plan held in memory as `audit` audits a file; findings are named as in `display`. */
+export async function auditPlan(parts: readonly Buffer[], display: string, s: PlanAuditSettings): Promise<AuditResult> {
+  const packs = s.packs ?? [TERRAFORM_SECRETS_PACK];
+  const r = await auditFile(memorySource(display, parts), display, {
+    packs,
+    facts: s.facts,
+    shapes: s.detectors,
+    known: s.known,
+    maxPieceBytes: s.maxPieceBytes ?? 64 * 1024 * 1024,
+    chunkBytes: 4 * 1024 * 1024,
+  });
+  const result = new AuditResult([{ path: display, kind: r.kind, findings: r.findings }], new RuleBook(...packs, AUDIT_RULES, detectorRules(s.detectors)));
+  if (s.ignore || s.baseline) result.mark((f) => ({ suppressionReason: s.ignore?.match(f), baseline: s.baseline?.has(f) }), s.baseline !== undefined);
+  return result;
+}
+
+/** Whether a finding of this severity fails the run under --fail-on (as `audit` exits 1). */
+export function failsAt(severity: Severity, failOn: FailOn): boolean {
+  return failOn !== "none" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
+}
+
+/** The audit's verdict: failed when an unsuppressed finding (not in the baseline) is at or above --fail-on. */
+export function verdictOf(result: AuditResult, failOn: FailOn): "passed" | "failed" {
+  return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => result.summary[sev] > 0 && failsAt(sev, failOn)) ? "failed" : "passed";
+}

@@ -1,0 +1,89 @@
+/**
+ * Reads a run's JSON plan: GET plan_json_api_url with the run's bearer token; HCP Terraform answers a redirect
+ * (307) to a short-lived archive URL on another host. Redirects are followed by hand so the token goes only to
+ * the API's own origin: the archive URL is itself the credential. Nothing is written to disk; the plan is held in
+ * memory up to `maxBytes`. Errors say what failed in words (HTTP status, timeout, network code), never a URL:
+ * the archive URL is a bearer secret.
+ */
+
+/** Why a plan could not be read: one line, for the task result's message and the log. */
+export class PlanFetchError extends Error {}
+
+export interface PlanFetchOptions {
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+  /** Aborted when the server shuts down. */
+  readonly signal?: AbortSignal;
+  readonly fetchImpl?: typeof fetch;
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 3;
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+
+/** https, or plain http on loopback only (a stand-in in tests, a proxy on the same host). */
+export function isSafeScheme(u: URL): boolean {
+  return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname));
+}
+
+export async function fetchPlan(planUrl: URL, token: string, options: PlanFetchOptions): Promise<Buffer[]> {
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  const apiOrigin = planUrl.origin;
+  let target = planUrl;
+  try {
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const where = hop === 0 ? "the plan API" : "the plan archive";
+      if (!isSafeScheme(target)) throw new PlanFetchError(`${where} is not an https URL`);
+      const withToken = target.origin === apiOrigin;
+      const res = await fetchImpl(target, {
+        redirect: "manual",
+        signal,
+        headers: { Accept: "application/json", ...(withToken ? { Authorization: `Bearer ${token}` } : {}) },
+      });
+      if (REDIRECTS.has(res.status)) {
+        await res.body?.cancel();
+        const location = res.headers.get("location");
+        if (!location) throw new PlanFetchError(`${where} answered a redirect without a Location`);
+        try {
+          target = new URL(location, target);
+        } catch {
+          throw new PlanFetchError(`${where} answered a redirect to something that is not a URL`);
+        }
+        continue;
+      }
+      if (!res.ok) {
+        await res.body?.cancel();
+        throw new PlanFetchError(`${where} answered HTTP ${res.status}${res.status === 401 || res.status === 403 ? " (the run's token was refused; it is valid for this run only)" : ""}`);
+      }
+      if (!res.body) throw new PlanFetchError(`${where} answered an empty body`);
+      return await readLimited(res.body as unknown as AsyncIterable<Uint8Array>, options.maxBytes, where);
+    }
+    throw new PlanFetchError(`more than ${MAX_REDIRECTS} redirects while reading the plan`);
+  } catch (e) {
+    if (e instanceof PlanFetchError) throw e;
+    if (options.signal?.aborted) throw new PlanFetchError("the server shut down while reading the plan");
+    if (timeout.aborted) throw new PlanFetchError(`reading the plan timed out after ${Math.round(options.timeoutMs / 1000)} s`);
+    throw new PlanFetchError(`cannot reach HCP Terraform to read the plan (${networkCode(e)})`);
+  }
+}
+
+async function readLimited(body: AsyncIterable<Uint8Array>, maxBytes: number, where: string): Promise<Buffer[]> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new PlanFetchError(`the plan is larger than ${Math.floor(maxBytes / 1048576)} MiB (--max-plan-mb)`);
+    parts.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+  }
+  if (size === 0) throw new PlanFetchError(`${where} answered an empty plan`);
+  return parts;
+}
+
+/** The error code of a failed fetch (ECONNREFUSED, ENOTFOUND...), never its message (it may quote the URL). */
+function networkCode(e: unknown): string {
+  const cause = (e as { cause?: { code?: unknown } })?.cause;
+  const code = cause?.code ?? (e as { code?: unknown })?.code;
+  return typeof code === "string" && /^[A-Z0-9_]{2,40}$/.test(code) ? code : "network error";
+}
