@@ -1,4 +1,4 @@
-import { GRAM, slot, WindowTable } from "./window-table";
+import { GRAM, mix, WindowTable } from "./window-table";
 import { StringIds } from "../string-ids";
 import { grown } from "../grown";
 import { documentedExample } from "../../detectors/public-examples";
@@ -231,13 +231,16 @@ export class SecretIndex {
   scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
     if (this.gated === 0 || bytes.length < GRAM) return;
     const t = this.table ?? (this.table = this.build());
-    const { step, mask, head, next, lo: los, hi: his, secret, at } = t;
+    const { step, mask, head, next, lo: los, hi: his, secret, at, filter, filterShift } = t;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     const last = bytes.length - GRAM;
     for (let i = (step - (base % step)) % step; i <= last; i += step) {
       const lo = view.getInt32(i, true);
       const hi = view.getInt32(i + 4, true);
-      for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+      const h = mix(lo, hi);
+      const f = h >>> filterShift;
+      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue; // no window has this hash: the usual offset
+      for (let k = head[(h ^ (h >>> 15)) & mask]; k >= 0; k = next[k]) {
         if (los[k] === lo && his[k] === hi) hit(base + i - at[k], secret[k]);
       }
     }
@@ -340,12 +343,15 @@ export class SecretIndex {
   private scanString(s: string, hit: (secret: TrackedSecret) => void): void {
     if (this.gated > 0 && s.length >= GRAM) {
       const t = this.table ?? (this.table = this.build());
-      const { step, mask, head, next, lo: los, hi: his, secret } = t;
+      const { step, mask, head, next, lo: los, hi: his, secret, filter, filterShift } = t;
       for (let i = 0; i + GRAM <= s.length; i += step) {
         const lo = asciiInt32(s, i);
         const hi = lo === undefined ? undefined : asciiInt32(s, i + 4);
         if (lo === undefined || hi === undefined) continue;
-        for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+        const h = mix(lo, hi);
+        const f = h >>> filterShift;
+        if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
+        for (let k = head[(h ^ (h >>> 15)) & mask]; k >= 0; k = next[k]) {
           if (los[k] === lo && his[k] === hi) hit(secret[k]);
         }
       }
