@@ -81,8 +81,25 @@ describe("SecretIndex.scanBytes", () => {
     expect(index.everywhere.map((s) => index.value(s) === SHORT_RUNS)).toEqual([true]);
     expect(hitsFor(index, Buffer.from("...." + SHORT_RUNS + "...."), 0, SHORT_RUNS)).toEqual([]);
     // Non-ASCII characters break a run too.
-    const unicode = indexOf("ééééééééééé€€€€€€€€abc");
+    const unicode = indexOf("éa1€Zq9üb2Ωx7ñK");
     expect(unicode.everywhere).toHaveLength(1);
+  });
+
+  it("a weak value (never reported as a copy) takes no part in the byte scan, yet identifiers still find it", () => {
+    const weak = "cc-testapi"; // a short name: copyWorthy says no
+    const weakNoRun = "éééééééééé€€€€€€€€"; // no run, one character mostly: weak too
+    const index = indexOf(weak, weakNoRun, PLAIN);
+    // Not in the byte scan: no hit, and no reading of every piece for the run-less one.
+    expect(hitsFor(index, Buffer.from("prefix " + weak + " " + PLAIN), 0, weak)).toEqual([]);
+    expect(index.everywhere).toEqual([]);
+    // Its short run no longer sets the scan's pace: the long value is still found at every alignment.
+    for (let pad = 0; pad < 40; pad++) expect(hitsFor(index, Buffer.from("q".repeat(pad) + PLAIN + "q"), 0, PLAIN)).toEqual([pad]);
+    // Redaction still sees both (candidatesIn uses every tracked value).
+    expect(index.candidatesIn(`module.x["${weak}"]`).map((c) => index.value(c) === weak)).toContain(true);
+    expect(index.candidatesIn(`name-${weakNoRun}`).map((c) => index.value(c) === weakNoRun)).toContain(true);
+    // Named by the user (SG110), the weak value is looked for again, in the next scan.
+    index.add(weak, "--known-env WEAK", "SG110");
+    expect(hitsFor(index, Buffer.from("prefix " + weak + " tail"), 0, weak)).toEqual([7]);
   });
 
   it("no hits in bytes without the secret, nor in bytes shorter than a window", () => {
@@ -121,8 +138,15 @@ describe("SecretIndex.scanBytes", () => {
   });
 
   it("20,000 secrets are all still found", () => {
+    // Random-looking (worth a copy: copyWorthy), each distinct by its number.
+    const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     const values: string[] = [];
-    for (let i = 0; i < 20_000; i++) values.push(`s${i.toString(36)}_${((i * 2654435761) >>> 0).toString(36)}Xy`.padEnd(20, "Q"));
+    for (let i = 0; i < 20_000; i++) {
+      let x = (i * 2654435761) >>> 0 || 1;
+      let v = `s${i.toString(36)}_`;
+      while (v.length < 20) (x ^= x << 13), (x >>>= 0), (x ^= x >>> 17), (x ^= x << 5), (x >>>= 0), (v += ALNUM[x % 62]);
+      values.push(v);
+    }
     const index = indexOf(...values);
     expect(index.size).toBe(20_000);
     const doc = Buffer.from(values.map((v, i) => `{"k${i}":"${v}"}`).join(","));

@@ -1,4 +1,4 @@
-import { GRAM, slot, WindowTable } from "./window-table";
+import { GRAM, mix, WindowTable } from "./window-table";
 import { StringIds } from "../string-ids";
 import { grown } from "../grown";
 import { documentedExample } from "../../detectors/public-examples";
@@ -128,6 +128,11 @@ export class SecretIndex {
   /** How many secrets are GATED. */
   private gated = 0;
   private table: WindowTable | undefined;
+  /**
+   * The byte scan's own table and list (see copyScan): only the secrets pass 2 can report. Undefined until a scan
+   * needs them, and again after any change.
+   */
+  private copies: { readonly table: WindowTable | undefined; readonly everywhere: readonly TrackedSecret[] } | undefined;
   /** Ungated secrets with a plain run of 4 to 7 characters, by the run's first four (as an int32). */
   private readonly shortRuns = new Map<number, TrackedSecret[]>();
   /** Ungated secrets without even 4 plain characters in a row: followed only where they stand whole. */
@@ -174,6 +179,7 @@ export class SecretIndex {
       if (ruleId === "SG110" && !(f & KNOWN)) {
         this.flags[known] = (this.flags[known] | KNOWN) & ~WEAK;
         this.originIds[known] = this.originId(origin);
+        this.copies = undefined; // a weak value the user named is now looked for
       }
       return;
     }
@@ -184,6 +190,7 @@ export class SecretIndex {
       this.runs = grown(this.runs);
     }
     this.values.push(value);
+    this.copies = undefined;
     // A documented example (by digest; by its markers too when a detector found it as a token) is never a copy.
     const weak = ruleId === "SG103" && (!copyWorthy(value) || documentedExample(value, byShape) !== undefined);
     this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (weak ? WEAK : 0);
@@ -219,44 +226,95 @@ export class SecretIndex {
     return last + 1;
   }
 
-  /** Secrets that can occur anywhere without a hit (no 8 characters JSON never escapes). */
+  /**
+   * Secrets pass 2 can report that can occur anywhere without a hit of scanBytes (no 8 characters JSON never
+   * escapes, or crowded windows).
+   */
   get everywhere(): readonly TrackedSecret[] {
-    return this.ungated;
+    return this.copyScan().everywhere;
   }
 
   /**
-   * Calls `hit` for places in `bytes` (which start at file offset `base`) where a gated secret's run may start;
-   * every copy, escaped or not, gets at least one hit as long as each window is scanned in one piece of bytes.
+   * Calls `hit` for places in `bytes` (which start at file offset `base`) where a secret pass 2 can report may
+   * start (a weak value never is a copy: copyWorthy); every copy, escaped or not, gets at least one hit as long
+   * as each window is scanned in one piece of bytes.
    */
   scanBytes(bytes: Uint8Array, base: number, hit: (offset: number, secret: TrackedSecret) => void): void {
-    if (this.gated === 0 || bytes.length < GRAM) return;
-    const t = this.table ?? (this.table = this.build());
-    const { step, mask, head, next, lo: los, hi: his, secret, at } = t;
+    if (bytes.length < GRAM) return;
+    const t = this.copyScan().table;
+    if (!t) return;
+    const { step, mask, head, next, lo: los, hi: his, secret, at, filter, filterShift } = t;
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
     const last = bytes.length - GRAM;
     for (let i = (step - (base % step)) % step; i <= last; i += step) {
       const lo = view.getInt32(i, true);
       const hi = view.getInt32(i + 4, true);
-      for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+      const h = mix(lo, hi);
+      const f = h >>> filterShift;
+      if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue; // no window has this hash: the usual offset
+      for (let k = head[(h ^ (h >>> 15)) & mask]; k >= 0; k = next[k]) {
         if (los[k] === lo && his[k] === hi) hit(base + i - at[k], secret[k]);
       }
     }
   }
 
+  /** The table of every gated secret (scanString: findIn, candidatesIn); a crowded secret is ungated for good. */
   private build(): WindowTable {
-    const { values, flags, runs } = this;
+    return this.buildTable(
+      (s) => (this.flags[s] & GATED) !== 0,
+      this.gated,
+      (s) => {
+        this.flags[s] &= ~GATED;
+        this.gated--;
+        this.ungated.push(s);
+      },
+    );
+  }
+
+  /**
+   * What the byte scan of pass 2 looks for: the secrets it can report (known values, and values worth a copy),
+   * in their own table. A weak value (a short name, a placeholder, a plain word: copyWorthy) is never reported as
+   * a copy, so it takes no part: its short run no longer sets the pace of the scan for every other secret (one
+   * 10-character value made the scan read every third offset), nor, without a run, sends pass 2 through every
+   * piece. It stays in the other table, for identifiers (redaction).
+   */
+  private copyScan(): { readonly table: WindowTable | undefined; readonly everywhere: readonly TrackedSecret[] } {
+    if (this.copies) return this.copies;
+    const { flags, runs } = this;
+    let weak = 0;
+    for (let s = 0; s < this.values.length; s++) if (flags[s] & WEAK) weak++;
+    // Without a weak value both scans look for the same secrets: one table (the memory of a second is saved).
+    if (weak === 0) return (this.copies = { table: this.gated > 0 ? (this.table ?? (this.table = this.build())) : undefined, everywhere: this.ungated });
+    const everywhere: TrackedSecret[] = [];
+    let count = 0;
+    for (let s = 0; s < this.values.length; s++) {
+      if (flags[s] & WEAK) continue;
+      if (runLength(runs[s]) >= GRAM) count++;
+      else everywhere.push(s);
+    }
+    // Those without a run first, in the order added, then the crowded ones (as the full table lists them).
+    const table = count === 0 ? undefined : this.buildTable((s) => !(flags[s] & WEAK) && runLength(runs[s]) >= GRAM, count, (s) => everywhere.push(s));
+    return (this.copies = { table, everywhere });
+  }
+
+  /**
+   * A window table of the secrets `include` takes (`count` of them); `crowded` is told of each one left out because
+   * every window it could use is shared by CROWDED others.
+   */
+  private buildTable(include: (s: TrackedSecret) => boolean, count: number, crowded: (s: TrackedSecret) => void): WindowTable {
+    const { values, runs } = this;
     // Each secret takes `step` windows; with very many secrets a smaller step keeps the table small (the scan
     // then samples more offsets, which costs less than the memory saved).
-    let step = this.gated > 200_000 ? 2 : this.gated > 50_000 ? 4 : this.gated > 10_000 ? 8 : MAX_STEP;
-    for (let s = 0; s < values.length; s++) if (flags[s] & GATED) step = Math.min(step, Math.min(RUN_LIMIT, runLength(runs[s])) - GRAM + 1);
-    const t = new WindowTable(step, step * this.gated);
+    let step = count > 200_000 ? 2 : count > 50_000 ? 4 : count > 10_000 ? 8 : MAX_STEP;
+    for (let s = 0; s < values.length; s++) if (include(s)) step = Math.min(step, Math.min(RUN_LIMIT, runLength(runs[s])) - GRAM + 1);
+    const t = new WindowTable(step, step * count);
     // For each alignment a secret needs one window at a position q = a (mod step); of those its run offers, take
     // the one fewest other secrets use. A secret that shares every such window with many others (a file crafted
     // with 30,000 secrets of one prefix) would make each hit name them all: it is followed only where it stands
     // whole, without the window scan.
     const qs: number[] = [];
     for (let s = 0; s < values.length; s++) {
-      if (!(flags[s] & GATED)) continue;
+      if (!include(s)) continue;
       const v = values[s];
       // The start (up to RUN_LIMIT characters) of its longest plain run.
       const run = runs[s];
@@ -274,9 +332,7 @@ export class SecretIndex {
         qs.push(best);
       }
       if (qs.length < step) {
-        flags[s] &= ~GATED;
-        this.gated--;
-        this.ungated.push(s);
+        crowded(s);
         continue;
       }
       for (const q of qs) t.put(int32At(v, from + q), int32At(v, from + q + 4), s, q);
@@ -340,12 +396,15 @@ export class SecretIndex {
   private scanString(s: string, hit: (secret: TrackedSecret) => void): void {
     if (this.gated > 0 && s.length >= GRAM) {
       const t = this.table ?? (this.table = this.build());
-      const { step, mask, head, next, lo: los, hi: his, secret } = t;
+      const { step, mask, head, next, lo: los, hi: his, secret, filter, filterShift } = t;
       for (let i = 0; i + GRAM <= s.length; i += step) {
         const lo = asciiInt32(s, i);
         const hi = lo === undefined ? undefined : asciiInt32(s, i + 4);
         if (lo === undefined || hi === undefined) continue;
-        for (let k = head[slot(lo, hi, mask)]; k >= 0; k = next[k]) {
+        const h = mix(lo, hi);
+        const f = h >>> filterShift;
+        if ((filter[f >>> 5] & (1 << (f & 31))) === 0) continue;
+        for (let k = head[(h ^ (h >>> 15)) & mask]; k >= 0; k = next[k]) {
           if (los[k] === lo && his[k] === hi) hit(secret[k]);
         }
       }
