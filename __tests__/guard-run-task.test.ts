@@ -340,6 +340,17 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     expect(cb.doc.data.relationships).toBeUndefined();
   });
 
+  it("reads a stage spelt with a hyphen (post-plan, as older Terraform Enterprise documentation writes it) as the same stage", async () => {
+    const run = hcp.run(cleanPlan(), { stage: "post-plan" });
+    secrets.push(run.token);
+    expect((await send(JSON.stringify(run.payload))).status).toBe(200);
+    const cb = await hcp.callbackFor(run.taskResultId);
+    expect(cb.doc.data.attributes.status).toBe("passed");
+    // Read as post_plan: its plan was fetched (a stage without a plan is passed without a fetch).
+    const planId = /plans\/(plan-[0-9a-f]+)\//.exec(String(run.payload.plan_json_api_url))![1];
+    expect(hcp.planGets.filter((g) => g.planId === planId)).toHaveLength(1);
+  });
+
   it("answers the verification request HCP Terraform sends when a run task is saved: 200, no plan read, no callback", async () => {
     const before = { plans: hcp.planGets.length, callbacks: hcp.callbacks.length };
     // The documented verification payload: the token is "test-token" and its URLs are test values.

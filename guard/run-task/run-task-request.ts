@@ -28,8 +28,11 @@ export class BadRunTaskRequest extends Error {}
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Workspace names: letters, digits, - and _, up to 90 characters (HCP Terraform's own rule). */
 const WORKSPACE_NAME = /^[A-Za-z0-9_-]{1,90}$/;
-/** Stage names as HCP Terraform spells them (pre_plan, post_plan, pre_apply, post_apply, and any later one). */
-const STAGE = /^[a-z_]{1,32}$/;
+/**
+ * Stage names as HCP Terraform spells them (pre_plan, post_plan, pre_apply, post_apply, and any later one); older
+ * Terraform Enterprise documentation spells them with hyphens (post-plan), read as the same stage.
+ */
+const STAGE = /^[a-z][a-z_-]{0,31}$/;
 
 /** Whether a parsed body is the verification request (checked before any other field: its URLs are test values). */
 export function isVerification(doc: unknown): boolean {
@@ -46,8 +49,8 @@ export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): Ru
   if (doc.payload_version !== 1) throw new BadRunTaskRequest("payload_version must be 1 (the only run task payload version)");
   const accessToken = doc.access_token;
   if (typeof accessToken !== "string" || accessToken === "" || /[\s]/.test(accessToken)) throw new BadRunTaskRequest("access_token must be a non-empty string without spaces");
-  const stage = doc.stage;
-  if (typeof stage !== "string" || !STAGE.test(stage)) throw new BadRunTaskRequest("stage must be a run stage name (post_plan, pre_apply, ...)");
+  if (typeof doc.stage !== "string" || !STAGE.test(doc.stage)) throw new BadRunTaskRequest("stage must be a run stage name (post_plan, pre_apply, ...)");
+  const stage = doc.stage.replace(/-/g, "_");
   const runId = doc.run_id;
   if (typeof runId !== "string" || !ID.test(runId)) throw new BadRunTaskRequest("run_id must be a run id (letters, digits, - and _)");
   const callbackUrl = urlField(doc, "task_result_callback_url", allowed);
