@@ -8,6 +8,7 @@ import { argumentAt, oneOf, parseCommandLine, ValuePositions } from "./args";
 import { checkOutputTarget } from "./output-target";
 import { escapeControls } from "../safe-text";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
+import { loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -108,21 +109,8 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   if (positionals.length === 0 && fromStack.length === 0) throw new UsageError(`no PATH given; ${USAGE}`);
   if (positionals.filter((p) => p === "-").length > 1) throw new UsageError(`- (standard input) given more than once; ${USAGE}`);
   const concurrency = concurrencyOf(io.env.SECRET_GUARD_CONCURRENCY);
-  let maxPieceBytes: number | undefined;
-  if (values["max-piece-mb"] !== undefined) {
-    const mb = Number(values["max-piece-mb"]);
-    if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
-    maxPieceBytes = Math.floor(mb * 1024 * 1024);
-  }
-  if (values["ignore-file"] !== undefined && values["no-ignore-file"]) throw new UsageError(`--ignore-file and --no-ignore-file cannot be used together; ${USAGE}`);
   // Read before the audit: a bad ignore line or baseline fails fast.
-  const { loadIgnoreFile, DEFAULT_IGNORE_FILE } = await import("../audit/ignore-file");
-  const ignore = values["no-ignore-file"]
-    ? undefined
-    : values["ignore-file"] !== undefined
-      ? await loadIgnoreFile(String(values["ignore-file"]), true)
-      : await loadIgnoreFile(DEFAULT_IGNORE_FILE, false);
-  const baseline = values.baseline !== undefined ? await (await import("../audit/baseline")).loadBaseline(String(values.baseline)) : undefined;
+  const { maxPieceBytes, ignore, baseline } = await loadAuditInputs(values, USAGE);
   const output = values.output === undefined ? undefined : String(values.output);
   const outputArg = argumentAt(positions, "output", 0);
   if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);

@@ -1,5 +1,6 @@
 import { InputError, UsageError } from "../errors";
 import { argumentAt, milliseconds, oneOf, parseCommandLine } from "./args";
+import { loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -99,22 +100,8 @@ async function runRunTask(argv: readonly string[], io: CommandIO, options: RunTa
   const maxPlanMb = wholeNumber("--max-plan-mb", values["max-plan-mb"], 256, 1, 4096);
   const fetchTimeoutMs = milliseconds("--fetch-timeout", values["fetch-timeout"], 120_000, 9_999_999);
   const shutdownGraceMs = milliseconds("--shutdown-grace", values["shutdown-grace"], 60_000, 9_999_999);
-  let maxPieceBytes: number | undefined;
-  if (values["max-piece-mb"] !== undefined) {
-    const mb = Number(values["max-piece-mb"]);
-    if (!Number.isFinite(mb) || mb <= 0) throw new UsageError("--max-piece-mb needs a positive number");
-    maxPieceBytes = Math.floor(mb * 1024 * 1024);
-  }
-  if (values["ignore-file"] !== undefined && values["no-ignore-file"]) throw new UsageError(`--ignore-file and --no-ignore-file cannot be used together; ${USAGE}`);
-
   // Everything an audit needs is loaded now: a bad file stops the server before it accepts a run.
-  const { loadIgnoreFile, DEFAULT_IGNORE_FILE } = await import("../audit/ignore-file");
-  const ignore = values["no-ignore-file"]
-    ? undefined
-    : values["ignore-file"] !== undefined
-      ? await loadIgnoreFile(String(values["ignore-file"]), true)
-      : await loadIgnoreFile(DEFAULT_IGNORE_FILE, false);
-  const baseline = values.baseline !== undefined ? await (await import("../audit/baseline")).loadBaseline(String(values.baseline)) : undefined;
+  const { maxPieceBytes, ignore, baseline } = await loadAuditInputs(values, USAGE);
   const { knownValues } = await import("./audit");
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
   const { shippedDetectors } = await import("../detectors/shipped-detectors");
