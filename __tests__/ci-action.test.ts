@@ -127,7 +127,7 @@ describe("action.yml, the composite GitHub Action", () => {
     const run = runAction(ws);
     expect(run.setup.outputs.cli).toBe(path.join(ws, "node_modules", ".bin", "secret-guard"));
     expect(run.audit.code).toBe(0); // the verdict step fails, so the upload step can run first
-    expect(run.audit.outputs).toEqual({ report: "secret-guard.sarif", "exit-code": "1" });
+    expect(run.audit.outputs).toEqual({ report: path.join(fs.realpathSync(ws), "secret-guard.sarif"), "exit-code": "1" });
     const sarif = JSON.parse(fs.readFileSync(path.join(ws, "secret-guard.sarif"), "utf8"));
     expect(sarif.version).toBe("2.1.0");
     expect(sarif.runs[0].results.length).toBeGreaterThan(0);
@@ -152,6 +152,17 @@ describe("action.yml, the composite GitHub Action", () => {
     const report = JSON.parse(fs.readFileSync(path.join(ws, "report.json"), "utf8"));
     expect(new Set(report.findings.map((f: any) => path.basename(path.dirname(f.file))))).toEqual(new Set(["state two"]));
     expect(run.verdict.code).toBe(0);
+  });
+
+  test("an absolute output (e.g. under runner.temp) is reported as it is, which the upload step reads unchanged", () => {
+    const ws = workspace();
+    writeCleanState(ws, "cdktf.out/terraform.tfstate");
+    const elsewhere = path.join(workspace(), "sg.sarif");
+    const run = runAction(ws, { output: elsewhere });
+    expect(run.audit.outputs).toEqual({ report: elsewhere, "exit-code": "0" });
+    expect(JSON.parse(fs.readFileSync(elsewhere, "utf8")).version).toBe("2.1.0");
+    const upload = action.runs.steps.find((s: any) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+    expect(upload.with.sarif_file).toBe("${{ steps.audit.outputs.report }}");
   });
 
   test("one line of paths is split on spaces; a clean tree passes", () => {
@@ -212,11 +223,11 @@ describe(".pre-commit-hooks.yaml, hooks for the pre-commit framework", () => {
     expect(list.stdout.split("\n")).toContain("package/dist/secret-guard.js");
   });
 
-  test("files: states, backups, cdk.tf.json and *tfplan.json; not Terraform sources, lockfiles or other JSON", () => {
+  test("files: states, backups, cdk.tf.json, plan.json and *tfplan.json; not Terraform sources, lockfiles or other JSON", () => {
     for (const h of hooks) {
-      for (const f of ["terraform.tfstate", "env/prod/terraform.tfstate.backup", "cdktf.out/stacks/prod/cdk.tf.json", "cdk.tf.json", "plan.tfplan.json", "tfplan.json", "out/tfplan.json"])
+      for (const f of ["terraform.tfstate", "env/prod/terraform.tfstate.backup", "cdktf.out/stacks/prod/cdk.tf.json", "cdk.tf.json", "plan.tfplan.json", "tfplan.json", "out/tfplan.json", "plan.json", "env/prod/plan.json"])
         expect([f, matches(h, f)]).toEqual([f, true]);
-      for (const f of ["main.tf", "package.json", ".terraform.lock.hcl", "mycdk.tf.json", "cdk.tf.json.bak", "terraform.tfstate.d/readme.md", "plan.json"])
+      for (const f of ["main.tf", "package.json", ".terraform.lock.hcl", "mycdk.tf.json", "cdk.tf.json.bak", "terraform.tfstate.d/readme.md", "myplan.json", "plan.json.orig"])
         expect([f, matches(h, f)]).toEqual([f, false]);
     }
   });

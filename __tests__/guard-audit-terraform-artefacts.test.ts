@@ -27,6 +27,13 @@ function json(r: CliResult): any {
 }
 
 /** The findings as `pointer rule address` lines: what a failure may print (no value). */
+/** The document with every object's members sorted by name, as `jq -S` writes it. */
+function sortKeys(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(sortKeys);
+  if (v && typeof v === "object") return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortKeys((v as Record<string, unknown>)[k])]));
+  return v;
+}
+
 function placesOf(r: CliResult): string[] {
   return (json(r).findings ?? []).map((f: any) => `${f.pointer} ${f.ruleId} ${f.address}`).sort();
 }
@@ -252,6 +259,19 @@ describe("HCP Terraform's redacted JSON plan (plan_format_version)", () => {
     const places = placesOf(audit(file));
     expect(places.filter((p) => /^\/(output_changes\/db_password|resource_changes\/1\/)/.test(p))).toEqual([]);
     expect(places.filter((p) => p.startsWith("/resource_changes/0/change/after/input/note "))).toHaveLength(1);
+    // Sorted by key (jq -S: output_changes comes before plan_format_version), the same.
+    const sortedFile = path.join(tempDir("sg-redacted"), "plan-redacted-sorted.json");
+    fs.writeFileSync(sortedFile, JSON.stringify(sortKeys(marked)));
+    expect(Object.keys(JSON.parse(fs.readFileSync(sortedFile, "utf8")))[0]).toBe("output_changes");
+    expect(placesOf(audit(sortedFile))).toEqual(places);
+    // A marked value that is not a stand-in is one the redaction missed: reported.
+    const missed = token();
+    const leaky = { ...marked, output_changes: { ...marked.output_changes, db_password: { ...marked.output_changes.db_password, after: missed } } };
+    const leakyFile = path.join(tempDir("sg-redacted"), "plan-redacted-missed.json");
+    fs.writeFileSync(leakyFile, JSON.stringify(sortKeys(leaky)));
+    const leakyRun = audit(leakyFile);
+    expect(placesOf(leakyRun).filter((p) => p.startsWith("/output_changes/db_password/after "))).toHaveLength(1);
+    expectNoLeaks([missed], [["json", leakyRun.stdout], ["stderr", leakyRun.stderr]]);
     // The control: the same document as a plain plan reports the marked values.
     const { plan_format_version: _v, provider_schemas: _s, provider_format_version: _p, ...rest } = marked;
     const plain = path.join(tempDir("sg-redacted"), "plan.json");

@@ -24,6 +24,11 @@ export class KindEvidence {
     return this.keys.has("plan_format_version") && !this.keys.has("format_version");
   }
 
+  /** Whether the version member (format_version, or a redacted plan's plan_format_version) has been seen. */
+  get sawVersion(): boolean {
+    return this.keys.has("format_version") || this.keys.has("plan_format_version");
+  }
+
   /** The kind of the whole file, once read: also `terraform show -json` of an empty state, `{"format_version":"1.0"}`. */
   finalKind(): FileKind | undefined {
     const kind = this.kind();

@@ -34,7 +34,8 @@ export class PieceDetector {
   /**
    * Judges every string and key of the piece at `pathSteps`; `fileKind` is the kind the file shows so far. In a plan
    * HCP Terraform redacted, what sits under a sensitive mark is the redaction's stand-in (a 64-hex digest), not the
-   * value: never reported as a secret in clear, never followed as one.
+   * value: never reported as a secret in clear, never followed as one. Anything else under a mark there is a value
+   * the redaction missed, reported as in any plan.
    */
   detect(pathSteps: Step[], value: unknown, fileKind: FileKind, redacted = false): void {
     const { run, layout, stages, cleanKeys } = this;
@@ -62,7 +63,7 @@ export class PieceDetector {
       }
       const place = locate(view, steps, wrappers);
       const marked = !nameLike && !!place.region && place.region.marks(place.cty);
-      if (marked && redacted) return;
+      if (marked && redacted && isRedactionStandIn(key)) return;
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
       trackSecret(run, secret, place, !!hit);
@@ -87,7 +88,7 @@ export class PieceDetector {
       }
       const place = locate(view, steps, wrappers, at);
       const r = place.region;
-      if (redacted && r?.marks(place.cty)) return;
+      if (redacted && isRedactionStandIn(s) && r?.marks(place.cty)) return;
       // Plan `configuration`: only `constant_value` holds values; `references` lists addresses.
       if (r?.constantValueWrappers && !steps.slice(r.steps.length).includes("constant_value")) return;
       // One input object per piece, refilled per string (stages read it and keep nothing).
@@ -106,6 +107,11 @@ export class PieceDetector {
       }
     }, [], judgeKey);
   }
+}
+
+/** HCP Terraform's stand-in for a redacted value: 64 hex digits (hashicorp/terraform's plan-redacted.json fixtures). */
+function isRedactionStandIn(s: string): boolean {
+  return s.length === 64 && /^[0-9a-f]{64}$/.test(s);
 }
 
 /**

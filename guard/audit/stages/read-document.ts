@@ -57,7 +57,9 @@ export async function readDocument(
       content = true;
       kindSoFar = evidence.kind() ?? kindSoFar;
       // A module's outputs may come before its path (jq -S sorts the members): placed once the path is known.
-      if ((p.length === 1 && p[0] === "variables") || layout.waitsForModulePath(p)) {
+      // A plan sorted by key (jq -S) has output_changes before plan_format_version: held until it is known whether
+      // HCP Terraform redacted the plan (its marked values are then stand-ins, not values).
+      if ((p.length === 1 && p[0] === "variables") || layout.waitsForModulePath(p) || (p[0] === "output_changes" && !evidence.sawVersion)) {
         deferred.push({ path: p, value });
         return;
       }
