@@ -275,6 +275,41 @@ describe("cdktf: the value's line in cdk.tf.json and the TypeScript line that cr
   });
 });
 
+describe("the app, run as cdktf runs it (scripts/app.js: the bundle, through its source map)", () => {
+  const dir = tempDir("sg-sarif-app-");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("a finding on a client points at its value in cdk.tf.json and at the TypeScript line that created the resource", () => {
+    // AWS's documented example access key id (public; SG107 warns, so synth passes), split so no complete key is in the source.
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, "genesys-oauth.config.json"), "utf8"));
+    config.environments[0].clients[0].description = "example key " + "AKIA" + "IOSFODNN7EXAMPLE";
+    fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify(config));
+    const synth = spawnSync(process.execPath, [path.join(ROOT, "scripts", "app.js")], {
+      ...CHILD_LIMITS,
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CDKTF_OUTDIR: path.join(dir, "out"), GENESYS_OAUTH_CONFIG: path.join(dir, "config.json") },
+    });
+    expect(synth.status).toBe(0);
+    const stackDir = path.join(dir, "out", "stacks", "gen-integration");
+    const cdkTf = path.join(stackDir, "cdk.tf.json");
+    const auditSarif = path.join(dir, "audit.sarif");
+    expect(runCli(["audit", "--fail-on", "none", "-o", auditSarif, cdkTf]).stderr).toBe("");
+    for (const file of [path.join(stackDir, "secret-guard.sarif"), auditSarif]) {
+      const log = JSON.parse(fs.readFileSync(file, "utf8"));
+      const onClient = log.runs[0].results.filter((r: any) => /^\/resource\/genesyscloud_oauth_client\/[^/]+\/description$/.test(r.properties.pointer));
+      expect(onClient.length).toBe(1);
+      const checks = checkRegions({ runs: [{ results: onClient }] }, () => cdkTf);
+      expect(checks.problems).toEqual([]);
+      expect(checks.checked).toBe(1);
+      const related = onClient[0].relatedLocations?.[0]?.physicalLocation;
+      expect(related?.artifactLocation?.uri).toMatch(/^[a-z-]+\/[a-z-]+\.ts$/); // a TypeScript file of the checkout, not dist/app.js
+      const line = fs.readFileSync(path.join(ROOT, related.artifactLocation.uri), "utf8").split("\n")[related.region.startLine - 1];
+      expect(line).toMatch(/new OauthClient\(/);
+    }
+  });
+});
+
 describe("the app bundle's source map reaches the TypeScript", () => {
   test("a place in dist/app.js maps to the main.ts line it was built from", () => {
     const bundle = path.join(ROOT, "dist", "app.js");
