@@ -7,7 +7,8 @@ import * as path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { App, TerraformStack } from "cdktf";
 import { spawnSync } from "node:child_process";
-import { CLI, runCli, tempDir } from "./support/audit-cli";
+import { CLI, genesysSecret, runCli, tempDir } from "./support/audit-cli";
+import { findLeaks } from "./support/leak-check";
 import { CHILD_LIMITS } from "./support/child-limits";
 import { buildCorpus, Corpus, valueAt } from "./support/terraform-artefacts";
 import { itWithTerraform } from "./support/terraform-runner";
@@ -272,6 +273,32 @@ describe("cdktf: the value's line in cdk.tf.json and the TypeScript line that cr
     expect(auditChecks.checked).toBeGreaterThan(0);
     expect(sarifSchemaErrors(auditLog)).toEqual([]);
     expect(multitoolErrors(auditSarif)).toEqual([]);
+  });
+});
+
+describe("a creation site read from the file is data", () => {
+  const dir = tempDir("sg-sarif-trace-");
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test("a secret inside a recorded frame's path is never printed: the path shows its fingerprint", () => {
+    const secret = genesysSecret();
+    const file = path.join(dir, "cdk.tf.json");
+    const doc = {
+      provider: { aws: [{ region: "us-east-1" }] },
+      resource: {
+        aws_db_instance: {
+          db: { "//": { metadata: { path: "s/db", uniqueId: "db", stackTrace: [`new DbInstance (app/${secret}.ts:3:5)`] } }, password: secret, instance_class: "db.t3.micro" },
+        },
+      },
+    };
+    fs.writeFileSync(file, JSON.stringify(doc, null, 2));
+    const r = runCli(["audit", "--fail-on", "none", "-f", "sarif", file]);
+    expect(findLeaks(secret, [["stdout", r.stdout], ["stderr", r.stderr]])).toEqual([]);
+    const result = JSON.parse(r.stdout).runs[0].results.find((x: any) => x.properties.pointer === "/resource/aws_db_instance/db/password");
+    expect(result).toBeDefined();
+    const related = result.relatedLocations?.[0]?.physicalLocation;
+    expect(related?.region).toEqual({ startLine: 3, startColumn: 5 });
+    expect(related?.artifactLocation?.uri).toMatch(/sha256/);
   });
 });
 

@@ -100,11 +100,17 @@ export class FindingStore {
       const r = redactFinding(f, redactor);
       if (r !== f) this.write(i, r);
     }
+    // A creation site's path is read from the file (cdktf's stack trace): data, like a key.
+    for (const [i, place] of this.created ?? []) {
+      const file = redactor.redact(place.file);
+      if (file !== place.file) this.created!.set(i, { ...place, file });
+    }
   }
 
   /** Every identifier text of every finding (repeats included: they are shared strings). */
   private *identifiers(): Generator<string> {
     for (const column of [this.pointers, this.addresses, this.attributes, this.details]) yield* column;
+    for (const place of this.created?.values() ?? []) yield place.file;
   }
 
   /** Sorts the report order by pointer (ties keep the order first put). */

@@ -273,7 +273,8 @@ class RegionWalker {
   }
 
   private value(node: Node | undefined, buf: Buffer, i: number, c: number, base: number): number {
-    if ((c === 0x7b || c === 0x5b) && node?.children) return this.open(node, c === 0x5b, i, base);
+    // A captured value is read whole (a pointer below it gets its span), every other wanted container walked.
+    if ((c === 0x7b || c === 0x5b) && node?.children && !node.capture) return this.open(node, c === 0x5b, i, base);
     if (node) {
       this.lines.advance(base + i);
       this.targetLine = this.lines.line;
