@@ -34,6 +34,13 @@ interface Region {
   endColumn: number;
 }
 
+/** A file's text as an editor shows it: UTF-8, or UTF-16 LE with its byte order mark (the mark is no character). */
+function readText(file: string): string {
+  const bytes = fs.readFileSync(file);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  return bytes.toString("utf8").replace(/^\ufeff/, "");
+}
+
 /** The text a SARIF region spans (columns are UTF-16 code units: a JS string's own indexes). */
 function textAt(text: string, r: Region): string {
   const lines = text.split("\n");
@@ -90,7 +97,7 @@ function checkRegions(log: any, fileOf: (uri: string) => string): { problems: st
       problems.push(`${where}: no located region (${JSON.stringify(region)})`);
       continue;
     }
-    if (!texts.has(file)) texts.set(file, fs.readFileSync(file, "utf8"));
+    if (!texts.has(file)) texts.set(file, readText(file));
     const text = texts.get(file)!;
     const doc = JSON.parse(text);
     const pointer = deepestIn(doc, r.properties.pointer);
@@ -205,6 +212,17 @@ describe("SARIF regions on real Terraform artefacts", () => {
     expect([...kinds]).toEqual(expect.arrayContaining(["plan", "other", "state-like"]));
     expect(sarifSchemaErrors(log)).toEqual([]);
     expect(multitoolErrors(out)).toEqual([]);
+  });
+
+  itTf("a UTF-16 state with a byte order mark (PowerShell's >) gets the same lines and columns as characters", () => {
+    const c = corpus!;
+    const file = path.join(c.root, "state-utf16.json");
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fs.readFileSync(c.files.state, "utf8"), "utf16le")]));
+    const r = runCli(["audit", "--fail-on", "none", "-f", "sarif", file]);
+    expect(r.stderr).toBe("");
+    const { problems, checked } = checkRegions(JSON.parse(r.stdout), () => file);
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(3);
   });
 
   itTf("a remote or piped input keeps the first line: it is not a file of the checkout", () => {
