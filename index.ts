@@ -65,6 +65,7 @@ export {
   sarifChunks,
   textChunks,
   sourceOf,
+  recordCreationTraces,
 } from "./guard";
 export type {
   SynthRule,
@@ -87,6 +88,8 @@ export type {
   Severity,
   FileKind,
   ScannedFile,
+  TextRegion,
+  SourcePlace,
   GuardErrorKind,
   Detector,
   DetectorHit,

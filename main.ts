@@ -12,6 +12,7 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from "./app/config";
 import { buildApp } from "./app/build-app";
 import { GuardError } from "./guard/errors";
 import { withTargetVersions } from "./engine/target-versions";
+import { recordCreationTraces } from "./guard/synth/creation-traces";
 
 /** What the construct tree reports, told apart by kind (validations refuse input; error annotations fail synth). */
 interface TreeProblems {
@@ -34,6 +35,8 @@ function firstLine(text: string): string {
 }
 
 function main(): void {
+  // Where each construct is created, for the guard to name the app's line behind a finding (not written otherwise).
+  recordCreationTraces();
   const file = process.env.GENESYS_OAUTH_CONFIG || DEFAULT_CONFIG_FILE;
   const config = loadConfig(file);
   const check = process.env.GENESYS_OAUTH_CHECK_CONFIG === "1";

@@ -26,6 +26,25 @@ export interface Finding {
   readonly suppressionReason?: string;
   /** Set only when the audit compared against a baseline (`--baseline`): whether this finding was already in it. */
   readonly baseline?: boolean;
+  /** Where the value is in the file, when asked for (a SARIF report) and the file has lines (not a remote state). */
+  readonly region?: TextRegion;
+  /** The TypeScript line that created the construct (a cdk.tf.json finding, when cdktf recorded where). */
+  readonly createdAt?: SourcePlace;
+}
+
+/** A span of a text file as SARIF counts it: 1-based lines and columns (UTF-16 code units), end column exclusive. */
+export interface TextRegion {
+  readonly startLine: number;
+  readonly startColumn: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+/** A place in a source file: its path relative to the working folder (forward slashes), 1-based line and column. */
+export interface SourcePlace {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 export interface ScannedFile {

@@ -102,7 +102,8 @@ function build() {
       throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     },
   });
-  const options = { ...parsed.options, outDir: OUT, rootDir: ROOT, incremental: false, tsBuildInfoFile: undefined, declaration: true };
+  // No source maps here: the CDK Terrain library is not bundled; only the app bundles use maps (from the main build).
+  const options = { ...parsed.options, outDir: OUT, rootDir: ROOT, incremental: false, tsBuildInfoFile: undefined, declaration: true, sourceMap: false };
   const host = ts.createCompilerHost(options);
   // Type-check against the engine the build is for: resolve every module the way the emitted file will.
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts) =>

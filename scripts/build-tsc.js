@@ -15,7 +15,27 @@ const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.json
 });
 if (r.status !== 0) process.exit(1);
 
-// Files tsc emits for a source X.ts (rootDir "."): X.js and X.d.ts. Anything else it once emitted is stale.
+/**
+ * The maps stay beside the files (the app bundle reads them, scripts/bundle-app.js) but out of the package, and the
+ * `//# sourceMappingURL=` comment tsc appends comes off: a published module must not name a file that is not there.
+ */
+function stripMapComments(dir) {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (OWNED_ELSEWHERE.has(path.relative(OUT, p))) continue;
+    if (e.isDirectory()) stripMapComments(p);
+    else if (e.name.endsWith(".js")) {
+      const text = fs.readFileSync(p, "utf8");
+      const cut = text.lastIndexOf("\n//# sourceMappingURL=");
+      // Only when it is the last line (tsc's), never a line inside the module.
+      if (cut >= 0 && !text.slice(cut + 1).trimEnd().includes("\n")) fs.writeFileSync(p, text.slice(0, cut + 1));
+    }
+  }
+}
+
+// Files tsc emits for a source X.ts (rootDir "."): X.js, X.js.map and X.d.ts. Anything else it once emitted is stale.
+// (The maps let the app bundle's source map reach the TypeScript: the guard points a finding at the line that
+// created its construct, guard/synth/creation-traces.ts.)
 const OWNED_ELSEWHERE = new Set(["cdktn", "rotation/index.js", "rotation/rotation-function.zip", ".inputs"]);
 function prune(dir) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -27,11 +47,12 @@ function prune(dir) {
       if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
       continue;
     }
-    const source = path.join(ROOT, rel.replace(/(\.d\.ts|\.js)$/, ".ts"));
+    const source = path.join(ROOT, rel.replace(/(\.d\.ts|\.js|\.js\.map)$/, ".ts"));
     if (!fs.existsSync(source)) fs.rmSync(p);
   }
 }
 prune(OUT);
+stripMapComments(OUT);
 for (const top of ["index", "main"]) {
   for (const ext of [".js", ".d.ts"]) if (!fs.existsSync(path.join(ROOT, `${top}.ts`))) fs.rmSync(path.join(OUT, top + ext), { force: true });
 }

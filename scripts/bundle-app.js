@@ -11,7 +11,8 @@ const path = require("node:path");
 const esbuild = require("esbuild");
 const { NATIVE, esbuildAliases } = require("./engine-swap");
 
-const { OUT, recordInputs } = require("./build-output");
+const fs = require("node:fs");
+const { ROOT, OUT, recordInputs } = require("./build-output");
 
 const common = {
   entryPoints: [path.join(OUT, "main.js")],
@@ -21,6 +22,10 @@ const common = {
   keepNames: true,
   minify: true,
   legalComments: "external",
+  // dist/app.js.map, through tsc's maps to the TypeScript (no sources inlined): read only when the guard reports a
+  // construct, to name the line of the app that created it (guard/synth/creation-traces.ts).
+  sourcemap: "linked",
+  sourcesContent: false,
   metafile: true,
   logLevel: "warning",
 };
@@ -36,11 +41,43 @@ async function main() {
   for (const engine of engines) {
     const bundle = BUNDLES[engine];
     if (!bundle) throw new Error(`unknown engine ${engine} (cdktf or cdktn)`);
-    const plugins = engine === "cdktn" ? [nativeEngine] : [];
+    const plugins = engine === "cdktn" ? [nativeEngine, tscMaps] : [tscMaps];
     const result = await esbuild.build({ ...common, ...bundle.options, plugins });
+    relocateMapSources(bundle.options.outfile + ".map");
     recordInputs(bundle.id, result.metafile);
   }
 }
+
+/**
+ * The map's sources as seen from dist/, where the bundle is published: esbuild writes them relative to the folder
+ * it wrote to (the build's staging folder, deeper in node_modules/.cache), so from dist/ they would point above
+ * the checkout.
+ */
+function relocateMapSources(mapFile) {
+  const map = JSON.parse(fs.readFileSync(mapFile, "utf8"));
+  const from = path.dirname(mapFile);
+  const to = path.join(ROOT, "dist");
+  map.sources = map.sources.map((s) => path.relative(to, path.resolve(from, map.sourceRoot || "", s)).split(path.sep).join("/"));
+  delete map.sourceRoot;
+  fs.writeFileSync(mapFile, JSON.stringify(map));
+}
+
+/**
+ * tsc's output with its map named again: scripts/build-tsc.js keeps X.js.map beside X.js but takes the comment off
+ * the published module, so esbuild would not find it. With it, the bundle's map reaches the TypeScript.
+ */
+const tscMaps = {
+  name: "tsc-source-maps",
+  setup(build) {
+    const ownOutput = new RegExp("^" + OUT.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\\\/].*\\.js$");
+    build.onLoad({ filter: ownOutput }, (args) => {
+      if (path.relative(OUT, args.path).split(path.sep).includes("node_modules")) return undefined;
+      const contents = fs.readFileSync(args.path, "utf8");
+      const map = args.path + ".map";
+      return { contents: fs.existsSync(map) ? `${contents}\n//# sourceMappingURL=${path.basename(map)}\n` : contents, loader: "js" };
+    });
+  },
+};
 
 /** engine/cdktf-gaps -> engine/cdktn-native, wherever it is imported from. */
 const nativeEngine = {

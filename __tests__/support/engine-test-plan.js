@@ -26,6 +26,7 @@ const CDKTF_ONLY = {
   "outside-in.test.ts": "installs the packed package into a cdktf and a cdktn consumer itself (the cdktn one under Node 22)",
   "engine-parity.test.ts": "runs cdktf, cdktn and both two-copy layouts itself, as children on the Node in use and on Node 22",
   "app-on-cdktn.test.ts": "runs the app and the real cdktn-cli on cdktn itself, under Node 22",
+  "guard-sarif-regions.test.ts": "SARIF regions on real Terraform artefacts and on the cdktf app bundle (dist/app.js) with its source map; the region locator is engine-free",
 };
 
 module.exports = { CDKTN_TESTS, CDKTF_ONLY };

@@ -14,6 +14,7 @@ import { readDocument } from "./stages/read-document";
 import { PieceDetector } from "./stages/detect-in-pieces";
 import { SynthConfiguration } from "./stages/synth-rules";
 import { findCopies } from "./stages/find-copies";
+import { locateFindings } from "./stages/locate-findings";
 
 /** A secret the user already knows, searched for by value. */
 export interface KnownValue {
@@ -30,6 +31,8 @@ export interface FileAuditOptions extends ReadLimits {
   readonly stages?: readonly DetectStage[];
   /** Synth rule packs, run on configuration files (cdk.tf.json) as synth runs them. */
   readonly packs?: readonly RulePack[];
+  /** Find each finding's line and column (and a construct's creation site), for SARIF: one more pass over the file. */
+  readonly regions?: boolean;
 }
 
 export interface FileAuditResult {
@@ -50,7 +53,9 @@ export interface FileAuditResult {
  * 3. synth-rules.ts      on a cdk.tf.json, the synth rule packs on the configuration pass 1 kept
  * 4. find-copies.ts      pass 2, when anything was tracked or known values were given: scan the raw bytes for
  *                        those values and read again only the pieces that hold one: copies (SG103), known (SG110)
- * 5. redaction           each part of an identifier built from data (addresses, keys, pointers) that holds a
+ * 5. locate-findings.ts only for a SARIF report (opts.regions): the line and column of each finding's value, and on
+ *                        a cdk.tf.json the TypeScript line that created its construct (one more streaming pass)
+ * 6. redaction           each part of an identifier built from data (addresses, keys, pointers) that holds a
  *                        tracked secret or an 8-character piece of one, or is token-shaped, becomes its
  *                        fingerprint (detect/identifier-redaction.ts), then findings are sorted by pointer
  * Findings are kept compact (compact-finding.ts) until the report is written; audit-run.ts holds what the stages share.
@@ -67,6 +72,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   if (kind === "synth" && config) config.runRules(run);
   for (const k of opts.known) if (k.value.length > 0) run.secrets.add(k.value, k.source, "SG110");
   if (run.secrets.size > 0) await findCopies(run, source, layout, spans);
+  if (opts.regions) await locateFindings(run, source, kind);
   run.findings.redact(new IdentifierRedactor(run.secrets, opts.shapes));
   return { kind, findings: run.findings.sortByPointer(), notes };
 }

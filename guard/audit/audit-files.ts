@@ -41,6 +41,8 @@ export interface AuditOptions {
   readonly concurrency?: number;
   /** Called as each target is done (the CLI's progress line on a terminal). */
   readonly progress?: (done: number, total: number) => void;
+  /** Find each finding's line and column in its file (for SARIF regions); costs one more pass over each file with findings. */
+  readonly regions?: boolean;
 }
 
 
@@ -194,6 +196,7 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
     known: options.known ?? [],
     maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
     chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
+    regions: options.regions === true,
   };
   const context: TargetContext = options.context ?? { env: process.env };
   const { closeRemote } = await import("./read/remote-targets");
@@ -225,7 +228,8 @@ async function auditAll(targets: readonly AuditTarget[], fileOptions: FileAuditO
     const target = targets[k];
     try {
       const source = target.open ? await target.open(fileOptions) : target.path;
-      const r = await auditFile(source, target.display, fileOptions);
+      // Lines are for files in the checkout: a remote state or standard input is not read a third time for them.
+      const r = await auditFile(source, target.display, target.open && fileOptions.regions ? { ...fileOptions, regions: false } : fileOptions);
       results[k] = { path: target.display, kind: r.kind, findings: r.findings, ...(r.notes.length ? { notes: r.notes } : {}) };
     } catch (e) {
       // One file that cannot be read never stops the audit of a folder, and never passes silently either.

@@ -1,4 +1,4 @@
-import type { Finding, Severity } from "../finding";
+import type { Finding, Severity, SourcePlace, TextRegion } from "../finding";
 import { fingerprint } from "../fingerprint";
 import type { RuleBook } from "../rules/rule-book";
 import { documentedExample } from "../detectors/public-examples";
@@ -50,6 +50,10 @@ export interface CompactFinding {
   readonly fpLo: number;
   /** MessageKind in the low bits, MARKED when Terraform marked the place sensitive. */
   readonly bits: number;
+  /** Where the value is in the file (only when the audit was asked to locate findings, for SARIF). */
+  readonly region?: TextRegion;
+  /** The TypeScript line that created the construct (a cdk.tf.json finding located for SARIF). */
+  readonly createdAt?: SourcePlace;
 }
 
 export function compactFinding(
@@ -135,6 +139,8 @@ export function expandFinding(f: CompactFinding, file: string, rules: RuleBook):
     fingerprint: fingerprintText(f),
     message: messageOf(f),
     suppressed: false,
+    ...(f.region ? { region: f.region } : {}),
+    ...(f.createdAt ? { createdAt: f.createdAt } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import type { SourcePlace, TextRegion } from "../finding";
 import { CompactFinding, redactFinding } from "./compact-finding";
 import { StringIds } from "./string-ids";
 import { grown } from "./grown";
@@ -18,6 +19,10 @@ export class FindingStore {
   private bits = new Uint8Array(256);
   /** Pointer to index; dropped once pointers are redacted (they no longer are the keys). */
   private byPointer: StringIds | undefined = new StringIds();
+  /** Per finding, 4 numbers (start line, start column, end line, end column; 0: none); only once located. */
+  private regions: Int32Array | undefined;
+  /** Where the constructs of located cdk.tf.json findings were created, by index. */
+  private created: Map<number, SourcePlace> | undefined;
   /** Report order (by pointer), once sorted. */
   private order: Int32Array | undefined;
 
@@ -62,7 +67,28 @@ export class FindingStore {
   /** The i-th finding: in report order once sorted, else in the order first put. */
   at(i: number): CompactFinding {
     const k = this.order ? this.order[i] : i;
-    return { ruleId: this.rules[k], pointer: this.pointers[k], address: this.addresses[k], attribute: this.attributes[k], detail: this.details[k], fpHi: this.fpHi[k], fpLo: this.fpLo[k], bits: this.bits[k] };
+    const f: CompactFinding = { ruleId: this.rules[k], pointer: this.pointers[k], address: this.addresses[k], attribute: this.attributes[k], detail: this.details[k], fpHi: this.fpHi[k], fpLo: this.fpLo[k], bits: this.bits[k] };
+    const r = this.regions;
+    const createdAt = this.created?.get(k);
+    if ((!r || r[4 * k] === 0) && !createdAt) return f;
+    return {
+      ...f,
+      ...(r && r[4 * k] > 0 ? { region: { startLine: r[4 * k], startColumn: r[4 * k + 1], endLine: r[4 * k + 2], endColumn: r[4 * k + 3] } } : {}),
+      ...(createdAt ? { createdAt } : {}),
+    };
+  }
+
+  /** Records where the i-th finding (in the order first put) is in the file, and the construct's creation site. */
+  locate(i: number, region: TextRegion | undefined, createdAt?: SourcePlace): void {
+    if (region) {
+      if (!this.regions || this.regions.length < 4 * this.pointers.length) {
+        const grown = new Int32Array(4 * this.pointers.length);
+        if (this.regions) grown.set(this.regions);
+        this.regions = grown;
+      }
+      this.regions.set([region.startLine, region.startColumn, region.endLine, region.endColumn], 4 * i);
+    }
+    if (createdAt) (this.created ??= new Map()).set(i, createdAt);
   }
 
   /** Passes every identifier through the redactor (see redactFinding). Findings can no longer be looked up by pointer. */
@@ -74,11 +100,17 @@ export class FindingStore {
       const r = redactFinding(f, redactor);
       if (r !== f) this.write(i, r);
     }
+    // A creation site's path is read from the file (cdktf's stack trace): data, like a key.
+    for (const [i, place] of this.created ?? []) {
+      const file = redactor.redact(place.file);
+      if (file !== place.file) this.created!.set(i, { ...place, file });
+    }
   }
 
   /** Every identifier text of every finding (repeats included: they are shared strings). */
   private *identifiers(): Generator<string> {
     for (const column of [this.pointers, this.addresses, this.attributes, this.details]) yield* column;
+    for (const place of this.created?.values() ?? []) yield place.file;
   }
 
   /** Sorts the report order by pointer (ties keep the order first put). */

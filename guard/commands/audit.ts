@@ -134,7 +134,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const { auditFilesCompact } = await import("../audit/audit-files");
   const progress = !quiet && io.stderrIsTTY ? progressLine(io) : undefined;
   const context = { env: io.env, stdin: io.stdin, warn: (line: string) => io.err(`secret-guard: warning: ${escapeControls(line)}\n`) };
-  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors, fromStack, context, concurrency, progress: progress?.update }).finally(() => progress?.end());
+  const report = await auditFilesCompact(positionals, { schemaFiles: (values.schema as string[] | undefined) ?? [], known, maxPieceBytes, packs: options.packs, detectors, fromStack, context, concurrency, progress: progress?.update, regions: format === "sarif" }).finally(() => progress?.end());
   if (ignore || baseline) {
     report.mark((f) => ({ suppressionReason: ignore?.match(f), baseline: baseline?.has(f) }), baseline !== undefined);
     const unmatched = ignore?.unmatchedLines() ?? [];

@@ -67,6 +67,8 @@ export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): 
           },
         },
         artifacts: report.files.map((f) => ({ location: { uri: toUri(f.path) }, properties: { kind: f.kind, ...(f.notes?.length ? { notes: f.notes } : {}) } })),
+        // Regions count columns in UTF-16 code units (SARIF's default, said explicitly for readers that assume bytes).
+        columnKind: "utf16CodeUnits",
         results: [],
       },
     ],
@@ -85,6 +87,7 @@ export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): 
     tool: run.tool,
     invocations: [{ executionSuccessful: true, toolExecutionNotifications: [{ level: "warning", message: { text: note } }] }],
     artifacts: run.artifacts,
+    columnKind: run.columnKind,
     results: [],
     properties: { [TRUNCATED_PROPERTY]: { shown: cap.shown, total: cap.total, reason: cap.reason } },
   };
@@ -104,7 +107,8 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
       {
         physicalLocation: {
           artifactLocation: { uri: uri(f.file) },
-          region: { startLine: 1, message: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
+          // The value's own span when the audit located it (a file in the checkout); else the file's first line.
+          region: { ...(f.region ?? { startLine: 1 }), message: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
         },
         logicalLocations: [
           { name: f.attribute || f.address, fullyQualifiedName: `${f.address}${f.attribute ? "." + f.attribute : ""}`, kind: "member" },
@@ -112,6 +116,19 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
         ],
       },
     ],
+    // The TypeScript line that created the construct (cdktf's recorded stack trace): a pull request's annotation
+    // lands on the code that introduced the leak.
+    ...(f.createdAt
+      ? {
+          relatedLocations: [
+            {
+              id: 1,
+              physicalLocation: { artifactLocation: { uri: uri(f.createdAt.file) }, region: { startLine: f.createdAt.line, startColumn: f.createdAt.column } },
+              message: { text: "the construct that wrote this value is created here" },
+            },
+          ],
+        }
+      : {}),
     partialFingerprints: {
       "secretGuardPlace/v1": createHash("sha256").update(`${f.ruleId}\0${f.file}\0${f.pointer}`).digest("hex").slice(0, 32),
       ...(f.fingerprint ? { "secretGuardValue/v1": f.fingerprint } : {}),

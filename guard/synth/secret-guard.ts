@@ -18,7 +18,7 @@ import { annotate } from "../../engine/annotate";
 import { addStackAspect, afterStackSynth } from "../../engine/shared-gaps";
 import { requireEngineOf } from "../../engine/engine-of-stack";
 import { SynthFindingsError } from "../errors";
-import { Finding, Report, Severity, summarize } from "../finding";
+import { Finding, Report, Severity, SourcePlace, summarize } from "../finding";
 import { ProviderFacts } from "../provider-facts";
 import type { SecretShapes } from "../detectors/secret-shapes";
 import { detectorRules, shippedDetectors } from "../detectors/shipped-detectors";
@@ -32,6 +32,9 @@ import { toJson, toSarif } from "../report";
 import { TOOL } from "../tool";
 import { addSuppression, suppressionFor } from "./suppressions";
 import { configRedactor, IdentifierRedactor, redactedFinding } from "../audit/detect/identifier-redaction";
+import { locateValuesIn } from "../audit/read/value-regions";
+import { creationSite } from "../audit/locate/creation-site";
+import { creationTraceOf, publishCreationTrace } from "./creation-traces";
 
 export interface SecretGuardOptions {
   /** Write secret-guard.json and secret-guard.sarif next to cdk.tf.json (default true). */
@@ -108,6 +111,8 @@ export class SecretGuard implements IAspect {
     const redactor = this.redactorFor(doc, found);
     for (const f of found) {
       const target = this.targetOf(f, byPath);
+      // Into cdk.tf.json, for `secret-guard audit` of the stack: where the app created the reported construct.
+      publishCreationTrace(target);
       const finding = redactedFinding(this.toFinding(f, target, "cdk.tf.json"), redactor);
       this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
       annotateFinding(target, finding, redactor.redact(f.message));
@@ -175,22 +180,30 @@ export class SecretGuard implements IAspect {
   /** Checks the file as written, adds what the aspect could not see, writes reports, fails on errors. */
   private gate(file: string, continueOnErrors: boolean, annotateManifest: (path: string, level: Severity, message: string) => void): void {
     if (!fs.existsSync(file)) return; // HCL output: nothing to read back.
-    const doc = JSON.parse(fs.readFileSync(file, "utf8"));
+    const bytes = fs.readFileSync(file);
+    const doc = JSON.parse(bytes.toString("utf8"));
     const byPath = this.constructsByPath();
     const findings: Finding[] = [];
     const rel = path.relative(process.cwd(), file) || file;
     const found = this.check(doc);
     const redactor = this.redactorFor(doc, found);
-    for (const f of found) {
+    // For the SARIF report: each value's line and column in the file as written (by the file's own pointers,
+    // before redaction), and the line of the app that created the construct.
+    const regions = this.options.reports !== false && found.length > 0 ? locateValuesIn(bytes, found.map((f) => f.pointer)).regions : [];
+    const placed = (i: number, target: IConstruct) => {
+      const createdAt = createdAtOf(target);
+      return { ...(regions[i] ? { region: regions[i] } : {}), ...(createdAt ? { createdAt } : {}) };
+    };
+    for (const [i, f] of found.entries()) {
+      const target = this.targetOf(f, byPath);
       const known = this.aspectFindings.get(`${f.ruleId} ${f.pointer}`);
       if (known) {
-        findings.push({ ...known, file: rel });
+        findings.push({ ...known, file: rel, ...placed(i, target) });
         continue;
       }
-      const target = this.targetOf(f, byPath);
       const finding = redactedFinding(this.toFinding(f, target, rel), redactor);
       const where = `override in ${rel}#${finding.pointer}`;
-      findings.push({ ...finding, message: `${finding.message} (${where})` });
+      findings.push({ ...finding, message: `${finding.message} (${where})`, ...placed(i, target) });
       if (!finding.suppressed) {
         annotateManifest(target.node.path, finding.severity, `[${finding.ruleId}] ${redactor.redact(f.message)} (${where})`);
       }
@@ -222,6 +235,13 @@ function addressOf(c: IConstruct): string | undefined {
 /** cdktf 0.21 has no TerraformVariable.isTerraformVariable: recognise it by shape (an element with a `default` accessor and `stringValue`). */
 function isTerraformVariable(c: IConstruct): c is TerraformVariable {
   return TerraformElement.isTerraformElement(c) && !TerraformResource.isTerraformResource(c) && "stringValue" in c && "sensitive" in c;
+}
+
+/** Where the app created the construct: recorded by recordCreationTraces, else a trace cdktf kept in its metadata. */
+function createdAtOf(target: IConstruct): SourcePlace | undefined {
+  const recorded = creationTraceOf(target);
+  const trace = recorded.length > 0 ? recorded : target.node.metadata.find((e) => e.type === "stacktrace")?.trace;
+  return trace && trace.length > 0 ? creationSite(JSON.stringify(trace)) : undefined;
 }
 
 function annotateFinding(target: IConstruct, f: Finding, rawMessage: string): void {
