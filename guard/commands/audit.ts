@@ -1,14 +1,12 @@
 import { InputError, UsageError } from "../errors";
-import { promises as fsp } from "node:fs";
 import type { Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
-import type { KnownValue } from "../audit/audit-file";
-import { argumentAt, oneOf, parseCommandLine, ValuePositions } from "./args";
+import { argumentAt, oneOf, parseCommandLine } from "./args";
 import { checkOutputTarget } from "./output-target";
 import { escapeControls } from "../safe-text";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
-import { loadAuditInputs } from "./audit-inputs";
+import { knownValues, loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -223,41 +221,3 @@ function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean
   return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => SEVERITY_RANK[sev] >= min && report.summary[sev] > 0);
 }
 
-/** Shorter values match by chance and are not searched for (see worthTracking): refuse them rather than miss them. */
-const MIN_KNOWN = 8;
-/** Largest --known-file: a list of secret values, one a line, not a data file. */
-export const KNOWN_FILE_LIMIT = 1 << 20;
-/** What an environment variable name looks like; anything else given to --known-env may be the value itself. */
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
-
-/**
- * The values named by --known-env and --known-file. A value pasted where its name belongs is never echoed: errors
- * name the option's position on the command line instead, and a name or path is shown only once it is known to be
- * one (a set variable, an existing file).
- */
-export async function knownValues(env: CommandIO["env"], envNames: readonly string[], files: readonly string[], positions: ValuePositions): Promise<KnownValue[]> {
-  const out: KnownValue[] = [];
-  const tooShort = (where: string) => new UsageError(`${where}: the value is shorter than ${MIN_KNOWN} characters; known values must have at least ${MIN_KNOWN}`);
-  envNames.forEach((name, k) => {
-    const at = argumentAt(positions, "known-env", k);
-    if (!ENV_NAME.test(name)) throw new UsageError(`${at} is not an environment variable name`);
-    const v = env[name];
-    if (v === undefined || v === "") throw new UsageError(`${at}: the environment variable is not set`);
-    if (v.length < MIN_KNOWN) throw tooShort(`--known-env ${name}`);
-    out.push({ value: v, source: `--known-env ${name}` });
-  });
-  if (files.length === 0) return out;
-  const { readBounded } = await import("../audit/read/bounded-read");
-  for (const [k, file] of files.entries()) {
-    const at = argumentAt(positions, "known-file", k);
-    const exists = await fsp.stat(file).then(() => true, () => false);
-    const where = exists ? `--known-file ${escapeControls(file)}` : at;
-    const text = (await readBounded(file, where, KNOWN_FILE_LIMIT)).toString("utf8");
-    text.split(/\r?\n/).forEach((line, i) => {
-      if (line.length === 0) return;
-      if (line.length < MIN_KNOWN) throw tooShort(`${where} line ${i + 1}`);
-      out.push({ value: line, source: `--known-file ${file} line ${i + 1}` });
-    });
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 import { InputError, UsageError } from "../errors";
 import { argumentAt, milliseconds, oneOf, parseCommandLine } from "./args";
-import { loadAuditInputs } from "./audit-inputs";
+import { knownValues, loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -102,7 +102,6 @@ async function runRunTask(argv: readonly string[], io: CommandIO, options: RunTa
   const shutdownGraceMs = milliseconds("--shutdown-grace", values["shutdown-grace"], 60_000, 9_999_999);
   // Everything an audit needs is loaded now: a bad file stops the server before it accepts a run.
   const { maxPieceBytes, ignore, baseline } = await loadAuditInputs(values, USAGE);
-  const { knownValues } = await import("./audit");
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
   const { shippedDetectors } = await import("../detectors/shipped-detectors");
   const { loadDetectorFile } = await import("../detectors/load-detectors");
