@@ -23,7 +23,8 @@ function runWithCodeCache(file) {
   if (process.env.GENESYS_OAUTH_CODE_CACHE === "0") return require(file);
   const source = fs.readFileSync(file, "utf8");
   const name = path.basename(file, ".js");
-  const key = createHash("sha256").update(source).update(process.version).update(process.arch).digest("hex").slice(0, 16);
+  // The path too: V8's cached script keeps the file name it was compiled under, which stack traces then show.
+  const key = createHash("sha256").update(source).update(process.version).update(process.arch).update(path.resolve(file)).digest("hex").slice(0, 16);
   const dir = cacheDir();
   const cacheFile = path.join(dir, `${name}-${key}.v8cache`);
   let cachedData;

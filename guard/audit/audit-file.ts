@@ -72,7 +72,7 @@ export async function auditFile(input: string | ByteSource, display: string, opt
   if (kind === "synth" && config) config.runRules(run);
   for (const k of opts.known) if (k.value.length > 0) run.secrets.add(k.value, k.source, "SG110");
   if (run.secrets.size > 0) await findCopies(run, source, layout, spans);
-  if (opts.regions) await locateFindings(run, source, kind);
+  if (opts.regions) await locateFindings(run, source, kind, typeof input === "string" ? input : undefined);
   run.findings.redact(new IdentifierRedactor(run.secrets, opts.shapes));
   return { kind, findings: run.findings.sortByPointer(), notes };
 }

@@ -102,7 +102,9 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
     ruleId: f.ruleId,
     ruleIndex: index.get(f.ruleId),
     level: LEVEL[f.severity],
-    message: { text: f.message },
+    // GitHub shows a related location only through a link in the message, "[text](id)"; literal brackets (an
+    // address's index) are escaped then, as SARIF asks of a message with links.
+    message: { text: f.createdAt ? `${f.message.replace(/[[\]]/g, (b) => "\\" + b)} ([created at ${escapeLinkText(f.createdAt.file)}:${f.createdAt.line}](1))` : f.message },
     locations: [
       {
         physicalLocation: {
@@ -143,6 +145,11 @@ function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: st
     ...(f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressionReason ?? "" }] } : {}),
     ...(f.baseline !== undefined ? { baselineState: f.baseline ? "unchanged" : "new" } : {}),
   };
+}
+
+/** A path inside a message link's text: brackets escaped. */
+function escapeLinkText(p: string): string {
+  return p.replace(/[[\]]/g, (b) => "\\" + b);
 }
 
 /** A path as a URI: `file://` for absolute paths, a relative reference (forward slashes, percent-encoded) otherwise. */

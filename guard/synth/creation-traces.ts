@@ -31,7 +31,7 @@ export function recordCreationTraces(): void {
       Error.stackTraceLimit = 40;
       Error.captureStackTrace(holder, addMetadata);
       Error.stackTraceLimit = limit;
-      captured.set(this, holder);
+      capturedTraces().set(this, holder);
     }
   };
   proto.addMetadata = addMetadata;
@@ -41,7 +41,15 @@ export function recordCreationTraces(): void {
 /** cdktf's context key for `App({ stackTraces: false })`. */
 const DISABLE_STACK_TRACE = "@cdktf/disable_stack_trace_in_metadata";
 const INSTALLED = Symbol.for("secret-guard/creation-traces");
-const captured = new WeakMap<Node, { stack?: string }>();
+/**
+ * The stacks captured, one map for every copy of this module loaded (an importer may load the guard twice): it
+ * lives on the patched prototype with the patch, which only the first copy installs.
+ */
+const CAPTURED = Symbol.for("secret-guard/creation-traces/captured");
+function capturedTraces(): WeakMap<Node, { stack?: string }> {
+  const proto = Node.prototype as unknown as Record<PropertyKey, unknown>;
+  return (proto[CAPTURED] ??= new WeakMap<Node, { stack?: string }>()) as WeakMap<Node, { stack?: string }>;
+}
 
 /** Frames of an app's call stack kept: the app's own, not cdktf's, constructs', the bindings' or Node's. */
 const MAX_FRAMES = 8;
@@ -52,7 +60,7 @@ const MAX_FRAMES = 8;
  * when nothing was recorded.
  */
 export function creationTraceOf(c: IConstruct, root: string = process.cwd()): string[] {
-  const stack = captured.get(c.node)?.stack;
+  const stack = capturedTraces().get(c.node)?.stack;
   if (!stack) return [];
   const out: string[] = [];
   for (const line of stack.split("\n").slice(1)) {

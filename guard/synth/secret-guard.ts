@@ -111,9 +111,10 @@ export class SecretGuard implements IAspect {
     const redactor = this.redactorFor(doc, found);
     for (const f of found) {
       const target = this.targetOf(f, byPath);
-      // Into cdk.tf.json, for `secret-guard audit` of the stack: where the app created the reported construct.
-      publishCreationTrace(target);
       const finding = redactedFinding(this.toFinding(f, target, "cdk.tf.json"), redactor);
+      // Into cdk.tf.json, for `secret-guard audit` of the stack: where the app created the reported construct
+      // (not for an accepted finding: a trace's line numbers would change the stack with every edit of the app).
+      if (!finding.suppressed) publishCreationTrace(target);
       this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
       annotateFinding(target, finding, redactor.redact(f.message));
     }
@@ -192,7 +193,8 @@ export class SecretGuard implements IAspect {
     const regions = this.options.reports !== false && found.length > 0 ? locateValuesIn(bytes, found.map((f) => f.pointer)).regions : [];
     const placed = (i: number, target: IConstruct) => {
       const createdAt = createdAtOf(target);
-      return { ...(regions[i] ? { region: regions[i] } : {}), ...(createdAt ? { createdAt } : {}) };
+      // A path is built from data too: redacted like every other identifier.
+      return { ...(regions[i] ? { region: regions[i] } : {}), ...(createdAt ? { createdAt: { ...createdAt, file: redactor.redact(createdAt.file) } } : {}) };
     };
     for (const [i, f] of found.entries()) {
       const target = this.targetOf(f, byPath);

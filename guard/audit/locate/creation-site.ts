@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SourcePlace } from "../../finding";
@@ -22,9 +23,11 @@ export function elementTracePointers(pointer: string): string[] {
 /**
  * The app's line that created the construct: the first frame of the recorded trace (JSON text of an array of
  * V8 frames, "new X (file:line:column)") that is not library code (isLibraryFrame), with its file relative to
- * `root` (the repository, where code scanning resolves relative URIs). Undefined when there is none.
+ * `root` (the repository, where code scanning resolves relative URIs). Undefined when there is none. A frame's
+ * relative path is the app's (relative to where cdktf ran it): given `from`, the folder of the audited cdk.tf.json,
+ * it is found from the nearest folder above that holds it (the project in a monorepo's infra/, say).
  */
-export function creationSite(traceJson: string, root: string = process.cwd()): SourcePlace | undefined {
+export function creationSite(traceJson: string, root: string = process.cwd(), from?: string): SourcePlace | undefined {
   let frames: unknown;
   try {
     frames = JSON.parse(traceJson);
@@ -38,6 +41,7 @@ export function creationSite(traceJson: string, root: string = process.cwd()): S
     if (!place) continue;
     if (isLibraryFrame(place.file)) continue;
     let file = place.file.startsWith("file://") ? fileURLToPath(place.file) : place.file;
+    if (!path.isAbsolute(file) && from !== undefined) file = besideAncestor(file, from) ?? file;
     if (path.isAbsolute(file)) file = path.relative(root, file);
     return { file: file.split(path.sep).join("/"), line: place.line, column: place.column };
   }
@@ -64,4 +68,15 @@ export function framePlace(frame: string): SourcePlace | undefined {
   const column = inParens.slice(c2 + 1);
   if (!/^\d{1,9}$/.test(line) || !/^\d{1,9}$/.test(column)) return undefined;
   return { file: inParens.slice(0, c1), line: Number(line), column: Number(column) };
+}
+
+/** `rel` resolved against the nearest of `dir` and its ancestors where that file exists; undefined if none does. */
+function besideAncestor(rel: string, dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; ) {
+    const candidate = path.join(d, rel);
+    if (fs.existsSync(candidate)) return candidate;
+    const up = path.dirname(d);
+    if (up === d) return undefined;
+    d = up;
+  }
 }

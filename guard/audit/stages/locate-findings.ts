@@ -1,3 +1,4 @@
+import * as path from "node:path";
 import type { FileKind } from "../../finding";
 import type { ByteSource } from "../read/file-chunks";
 import { locateValues } from "../read/value-regions";
@@ -7,9 +8,10 @@ import type { AuditRun } from "./audit-run";
 /**
  * For a SARIF report (FileAuditOptions.regions): one more pass over the file finds the line and column of each
  * finding's value, and on a cdk.tf.json the TypeScript line that created each finding's construct (the stack
- * trace cdktf records in the element's `"//".metadata`). Runs before redaction: it needs the file's own pointers.
+ * trace cdktf records in the element's `"//".metadata`; its paths found from `file`'s folder up). Runs before
+ * redaction: it needs the file's own pointers.
  */
-export async function locateFindings(run: AuditRun, source: ByteSource, kind: FileKind): Promise<void> {
+export async function locateFindings(run: AuditRun, source: ByteSource, kind: FileKind, file?: string): Promise<void> {
   const n = run.findings.length;
   if (n === 0) return;
   const pointers: string[] = [];
@@ -30,7 +32,8 @@ export async function locateFindings(run: AuditRun, source: ByteSource, kind: Fi
     }
   }
   const located = await locateValues(source, pointers, traces);
-  const sites = located.texts.map((t) => (t === undefined ? undefined : creationSite(t)));
+  const from = file === undefined ? undefined : path.dirname(file);
+  const sites = located.texts.map((t) => (t === undefined ? undefined : creationSite(t, process.cwd(), from)));
   for (let i = 0; i < n; i++) {
     const site = traceOf[i]?.map((k) => sites[k]).find((s) => s !== undefined);
     run.findings.locate(i, located.regions[i], site);
