@@ -26,6 +26,11 @@ export function isSafeScheme(u: URL): boolean {
   return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname));
 }
 
+/** A duration as given: "2 s" for whole seconds, else "1500 ms" (a rounded "2 s" would misstate --fetch-timeout 1500). */
+export function duration(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
+}
+
 export async function fetchPlan(planUrl: URL, token: string, options: PlanFetchOptions): Promise<Buffer[]> {
   const fetchImpl = options.fetchImpl ?? fetch;
   const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -64,7 +69,7 @@ export async function fetchPlan(planUrl: URL, token: string, options: PlanFetchO
   } catch (e) {
     if (e instanceof PlanFetchError) throw e;
     if (options.signal?.aborted) throw new PlanFetchError("the server shut down while reading the plan");
-    if (timeout.aborted) throw new PlanFetchError(`reading the plan timed out after ${Math.round(options.timeoutMs / 1000)} s`);
+    if (timeout.aborted) throw new PlanFetchError(`reading the plan timed out after ${duration(options.timeoutMs)}`);
     throw new PlanFetchError(`cannot reach HCP Terraform to read the plan (${networkCode(e)})`);
   }
 }
