@@ -1,7 +1,8 @@
 /**
  * Reads a run's JSON plan: GET plan_json_api_url with the run's bearer token; HCP Terraform answers a redirect
  * (307) to a short-lived archive URL on another host. Redirects are followed by hand so the token goes only to
- * the API's own origin: the archive URL is itself the credential. Nothing is written to disk; the plan is held in
+ * the API's own origin, and only until the chain first leaves it: the archive URL is itself the credential, and a
+ * hop back to the API origin after it is a path the archive chose, not HCP Terraform. Nothing is written to disk; the plan is held in
  * memory up to `maxBytes`. Errors say what failed in words (HTTP status, timeout, network code), never a URL:
  * the archive URL is a bearer secret.
  */
@@ -37,11 +38,14 @@ export async function fetchPlan(planUrl: URL, token: string, options: PlanFetchO
   const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
   const apiOrigin = planUrl.origin;
   let target = planUrl;
+  // Set once any hop is off the API origin; from then on the token is never sent, even back on the API origin.
+  let leftApi = false;
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const where = hop === 0 ? "the plan API" : "the plan archive";
       if (!isSafeScheme(target)) throw new PlanFetchError(`${where} is not an https URL`);
-      const withToken = target.origin === apiOrigin;
+      leftApi ||= target.origin !== apiOrigin;
+      const withToken = !leftApi;
       const res = await fetchImpl(target, {
         redirect: "manual",
         signal,
