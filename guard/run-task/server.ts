@@ -198,7 +198,7 @@ export class RunTaskServer {
     }
     let plan: Buffer[];
     try {
-      plan = await fetchPlan(req.planUrl, req.accessToken, { timeoutMs: this.o.fetchTimeoutMs, maxBytes: this.o.maxPlanBytes, signal: run.abort.signal, fetchImpl: this.o.fetchImpl });
+      plan = await fetchPlan(req.planUrl, req.accessToken, { timeoutMs: this.o.fetchTimeoutMs, maxBytes: this.o.maxPlanBytes, signal: run.abort.signal, fetchImpl: this.o.fetchImpl, allowedOrigins: this.o.allowedOrigins });
     } catch (e) {
       if (run.settled) return;
       const why = e instanceof PlanFetchError ? e.message : "the plan could not be read";
