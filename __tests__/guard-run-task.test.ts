@@ -340,6 +340,21 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     expect(cb.doc.data.relationships).toBeUndefined();
   });
 
+  it("sends outcomes only when the request's capabilities.outcomes is true; otherwise the message alone, with the counts", async () => {
+    const { plan, planted } = plantedPlan();
+    secrets.push(...planted);
+    // A request without capabilities (an older Terraform Enterprise), and one saying outcomes: false.
+    for (const extra of [{ capabilities: undefined }, { capabilities: { outcomes: false } }]) {
+      const run = hcp.run(plan, extra);
+      secrets.push(run.token);
+      expect((await send(JSON.stringify(run.payload))).status).toBe(200);
+      const cb = await hcp.callbackFor(run.taskResultId);
+      expect(cb.doc.data.attributes.status).toBe("failed");
+      expect(cb.doc.data.attributes.message).toMatch(/^secret-guard: secrets in the plan: [1-9]\d* errors?, \d+ warnings?, \d+ info/);
+      expect(cb.doc.data.relationships).toBeUndefined();
+    }
+  });
+
   it("reads a stage spelt with a hyphen (post-plan, as older Terraform Enterprise documentation writes it) as the same stage", async () => {
     const run = hcp.run(cleanPlan(), { stage: "post-plan" });
     secrets.push(run.token);

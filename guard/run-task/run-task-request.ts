@@ -19,6 +19,11 @@ export interface RunTaskRequest {
   readonly enforcement: "advisory" | "mandatory" | "unknown";
   readonly workspaceName?: string;
   readonly isSpeculative: boolean;
+  /**
+   * capabilities.outcomes: whether the platform accepts detailed outcomes in the callback. Only `true` counts: a
+   * Terraform Enterprise that does not say so gets the message alone (it gives the counts).
+   */
+  readonly outcomes: boolean;
 }
 
 /** A request this server refuses: HTTP 400 with `message` as its one-line JSON error. */
@@ -68,6 +73,7 @@ export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): Ru
     enforcement,
     workspaceName: typeof ws === "string" && WORKSPACE_NAME.test(ws) ? ws : undefined,
     isSpeculative: doc.is_speculative === true,
+    outcomes: isObject(doc.capabilities) && doc.capabilities.outcomes === true,
   };
 }
 

@@ -212,7 +212,7 @@ export class RunTaskServer {
     let detail: string;
     try {
       const result = await auditPlan(plan, display, this.o.settings);
-      const r = auditResultBody(result, this.o.settings.failOn);
+      const r = auditResultBody(result, this.o.settings.failOn, { outcomes: req.outcomes });
       ({ body, status } = r);
       const s = result.summary;
       detail = `${s.error} errors, ${s.warning} warnings, ${s.info} info${s.suppressed ? `, ${s.suppressed} suppressed` : ""}${s.baseline !== undefined ? `, ${s.baseline} in baseline` : ""}; ${r.groups} groups`;
