@@ -366,6 +366,20 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     expect(hcp.planGets.filter((g) => g.planId === planId)).toHaveLength(1);
   });
 
+  it("the same task_result_id posted again (HCP Terraform retrying after a lost 200) is answered 200 and not audited twice", async () => {
+    const run = hcp.run(cleanPlan());
+    secrets.push(run.token);
+    const body = JSON.stringify(run.payload);
+    expect((await send(body)).status).toBe(200);
+    expect((await send(body)).status).toBe(200);
+    await hcp.callbackFor(run.taskResultId);
+    await sleep(500);
+    expect(hcp.callbacks.filter((c) => c.taskResultId === run.taskResultId)).toHaveLength(1);
+    const planId = /plans\/(plan-[0-9a-f]+)\//.exec(String(run.payload.plan_json_api_url))![1];
+    expect(hcp.planGets.filter((g) => g.planId === planId)).toHaveLength(1);
+    expect(server.stderr().split("\n").filter((l) => l.includes(`duplicate request for ${String(run.payload.run_id)} ignored`))).toHaveLength(1);
+  });
+
   it("answers the verification request HCP Terraform sends when a run task is saved: 200, no plan read, no callback", async () => {
     const before = { plans: hcp.planGets.length, callbacks: hcp.callbacks.length };
     // The documented verification payload: the token is "test-token" and its URLs are test values.

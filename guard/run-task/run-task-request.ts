@@ -13,6 +13,8 @@ export interface RunTaskRequest {
   readonly accessToken: string;
   readonly stage: string;
   readonly runId: string;
+  /** The task result this request is for (one per run, stage and task); a retried request repeats it. */
+  readonly taskResultId?: string;
   readonly callbackUrl: URL;
   /** Set for post_plan and pre_apply. */
   readonly planUrl?: URL;
@@ -64,10 +66,12 @@ export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): Ru
   const level = doc.task_result_enforcement_level;
   const enforcement = level === "advisory" || level === "mandatory" ? level : "unknown";
   const ws = doc.workspace_name;
+  const taskResultId = doc.task_result_id;
   return {
     accessToken,
     stage,
     runId,
+    taskResultId: typeof taskResultId === "string" && ID.test(taskResultId) ? taskResultId : undefined,
     callbackUrl,
     planUrl,
     enforcement,

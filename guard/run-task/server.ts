@@ -8,6 +8,7 @@ import { fetchPlan, PlanFetchError } from "./plan-fetch";
 import { auditPlan, PlanAuditSettings } from "./plan-audit";
 import { auditResultBody, simpleResult, TaskResultBody, TaskStatus } from "./task-result";
 import { sendTaskResult } from "./callback";
+import { RecentIds } from "./recent-ids";
 
 /**
  * `secret-guard run-task`: an HTTP server implementing HCP Terraform's run task integration. Per request, in order:
@@ -53,6 +54,8 @@ export class RunTaskServer {
   private readonly queue: Run[] = [];
   private readonly active = new Map<Run, Promise<void>>();
   private stopping?: Promise<void>;
+  /** task_result_ids accepted lately: HCP Terraform retrying a request whose 200 it lost gets 200 again, no second run. */
+  private readonly recent = new RecentIds();
 
   constructor(private readonly o: RunTaskServerOptions) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -154,8 +157,13 @@ export class RunTaskServer {
       if (e instanceof BadRunTaskRequest) return this.refuse(req, res, 400, e.message);
       return reply(res, 500, { error: "internal error" });
     }
+    if (run.taskResultId !== undefined && this.recent.has(run.taskResultId)) {
+      this.o.log(`secret-guard run-task: duplicate request for ${run.runId} ignored`);
+      return reply(res, 200, {});
+    }
     if (this.queue.length >= (this.o.queueLimit ?? 100)) return this.refuse(req, res, 503, "too many runs waiting; HCP Terraform retries the request");
     reply(res, 200, {});
+    if (run.taskResultId !== undefined) this.recent.add(run.taskResultId);
     this.queue.push({ req: run, abort: new AbortController(), received: Date.now(), settled: false });
     this.pump();
   }
