@@ -225,6 +225,28 @@ function post(url: string, body: string | Buffer, opts: { signature?: string | n
   });
 }
 
+/** Starts a signed POST and sends the first half of its body; `rest()` sends the other half and resolves to the answer. */
+function postInTwoParts(url: string, body: string): { rest(): Promise<Answer> } {
+  const raw = Buffer.from(body);
+  const signature = createHmac("sha512", KEY).update(raw).digest("hex");
+  const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json", "X-TFC-Task-Signature": signature, "Content-Length": raw.length } });
+  const answer = new Promise<Answer>((resolve, reject) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+  });
+  req.write(raw.subarray(0, raw.length >> 1));
+  return {
+    rest: () => {
+      req.end(raw.subarray(raw.length >> 1));
+      return answer;
+    },
+  };
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -574,6 +596,23 @@ describe("secret-guard run-task: start-up, options shared with audit, shutdown",
     expect(b.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/shut down before auditing this run/) });
     expect(s.stderr()).toMatch(/SIGTERM: not accepting requests; finishing 2 run\(s\) in flight/);
     expectNoLeaks([inFlight.token, queued.token], [["stdout", s.stdout()], ["stderr", s.stderr()]]);
+  });
+  it("SIGTERM while a request's body is still arriving: that request gets 503 (HCP Terraform retries), never a silent 200", async () => {
+    const s = await serve(["--allow-origin", hcp.apiBase, "--concurrency", "1", "--shutdown-grace", "1500", "--fetch-timeout", "60000", "--no-ignore-file"]);
+    const held = hcp.run("hang");
+    const late = hcp.run(cleanPlan());
+    expect((await post(s.url, JSON.stringify(held.payload))).status).toBe(200);
+    const half = postInTwoParts(s.url, JSON.stringify(late.payload));
+    await sleep(300);
+    s.child.kill("SIGTERM");
+    await sleep(300);
+    const a = await half.rest();
+    // 503, or a 200 that is kept: a callback for it. A 200 with no callback would leave the run waiting 10 minutes.
+    if (a.status === 200) expect((await hcp.callbackFor(late.taskResultId, 5000)).doc.data.attributes.status).toMatch(/^(passed|failed)$/);
+    else expectOneLineError(a, 503, /shutting down/);
+    expect(await s.exited).toBe(0);
+    expect((await hcp.callbackFor(held.taskResultId, 5000)).doc.data.attributes.status).toBe("failed");
+    expectNoLeaks([held.token, late.token], [["stdout", s.stdout()], ["stderr", s.stderr()], ["answer", a.body]]);
   });
 });
 

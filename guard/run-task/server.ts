@@ -97,7 +97,8 @@ export class RunTaskServer {
         await Promise.race([Promise.all(this.active.values()), new Promise<void>((r) => (timer = setTimeout(r, this.o.shutdownGraceMs)))]);
         clearTimeout(timer);
       }
-      const late = [...this.active.keys()].filter((r) => !r.settled);
+      // Anything queued since (none should be: onBody answers 503 once stopping) is failed too, never left silent.
+      const late = [...this.queue.splice(0), ...[...this.active.keys()].filter((r) => !r.settled)];
       for (const run of late) run.abort.abort();
       await Promise.all(late.map((run) => this.finish(run, simpleResult("failed", "secret-guard run-task shut down before the audit finished; start the run again"), "shut down during the audit")));
       this.server.closeAllConnections();
@@ -132,6 +133,8 @@ export class RunTaskServer {
   }
 
   private onBody(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    // A body still arriving when shutdown began: queued now, it would never be audited nor answered by a callback.
+    if (this.stopping) return this.refuse(req, res, 503, "the server is shutting down");
     const signature = req.headers[SIGNATURE_HEADER];
     const sig = Array.isArray(signature) ? undefined : signature === "" ? undefined : signature;
     if (this.o.hmacKey !== undefined) {
