@@ -37,6 +37,8 @@ class StandIn {
   readonly plans = new Map<string, string | "hang" | "http500">();
   /** Bearer token each plan id accepts. */
   readonly tokens = new Map<string, string>();
+  /** Task result ids whose callback PATCH is recorded and never answered. */
+  readonly hangCallbacks = new Set<string>();
   archiveDelayMs = 0;
   archiveInFlight = 0;
   archiveMaxInFlight = 0;
@@ -82,6 +84,7 @@ class StandIn {
             doc = undefined;
           }
           this.callbacks.push({ taskResultId: cb[1], authorization: req.headers.authorization, contentType: req.headers["content-type"], raw: body, doc });
+          if (this.hangCallbacks.has(cb[1])) return void this.hanging.push(res);
           const ok = doc?.data?.type === "task-results" && ["passed", "failed", "running"].includes(doc?.data?.attributes?.status);
           return void res.writeHead(ok ? 200 : 422, { "Content-Type": "application/vnd.api+json" }).end(ok ? "" : '{"errors":[{"status":"422"}]}');
         }
@@ -264,6 +267,21 @@ function expectOneLineError(a: Answer, status: number, words: RegExp): void {
 function plantedPlan(): { plan: string; planted: string[] } {
   const p = { clientSecret: genesysSecret(), password: randomPassword(), bcrypt: "unused", credentialSecret: genesysSecret() };
   return { plan: JSON.stringify(genesysPlan(p)), planted: [p.clientSecret, p.password, p.credentialSecret] };
+}
+
+/**
+ * A plan whose audit takes seconds: `resources` resources with ten password attributes each, every one a random
+ * value (a finding). Returns a few of the values for the leak check (checking all would cost more than the audit).
+ */
+function bigPlan(resources: number): { plan: string; sample: string[] } {
+  const sample: string[] = [];
+  const changes = Array.from({ length: resources }, (_, i) => {
+    const after: Record<string, string> = {};
+    for (let k = 0; k < 10; k++) after[`password_${k}`] = randomBytes(30).toString("base64");
+    if (i % 1000 === 0) sample.push(after.password_0);
+    return { address: `terraform_data.r${i}`, mode: "managed", type: "terraform_data", name: `r${i}`, change: { actions: ["create"], before: null, after, after_unknown: {}, before_sensitive: false, after_sensitive: {} } };
+  });
+  return { plan: JSON.stringify({ format_version: "1.2", terraform_version: "1.11.4", resource_changes: changes }), sample };
 }
 
 /** A plan with nothing secret in it. */
@@ -613,6 +631,44 @@ describe("secret-guard run-task: start-up, options shared with audit, shutdown",
     expect(await s.exited).toBe(0);
     expect((await hcp.callbackFor(held.taskResultId, 5000)).doc.data.attributes.status).toBe("failed");
     expectNoLeaks([held.token, late.token], [["stdout", s.stdout()], ["stderr", s.stderr()], ["answer", a.body]]);
+  });
+  it("SIGTERM with a big plan mid-audit: the run is failed after the grace and the process exits at once, not when the audit ends", async () => {
+    const { plan, sample } = bigPlan(20_000);
+    const s = await serve(["--allow-origin", hcp.apiBase, "--concurrency", "1", "--shutdown-grace", "300", "--no-ignore-file"]);
+    const run = hcp.run(plan);
+    const asked = hcp.archiveGets.length;
+    expect((await post(s.url, JSON.stringify(run.payload))).status).toBe(200);
+    while (hcp.archiveGets.length === asked) await sleep(20);
+    await sleep(700); // the plan is read (it is on loopback) and being audited
+    const t0 = Date.now();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+    const took = Date.now() - t0;
+    // The audit of this plan alone takes several seconds; the exit waits for the grace (300 ms) and one callback.
+    expect(took).toBeLessThan(3000);
+    const cb = await hcp.callbackFor(run.taskResultId, 1000);
+    expect(cb.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/shut down before the audit finished/) });
+    expect(s.stderr()).toMatch(/ post_plan failed \(shut down during the audit\) mandatory; callback sent; /);
+    expect(s.stderr()).toMatch(/stopped\n$/);
+    expectNoLeaks([...sample, run.token], [["stdout", s.stdout()], ["stderr", s.stderr()], ["callback", cb.raw]]);
+  });
+
+  it("SIGTERM while HCP Terraform does not answer a callback: one short try, then the process exits (no 90 s of retries)", async () => {
+    const s = await serve(["--allow-origin", hcp.apiBase, "--shutdown-grace", "300", "--fetch-timeout", "60000", "--no-ignore-file"]);
+    const run = hcp.run("hang");
+    hcp.hangCallbacks.add(run.taskResultId);
+    expect((await post(s.url, JSON.stringify(run.payload))).status).toBe(200);
+    await sleep(300);
+    const t0 = Date.now();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+    const took = Date.now() - t0;
+    // The grace (300 ms), then one try of 5 s; a callback tried three times (30 s each) would take over 90 s.
+    expect(took).toBeGreaterThanOrEqual(5000);
+    expect(took).toBeLessThan(9000);
+    expect(hcp.callbacks.filter((c) => c.taskResultId === run.taskResultId)).toHaveLength(1);
+    expect(s.stderr()).toMatch(/ post_plan failed \(shut down during the audit\) mandatory; callback timed out; /);
+    expectNoLeaks([run.token], [["stdout", s.stdout()], ["stderr", s.stderr()]]);
   });
 });
 
