@@ -37,6 +37,8 @@ class StandIn {
   readonly plans = new Map<string, string | "hang" | "http500">();
   /** Bearer token each plan id accepts. */
   readonly tokens = new Map<string, string>();
+  /** Task result ids whose callback PATCH is recorded and never answered. */
+  readonly hangCallbacks = new Set<string>();
   archiveDelayMs = 0;
   archiveInFlight = 0;
   archiveMaxInFlight = 0;
@@ -82,6 +84,7 @@ class StandIn {
             doc = undefined;
           }
           this.callbacks.push({ taskResultId: cb[1], authorization: req.headers.authorization, contentType: req.headers["content-type"], raw: body, doc });
+          if (this.hangCallbacks.has(cb[1])) return void this.hanging.push(res);
           const ok = doc?.data?.type === "task-results" && ["passed", "failed", "running"].includes(doc?.data?.attributes?.status);
           return void res.writeHead(ok ? 200 : 422, { "Content-Type": "application/vnd.api+json" }).end(ok ? "" : '{"errors":[{"status":"422"}]}');
         }
@@ -225,6 +228,28 @@ function post(url: string, body: string | Buffer, opts: { signature?: string | n
   });
 }
 
+/** Starts a signed POST and sends the first half of its body; `rest()` sends the other half and resolves to the answer. */
+function postInTwoParts(url: string, body: string): { rest(): Promise<Answer> } {
+  const raw = Buffer.from(body);
+  const signature = createHmac("sha512", KEY).update(raw).digest("hex");
+  const req = http.request(url, { method: "POST", headers: { "Content-Type": "application/json", "X-TFC-Task-Signature": signature, "Content-Length": raw.length } });
+  const answer = new Promise<Answer>((resolve, reject) => {
+    req.on("response", (res) => {
+      let text = "";
+      res.on("data", (c) => (text += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", reject);
+  });
+  req.write(raw.subarray(0, raw.length >> 1));
+  return {
+    rest: () => {
+      req.end(raw.subarray(raw.length >> 1));
+      return answer;
+    },
+  };
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -242,6 +267,21 @@ function expectOneLineError(a: Answer, status: number, words: RegExp): void {
 function plantedPlan(): { plan: string; planted: string[] } {
   const p = { clientSecret: genesysSecret(), password: randomPassword(), bcrypt: "unused", credentialSecret: genesysSecret() };
   return { plan: JSON.stringify(genesysPlan(p)), planted: [p.clientSecret, p.password, p.credentialSecret] };
+}
+
+/**
+ * A plan whose audit takes seconds: `resources` resources with ten password attributes each, every one a random
+ * value (a finding). Returns a few of the values for the leak check (checking all would cost more than the audit).
+ */
+function bigPlan(resources: number): { plan: string; sample: string[] } {
+  const sample: string[] = [];
+  const changes = Array.from({ length: resources }, (_, i) => {
+    const after: Record<string, string> = {};
+    for (let k = 0; k < 10; k++) after[`password_${k}`] = randomBytes(30).toString("base64");
+    if (i % 1000 === 0) sample.push(after.password_0);
+    return { address: `terraform_data.r${i}`, mode: "managed", type: "terraform_data", name: `r${i}`, change: { actions: ["create"], before: null, after, after_unknown: {}, before_sensitive: false, after_sensitive: {} } };
+  });
+  return { plan: JSON.stringify({ format_version: "1.2", terraform_version: "1.11.4", resource_changes: changes }), sample };
 }
 
 /** A plan with nothing secret in it. */
@@ -340,6 +380,21 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     expect(cb.doc.data.relationships).toBeUndefined();
   });
 
+  it("sends outcomes only when the request's capabilities.outcomes is true; otherwise the message alone, with the counts", async () => {
+    const { plan, planted } = plantedPlan();
+    secrets.push(...planted);
+    // A request without capabilities (an older Terraform Enterprise), and one saying outcomes: false.
+    for (const extra of [{ capabilities: undefined }, { capabilities: { outcomes: false } }]) {
+      const run = hcp.run(plan, extra);
+      secrets.push(run.token);
+      expect((await send(JSON.stringify(run.payload))).status).toBe(200);
+      const cb = await hcp.callbackFor(run.taskResultId);
+      expect(cb.doc.data.attributes.status).toBe("failed");
+      expect(cb.doc.data.attributes.message).toMatch(/^secret-guard: secrets in the plan: [1-9]\d* errors?, \d+ warnings?, \d+ info/);
+      expect(cb.doc.data.relationships).toBeUndefined();
+    }
+  });
+
   it("reads a stage spelt with a hyphen (post-plan, as older Terraform Enterprise documentation writes it) as the same stage", async () => {
     const run = hcp.run(cleanPlan(), { stage: "post-plan" });
     secrets.push(run.token);
@@ -349,6 +404,20 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     // Read as post_plan: its plan was fetched (a stage without a plan is passed without a fetch).
     const planId = /plans\/(plan-[0-9a-f]+)\//.exec(String(run.payload.plan_json_api_url))![1];
     expect(hcp.planGets.filter((g) => g.planId === planId)).toHaveLength(1);
+  });
+
+  it("the same task_result_id posted again (HCP Terraform retrying after a lost 200) is answered 200 and not audited twice", async () => {
+    const run = hcp.run(cleanPlan());
+    secrets.push(run.token);
+    const body = JSON.stringify(run.payload);
+    expect((await send(body)).status).toBe(200);
+    expect((await send(body)).status).toBe(200);
+    await hcp.callbackFor(run.taskResultId);
+    await sleep(500);
+    expect(hcp.callbacks.filter((c) => c.taskResultId === run.taskResultId)).toHaveLength(1);
+    const planId = /plans\/(plan-[0-9a-f]+)\//.exec(String(run.payload.plan_json_api_url))![1];
+    expect(hcp.planGets.filter((g) => g.planId === planId)).toHaveLength(1);
+    expect(server.stderr().split("\n").filter((l) => l.includes(`duplicate request for ${String(run.payload.run_id)} ignored`))).toHaveLength(1);
   });
 
   it("answers the verification request HCP Terraform sends when a run task is saved: 200, no plan read, no callback", async () => {
@@ -421,7 +490,7 @@ describe("secret-guard run-task (HCP Terraform run task server)", () => {
     const a = await hcp.callbackFor(broken.taskResultId);
     expect(a.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/could not read the plan, so it was not audited: the plan API answered HTTP 500$/) });
     const b = await hcp.callbackFor(slow.taskResultId);
-    expect(b.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/could not read the plan, so it was not audited: reading the plan timed out after 2 s$/) });
+    expect(b.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/could not read the plan, so it was not audited: reading the plan timed out after 1500 ms$/) });
   });
 
   it("runs at once are audited at most --concurrency at a time, each reported once", async () => {
@@ -545,6 +614,61 @@ describe("secret-guard run-task: start-up, options shared with audit, shutdown",
     expect(b.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/shut down before auditing this run/) });
     expect(s.stderr()).toMatch(/SIGTERM: not accepting requests; finishing 2 run\(s\) in flight/);
     expectNoLeaks([inFlight.token, queued.token], [["stdout", s.stdout()], ["stderr", s.stderr()]]);
+  });
+  it("SIGTERM while a request's body is still arriving: that request gets 503 (HCP Terraform retries), never a silent 200", async () => {
+    const s = await serve(["--allow-origin", hcp.apiBase, "--concurrency", "1", "--shutdown-grace", "1500", "--fetch-timeout", "60000", "--no-ignore-file"]);
+    const held = hcp.run("hang");
+    const late = hcp.run(cleanPlan());
+    expect((await post(s.url, JSON.stringify(held.payload))).status).toBe(200);
+    const half = postInTwoParts(s.url, JSON.stringify(late.payload));
+    await sleep(300);
+    s.child.kill("SIGTERM");
+    await sleep(300);
+    const a = await half.rest();
+    // 503, or a 200 that is kept: a callback for it. A 200 with no callback would leave the run waiting 10 minutes.
+    if (a.status === 200) expect((await hcp.callbackFor(late.taskResultId, 5000)).doc.data.attributes.status).toMatch(/^(passed|failed)$/);
+    else expectOneLineError(a, 503, /shutting down/);
+    expect(await s.exited).toBe(0);
+    expect((await hcp.callbackFor(held.taskResultId, 5000)).doc.data.attributes.status).toBe("failed");
+    expectNoLeaks([held.token, late.token], [["stdout", s.stdout()], ["stderr", s.stderr()], ["answer", a.body]]);
+  });
+  it("SIGTERM with a big plan mid-audit: the run is failed after the grace and the process exits at once, not when the audit ends", async () => {
+    const { plan, sample } = bigPlan(20_000);
+    const s = await serve(["--allow-origin", hcp.apiBase, "--concurrency", "1", "--shutdown-grace", "300", "--no-ignore-file"]);
+    const run = hcp.run(plan);
+    const asked = hcp.archiveGets.length;
+    expect((await post(s.url, JSON.stringify(run.payload))).status).toBe(200);
+    while (hcp.archiveGets.length === asked) await sleep(20);
+    await sleep(700); // the plan is read (it is on loopback) and being audited
+    const t0 = Date.now();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+    const took = Date.now() - t0;
+    // The audit of this plan alone takes several seconds; the exit waits for the grace (300 ms) and one callback.
+    expect(took).toBeLessThan(3000);
+    const cb = await hcp.callbackFor(run.taskResultId, 1000);
+    expect(cb.doc.data.attributes).toEqual({ status: "failed", message: expect.stringMatching(/shut down before the audit finished/) });
+    expect(s.stderr()).toMatch(/ post_plan failed \(shut down during the audit\) mandatory; callback sent; /);
+    expect(s.stderr()).toMatch(/stopped\n$/);
+    expectNoLeaks([...sample, run.token], [["stdout", s.stdout()], ["stderr", s.stderr()], ["callback", cb.raw]]);
+  });
+
+  it("SIGTERM while HCP Terraform does not answer a callback: one short try, then the process exits (no 90 s of retries)", async () => {
+    const s = await serve(["--allow-origin", hcp.apiBase, "--shutdown-grace", "300", "--fetch-timeout", "60000", "--no-ignore-file"]);
+    const run = hcp.run("hang");
+    hcp.hangCallbacks.add(run.taskResultId);
+    expect((await post(s.url, JSON.stringify(run.payload))).status).toBe(200);
+    await sleep(300);
+    const t0 = Date.now();
+    s.child.kill("SIGTERM");
+    expect(await s.exited).toBe(0);
+    const took = Date.now() - t0;
+    // The grace (300 ms), then one try of 5 s; a callback tried three times (30 s each) would take over 90 s.
+    expect(took).toBeGreaterThanOrEqual(5000);
+    expect(took).toBeLessThan(9000);
+    expect(hcp.callbacks.filter((c) => c.taskResultId === run.taskResultId)).toHaveLength(1);
+    expect(s.stderr()).toMatch(/ post_plan failed \(shut down during the audit\) mandatory; callback timed out; /);
+    expectNoLeaks([run.token], [["stdout", s.stdout()], ["stderr", s.stderr()]]);
   });
 });
 

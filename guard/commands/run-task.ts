@@ -36,7 +36,8 @@ X-TFC-Task-Signature is checked against it. Without a key the server refuses to 
   --fetch-timeout MS   how long reading one plan may take (default 120000); past it the run is failed
   --max-plan-mb N      largest plan read, held in memory (default 256); a larger one fails the run
   --shutdown-grace MS  on SIGTERM or SIGINT, how long runs in flight may take before they are failed
-                       (default 60000); queued runs are failed at once, each with a callback
+                       (default 60000); queued runs are failed at once, each with a callback (one try
+                       of 5 s once shutting down); then the process exits
   --fail-on LEVEL      the run fails when an unsuppressed finding is at or above LEVEL (default error)
   --ignore-file FILE, --no-ignore-file, --baseline FILE, --schema FILE, --known-env NAME, --known-file FILE,
   --detectors FILE, --max-piece-mb N
@@ -53,6 +54,11 @@ Exit codes: 0 after SIGTERM/SIGINT once runs in flight are reported, 2 usage or 
 export interface RunTaskCommandOptions {
   /** Synth rule packs (as for audit); a plan is not synthesized configuration, so they rarely apply. */
   readonly packs?: readonly RulePack[];
+  /**
+   * Ends the process once the server stopped (default process.exit): every run in flight has had its verdict
+   * sent, and nothing left (a stopped audit winding down, a callback's last try) may hold the exit.
+   */
+  readonly exitProcess?: (code: number) => void;
 }
 
 /** The `run-task` command, with the rule packs of the CLI that hosts it. */
@@ -141,6 +147,7 @@ async function runRunTask(argv: readonly string[], io: CommandIO, options: RunTa
     process.on("SIGINT", onInt);
   });
   io.err("secret-guard run-task: stopped\n");
+  (options.exitProcess ?? ((code: number) => process.exit(code)))(0);
   return 0;
 }
 

@@ -5,7 +5,7 @@ import { auditFile } from "../audit/audit-file";
 import { AuditResult } from "../audit/audit-files";
 import type { IgnoreList } from "../audit/ignore-file";
 import type { Baseline } from "../audit/baseline";
-import { memorySource } from "../audit/read/file-chunks";
+import type { ByteSource } from "../audit/read/file-chunks";
 import type { DetectorCatalogue } from "../detectors/catalogue";
 import { detectorRules } from "../detectors/shipped-detectors";
 import type { ProviderFacts } from "../provider-facts";
@@ -32,10 +32,42 @@ export interface PlanAuditSettings {
   readonly failOn: FailOn;
 }
 
-/** Audits a plan held in memory as `audit` audits a file; findings are named as in `display`. */
-export async function auditPlan(parts: readonly Buffer[], display: string, s: PlanAuditSettings): Promise<AuditResult> {
+/** Thrown out of an audit whose run was stopped (the server shut down): nobody waits for its result. */
+export class AuditStopped extends Error {}
+
+/** Bytes handed to the audit between two turns of the event loop. */
+const SLICE_BYTES = 1024 * 1024;
+
+/**
+ * A plan in memory as the audit's source, handed over a slice at a time with a turn of the event loop between
+ * slices: a big plan's audit then leaves room for other requests (each must get its 200 at once), for SIGTERM,
+ * and for `signal`, which stops it at the next slice.
+ */
+function interruptibleSource(display: string, parts: readonly Buffer[], signal?: AbortSignal): ByteSource {
+  return {
+    display,
+    chunks: async (take) => {
+      let since = 0;
+      for (const part of parts) {
+        if (signal?.aborted) throw new AuditStopped("the audit was stopped");
+        take(part);
+        since += part.length;
+        if (since < SLICE_BYTES) continue;
+        since = 0;
+        await new Promise((r) => setImmediate(r));
+      }
+      if (signal?.aborted) throw new AuditStopped("the audit was stopped");
+    },
+  };
+}
+
+/**
+ * Audits a plan held in memory as `audit` audits a file; findings are named as in `display`. `signal` stops it
+ * (AuditStopped) between slices of the plan.
+ */
+export async function auditPlan(parts: readonly Buffer[], display: string, s: PlanAuditSettings, signal?: AbortSignal): Promise<AuditResult> {
   const packs = s.packs ?? [TERRAFORM_SECRETS_PACK];
-  const r = await auditFile(memorySource(display, parts), display, {
+  const r = await auditFile(interruptibleSource(display, parts, signal), display, {
     packs,
     facts: s.facts,
     shapes: s.detectors,

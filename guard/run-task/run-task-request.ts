@@ -13,12 +13,19 @@ export interface RunTaskRequest {
   readonly accessToken: string;
   readonly stage: string;
   readonly runId: string;
+  /** The task result this request is for (one per run, stage and task); a retried request repeats it. */
+  readonly taskResultId?: string;
   readonly callbackUrl: URL;
   /** Set for post_plan and pre_apply. */
   readonly planUrl?: URL;
   readonly enforcement: "advisory" | "mandatory" | "unknown";
   readonly workspaceName?: string;
   readonly isSpeculative: boolean;
+  /**
+   * capabilities.outcomes: whether the platform accepts detailed outcomes in the callback. Only `true` counts: a
+   * Terraform Enterprise that does not say so gets the message alone (it gives the counts).
+   */
+  readonly outcomes: boolean;
 }
 
 /** A request this server refuses: HTTP 400 with `message` as its one-line JSON error. */
@@ -59,15 +66,18 @@ export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): Ru
   const level = doc.task_result_enforcement_level;
   const enforcement = level === "advisory" || level === "mandatory" ? level : "unknown";
   const ws = doc.workspace_name;
+  const taskResultId = doc.task_result_id;
   return {
     accessToken,
     stage,
     runId,
+    taskResultId: typeof taskResultId === "string" && ID.test(taskResultId) ? taskResultId : undefined,
     callbackUrl,
     planUrl,
     enforcement,
     workspaceName: typeof ws === "string" && WORKSPACE_NAME.test(ws) ? ws : undefined,
     isSpeculative: doc.is_speculative === true,
+    outcomes: isObject(doc.capabilities) && doc.capabilities.outcomes === true,
   };
 }
 

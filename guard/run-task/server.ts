@@ -5,9 +5,10 @@ import { oneLine } from "../safe-text";
 import { SIGNATURE_HEADER, signatureMatches } from "./signature";
 import { BadRunTaskRequest, isVerification, PLAN_STAGES, readRunTaskRequest, RunTaskRequest } from "./run-task-request";
 import { fetchPlan, PlanFetchError } from "./plan-fetch";
-import { auditPlan, PlanAuditSettings } from "./plan-audit";
+import { auditPlan, AuditStopped, PlanAuditSettings } from "./plan-audit";
 import { auditResultBody, simpleResult, TaskResultBody, TaskStatus } from "./task-result";
 import { sendTaskResult } from "./callback";
+import { RecentIds } from "./recent-ids";
 
 /**
  * `secret-guard run-task`: an HTTP server implementing HCP Terraform's run task integration. Per request, in order:
@@ -38,6 +39,11 @@ export interface RunTaskServerOptions {
 
 /** Largest request body: a run task request is about 2 KB. */
 export const MAX_REQUEST_BYTES = 64 * 1024;
+/**
+ * A callback sent once shutdown began gets one try of this long: a retried callback (3 tries of 30 s) would hold
+ * the exit for about 90 s past the grace period.
+ */
+export const SHUTDOWN_CALLBACK_TIMEOUT_MS = 5000;
 /** What is read of an oversized body before the connection is dropped (so the client reads the 413). */
 const DRAIN_LIMIT = 1024 * 1024;
 
@@ -53,6 +59,10 @@ export class RunTaskServer {
   private readonly queue: Run[] = [];
   private readonly active = new Map<Run, Promise<void>>();
   private stopping?: Promise<void>;
+  /** Aborted when shutdown begins: callbacks already retrying stop after their current try. */
+  private readonly shuttingDown = new AbortController();
+  /** task_result_ids accepted lately: HCP Terraform retrying a request whose 200 it lost gets 200 again, no second run. */
+  private readonly recent = new RecentIds();
 
   constructor(private readonly o: RunTaskServerOptions) {
     this.server = http.createServer((req, res) => this.handle(req, res));
@@ -81,10 +91,13 @@ export class RunTaskServer {
 
   /**
    * Stops accepting requests, fails the runs still queued, gives the runs being audited `shutdownGraceMs` to
-   * finish, fails those that did not (each with a callback, so no run waits for the 10-minute timeout), and closes.
+   * finish, fails those that did not (each with a callback, so no run waits for the 10-minute timeout; one try of
+   * SHUTDOWN_CALLBACK_TIMEOUT_MS), stops their audits, and closes. The process should exit once this resolves:
+   * a callback that started before shutdown may still be waiting on its last try.
    */
   shutdown(): Promise<void> {
     this.stopping ??= (async () => {
+      this.shuttingDown.abort();
       const closed = new Promise<void>((r) => this.server.close(() => r()));
       this.server.closeIdleConnections();
       const queued = this.queue.splice(0);
@@ -94,7 +107,8 @@ export class RunTaskServer {
         await Promise.race([Promise.all(this.active.values()), new Promise<void>((r) => (timer = setTimeout(r, this.o.shutdownGraceMs)))]);
         clearTimeout(timer);
       }
-      const late = [...this.active.keys()].filter((r) => !r.settled);
+      // Anything queued since (none should be: onBody answers 503 once stopping) is failed too, never left silent.
+      const late = [...this.queue.splice(0), ...[...this.active.keys()].filter((r) => !r.settled)];
       for (const run of late) run.abort.abort();
       await Promise.all(late.map((run) => this.finish(run, simpleResult("failed", "secret-guard run-task shut down before the audit finished; start the run again"), "shut down during the audit")));
       this.server.closeAllConnections();
@@ -129,6 +143,8 @@ export class RunTaskServer {
   }
 
   private onBody(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): void {
+    // A body still arriving when shutdown began: queued now, it would never be audited nor answered by a callback.
+    if (this.stopping) return this.refuse(req, res, 503, "the server is shutting down");
     const signature = req.headers[SIGNATURE_HEADER];
     const sig = Array.isArray(signature) ? undefined : signature === "" ? undefined : signature;
     if (this.o.hmacKey !== undefined) {
@@ -154,8 +170,13 @@ export class RunTaskServer {
       if (e instanceof BadRunTaskRequest) return this.refuse(req, res, 400, e.message);
       return reply(res, 500, { error: "internal error" });
     }
+    if (run.taskResultId !== undefined && this.recent.has(run.taskResultId)) {
+      this.o.log(`secret-guard run-task: duplicate request for ${run.runId} ignored`);
+      return reply(res, 200, {});
+    }
     if (this.queue.length >= (this.o.queueLimit ?? 100)) return this.refuse(req, res, 503, "too many runs waiting; HCP Terraform retries the request");
     reply(res, 200, {});
+    if (run.taskResultId !== undefined) this.recent.add(run.taskResultId);
     this.queue.push({ req: run, abort: new AbortController(), received: Date.now(), settled: false });
     this.pump();
   }
@@ -198,7 +219,7 @@ export class RunTaskServer {
     }
     let plan: Buffer[];
     try {
-      plan = await fetchPlan(req.planUrl, req.accessToken, { timeoutMs: this.o.fetchTimeoutMs, maxBytes: this.o.maxPlanBytes, signal: run.abort.signal, fetchImpl: this.o.fetchImpl });
+      plan = await fetchPlan(req.planUrl, req.accessToken, { timeoutMs: this.o.fetchTimeoutMs, maxBytes: this.o.maxPlanBytes, signal: run.abort.signal, fetchImpl: this.o.fetchImpl, allowedOrigins: this.o.allowedOrigins });
     } catch (e) {
       if (run.settled) return;
       const why = e instanceof PlanFetchError ? e.message : "the plan could not be read";
@@ -211,12 +232,13 @@ export class RunTaskServer {
     let status: TaskStatus;
     let detail: string;
     try {
-      const result = await auditPlan(plan, display, this.o.settings);
-      const r = auditResultBody(result, this.o.settings.failOn);
+      const result = await auditPlan(plan, display, this.o.settings, run.abort.signal);
+      const r = auditResultBody(result, this.o.settings.failOn, { outcomes: req.outcomes });
       ({ body, status } = r);
       const s = result.summary;
       detail = `${s.error} errors, ${s.warning} warnings, ${s.info} info${s.suppressed ? `, ${s.suppressed} suppressed` : ""}${s.baseline !== undefined ? `, ${s.baseline} in baseline` : ""}; ${r.groups} groups`;
     } catch (e) {
+      if (run.settled || e instanceof AuditStopped) return; // failed by shutdown already
       const why = GuardError.isGuardError(e) ? e.message.replace(/^.*?plan\.json: /, "") : `internal error (${(e as Error)?.name ?? "unknown"})`;
       body = simpleResult("failed", `secret-guard could not audit the plan: ${why}`);
       status = "failed";
@@ -230,7 +252,8 @@ export class RunTaskServer {
   private async finish(run: Run, body: TaskResultBody, detail: string, status: TaskStatus = body.data.attributes.status): Promise<void> {
     if (run.settled) return;
     run.settled = true;
-    const sent = await sendTaskResult(run.req.callbackUrl, run.req.accessToken, body, { fetchImpl: this.o.fetchImpl });
+    const late = this.stopping !== undefined ? { tries: 1, timeoutMs: SHUTDOWN_CALLBACK_TIMEOUT_MS } : {};
+    const sent = await sendTaskResult(run.req.callbackUrl, run.req.accessToken, body, { fetchImpl: this.o.fetchImpl, noMoreTries: this.shuttingDown.signal, ...late });
     const secs = ((Date.now() - run.received) / 1000).toFixed(1);
     this.o.log(`secret-guard run-task: ${run.req.runId} ${run.req.stage} ${status} (${oneLine(detail)}) ${run.req.enforcement}; callback ${sent}; ${secs} s`);
   }

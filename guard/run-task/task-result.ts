@@ -60,8 +60,11 @@ interface Group {
   readonly findings: Finding[];
 }
 
-/** The result of an audited plan: verdict under --fail-on, counts, and the finding groups that count. */
-export function auditResultBody(result: AuditResult, failOn: FailOn, extra = ""): { body: TaskResultBody; status: TaskStatus; groups: number } {
+/**
+ * The result of an audited plan: verdict under --fail-on, counts, and the finding groups that count, as outcomes
+ * when `outcomes` (the request's capabilities.outcomes) says the platform accepts them.
+ */
+export function auditResultBody(result: AuditResult, failOn: FailOn, { outcomes: withOutcomes = true, extra = "" }: { outcomes?: boolean; extra?: string } = {}): { body: TaskResultBody; status: TaskStatus; groups: number } {
   const status = verdictOf(result, failOn);
   const groups = new Map<string, Group>();
   for (let i = 0; i < result.findingCount; i++) {
@@ -81,7 +84,7 @@ export function auditResultBody(result: AuditResult, failOn: FailOn, extra = "")
   const head = status === "failed" ? "secrets in the plan" : sorted.length ? "no finding at or above --fail-on" : "no secrets found in the plan";
   const message = `secret-guard: ${head}: ${counts} (fail-on ${failOn})${marks}${more}${extra}`;
   const body: TaskResultBody = { data: { type: "task-results", attributes: { status, message: clip(oneLine(message)) } } };
-  if (outcomes.length) body.data.relationships = { outcomes: { data: outcomes } };
+  if (withOutcomes && outcomes.length) body.data.relationships = { outcomes: { data: outcomes } };
   return { body, status, groups: sorted.length };
 }
 
