@@ -286,6 +286,22 @@ describe("cdktf: the value's line in cdk.tf.json and the TypeScript line that cr
     const auditResult = auditLog.runs[0].results.find((x: any) => x.ruleId === "SG009");
     expect(auditResult).toBeDefined();
     expectAtCreation(auditResult);
+    // GitHub shows a related location only through a link to its id in the message.
+    expect(auditResult.relatedLocations[0].id).toBe(1);
+    expect(auditResult.message.text).toMatch(new RegExp(`\\(\\[created at ${thisFile.replace(/[.]/g, "\\.")}:\\d+\\]\\(1\\)\\)$`));
+    expect(synthResult.message.text).toMatch(/\]\(1\)\)$/);
+    // A monorepo: the project in infra/, its synth output in infra/cdktf.out, audited from the repository's root.
+    // The trace's path is the app's (relative to infra/): found from the stack's folder up, named from the root.
+    const mono = path.join(outdir, "mono");
+    fs.mkdirSync(path.join(mono, "infra", path.dirname(thisFile)), { recursive: true });
+    fs.copyFileSync(__filename, path.join(mono, "infra", thisFile));
+    const monoStack = path.join(mono, "infra", "cdktf.out", "stacks", "traced");
+    fs.mkdirSync(monoStack, { recursive: true });
+    fs.copyFileSync(cdkTf, path.join(monoStack, "cdk.tf.json"));
+    const fromRoot = spawnSync(process.execPath, [CLI, "audit", "--fail-on", "none", "-f", "sarif", "infra/cdktf.out"], { ...CHILD_LIMITS, cwd: mono, encoding: "utf8" });
+    const rootResult = JSON.parse(fromRoot.stdout).runs[0].results.find((x: any) => x.ruleId === "SG009");
+    expect(rootResult.locations[0].physicalLocation.artifactLocation.uri).toBe("infra/cdktf.out/stacks/traced/cdk.tf.json");
+    expect(rootResult.relatedLocations[0].physicalLocation.artifactLocation.uri).toBe(`infra/${thisFile}`);
     const auditChecks = checkRegions(auditLog, () => cdkTf);
     expect(auditChecks.problems).toEqual([]);
     expect(auditChecks.checked).toBeGreaterThan(0);

@@ -113,8 +113,8 @@ export class SecretGuard implements IAspect {
       const target = this.targetOf(f, byPath);
       const finding = redactedFinding(this.toFinding(f, target, "cdk.tf.json"), redactor);
       // Into cdk.tf.json, for `secret-guard audit` of the stack: where the app created the reported construct
-      // (not for an accepted finding: a trace's line numbers would change the stack with every edit of the app).
-      if (!finding.suppressed) publishCreationTrace(target);
+      // (an accepted finding too: the audit of the stack reports it, and does not know the synth's suppression).
+      publishCreationTrace(target);
       this.aspectFindings.set(`${f.ruleId} ${f.pointer}`, finding);
       annotateFinding(target, finding, redactor.redact(f.message));
     }
