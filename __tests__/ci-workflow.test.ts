@@ -69,7 +69,7 @@ describe("CI workflow .github/workflows/genesys-oauth.yml", () => {
     const job = wf.jobs.guard;
     expect(job.permissions).toEqual({ contents: "read", "security-events": "write" });
     const audit = job.steps.find((s: any) => /secret-guard audit/.test(s.run ?? ""));
-    expect(audit.run).toBe("npx secret-guard audit cdktf.out --format sarif --output secret-guard.sarif");
+    expect(audit.run).toBe("npx secret-guard audit cdktf.out --format sarif --output secret-guard.sarif --sarif-location source");
     expect(audit["continue-on-error"]).toBeUndefined();
     expect(audit.run).not.toMatch(/\|\||; *true|set \+e/);
     const upload = usesOf("guard", "github/codeql-action/upload-sarif");

@@ -290,6 +290,31 @@ describe("cdktf: the value's line in cdk.tf.json and the TypeScript line that cr
     expect(auditResult.relatedLocations[0].id).toBe(1);
     expect(auditResult.message.text).toMatch(new RegExp(`\\(\\[created at ${thisFile.replace(/[.]/g, "\\.")}:\\d+\\]\\(1\\)\\)$`));
     expect(synthResult.message.text).toMatch(/\]\(1\)\)$/);
+    // --sarif-location source: the TypeScript line is the first location (GitHub annotates it), the value related.
+    const sourceFirst = spawnSync(process.execPath, [CLI, "audit", "--fail-on", "none", "-f", "sarif", "--sarif-location", "source", cdkTf], { ...CHILD_LIMITS, encoding: "utf8" });
+    expect(sourceFirst.status).toBe(0);
+    const sourceLog = JSON.parse(sourceFirst.stdout);
+    const sourceResult = sourceLog.runs[0].results.find((x: any) => x.ruleId === "SG009");
+    const first = sourceResult.locations[0].physicalLocation;
+    expect(first.artifactLocation.uri).toBe(thisFile);
+    expect(testLines[first.region.startLine - 1]).toContain("new OauthClient(");
+    const related = sourceResult.relatedLocations[0];
+    expect(related.id).toBe(1);
+    expect(related.physicalLocation.region).toEqual(auditResult.locations[0].physicalLocation.region);
+    expect(sourceResult.message.text).toMatch(/\(\[the value in .*cdk\.tf\.json:\d+\]\(1\)\)$/);
+    expect(sourceResult.partialFingerprints).toEqual(auditResult.partialFingerprints);
+    expect(sarifSchemaErrors(sourceLog)).toEqual([]);
+    // Results without a creation site keep the value first.
+    for (const res of sourceLog.runs[0].results.filter((x: any) => !x.relatedLocations)) expect(res.locations[0].physicalLocation.artifactLocation.uri).toMatch(/cdk\.tf\.json$/);
+    // Only for SARIF; a word it does not know is refused.
+    for (const [args, pattern] of [[["-f", "json", "--sarif-location", "source"], /--sarif-location applies to a SARIF report only/], [["-f", "sarif", "--sarif-location", "ts"], /--sarif-location/]] as const) {
+      const refused = spawnSync(process.execPath, [CLI, "audit", ...args, cdkTf], { ...CHILD_LIMITS, encoding: "utf8" });
+      expect(refused.status).toBe(2);
+      expect(refused.stderr.trim().split("\n")).toHaveLength(1);
+      expect(refused.stderr).toMatch(pattern);
+      expect(refused.stdout).toBe("");
+    }
+
     // A monorepo: the project in infra/, its synth output in infra/cdktf.out, audited from the repository's root.
     // The trace's path is the app's (relative to infra/): found from the stack's folder up, named from the root.
     const mono = path.join(outdir, "mono");

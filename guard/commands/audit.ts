@@ -10,13 +10,15 @@ import { knownValues, loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
+import { SARIF_PRIMARY } from "../report/sarif-primary";
+import type { SarifPrimary } from "../report/sarif-primary";
 
 export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
 
 const FORMATS = ["text", "json", "sarif"] as const;
 const FAIL_ON = ["error", "warning", "info", "none"] as const;
 const USAGE =
-  "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... [--from-stack DIR]... PATH...";
+  "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... [--from-stack DIR]... [--sarif-location value|source] PATH...";
 
 export const help = `${USAGE}
 
@@ -56,6 +58,10 @@ line goes to stderr when it is a terminal.
   --detectors FILE    add detectors from FILE ({"detectors": [...]}, each with samples), or the rules of a
                       gitleaks config when FILE ends in .toml; repeatable
   --max-piece-mb N    largest single JSON value held in memory (default 64)
+  --sarif-location WHERE
+                      the place code scanning annotates: value (default), the value's line in the file; source,
+                      for a finding on a cdktf stack, the TypeScript line that created its construct (the value
+                      then a related location): for pull requests where cdktf.out is not committed
   -h, --help          show this help
 
 SARIF stays within GitHub code scanning's limits (25,000 results, 10 MB gzipped): past them it keeps the most
@@ -93,6 +99,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       "no-ignore-file": { type: "boolean" },
       baseline: { type: "string" },
       "from-stack": { type: "string", multiple: true },
+      "sarif-location": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     USAGE,
@@ -113,6 +120,8 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   const outputArg = argumentAt(positions, "output", 0);
   if (output === "") throw new UsageError(`${outputArg} needs a file name; ${USAGE}`);
   const format = reportFormat(explicitFormat, output, outputArg);
+  const sarifPrimary: SarifPrimary = values["sarif-location"] === undefined ? "value" : oneOf("--sarif-location", String(values["sarif-location"]), SARIF_PRIMARY);
+  if (values["sarif-location"] !== undefined && format !== "sarif") throw new UsageError(`--sarif-location applies to a SARIF report only (--format sarif, or an --output ending in .sarif); this report is ${format}`);
   const quiet = values.quiet === true;
   const known = await knownValues(io.env, (values["known-env"] as string[] | undefined) ?? [], (values["known-file"] as string[] | undefined) ?? [], positions);
   if (output !== undefined) {
@@ -144,7 +153,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   // The report is written as a stream of small pieces: at 1 GiB of input it has 100,000+ findings and would be
   // a few hundred MB as one string.
   const onCap = (shown: number, total: number) => io.err(`secret-guard: SARIF capped at ${shown} of ${total} results (GitHub code scanning limit); the JSON report is complete\n`);
-  const chunks = await render(report, format, output === undefined && useColor(io, values["no-color"] === true), onCap);
+  const chunks = await render(report, format, output === undefined && useColor(io, values["no-color"] === true), onCap, sarifPrimary);
   if (output !== undefined) {
     await writeStreamAtomic(output, chunks).catch((e: NodeJS.ErrnoException) => {
       throw e.code ? new InputError(`${outputArg}: cannot write it (${e.code})`) : e;
@@ -207,10 +216,10 @@ function progressLine(io: CommandIO): { update: (done: number, total: number) =>
   };
 }
 
-async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean, onCap: (shown: number, total: number) => void): Promise<Iterable<string>> {
+async function render(report: AuditResult, format: (typeof FORMATS)[number], color: boolean, onCap: (shown: number, total: number) => void, primary: SarifPrimary): Promise<Iterable<string>> {
   const r = await import("../report");
   if (format === "json") return r.jsonChunks(report);
-  if (format === "sarif") return r.sarifChunks(report, { onCap });
+  if (format === "sarif") return r.sarifChunks(report, { onCap, primary });
   return r.textChunks(report, { color });
 }
 

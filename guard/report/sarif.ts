@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { SarifPrimary } from "./sarif-primary";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Finding, Report, RuleInfo, Severity } from "../finding";
@@ -24,7 +25,10 @@ export interface SarifOptions {
   readonly limits?: SarifLimits;
   /** Called (before the first piece) when the log had to leave results out. */
   readonly onCap?: (shown: number, total: number, reason: string) => void;
+  /** The first location of a result (sarif-primary.ts); default "value". */
+  readonly primary?: SarifPrimary;
 }
+
 
 /** The property of a capped run that says how many results it shows. */
 export const TRUNCATED_PROPERTY = "secret-guard/truncated";
@@ -75,7 +79,7 @@ export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): 
   };
   const uris = new Map<string, string>();
   const uri = (p: string) => uris.get(p) ?? uris.set(p, toUri(p)).get(p)!;
-  const result = (i: number) => sarifResult(report.finding(i), index, uri);
+  const result = (i: number) => sarifResult(report.finding(i), index, uri, options.primary ?? "value");
   const cap = planSarifCap(report.findingCount, (i) => rank[i], (i) => nested(result(i), 4), JSON.stringify(log, null, 2), options.limits ?? GITHUB_SARIF_LIMITS);
   if (!cap) {
     yield* spliced(log, "results", 3, report.findingCount, result);
@@ -97,40 +101,47 @@ export function* sarifChunks(report: ReportSource, options: SarifOptions = {}): 
   yield* spliced(log, "results", 3, cap.shown, (k) => result(shown[k]));
 }
 
-function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: string) => string) {
-  return {
-    ruleId: f.ruleId,
-    ruleIndex: index.get(f.ruleId),
-    level: LEVEL[f.severity],
-    // GitHub shows a related location only through a link in the message, "[text](id)"; literal brackets (an
-    // address's index) are escaped then, as SARIF asks of a message with links.
-    message: { text: f.createdAt ? `${f.message.replace(/[[\]]/g, (b) => "\\" + b)} ([created at ${escapeLinkText(f.createdAt.file)}:${f.createdAt.line}](1))` : f.message },
-    locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: uri(f.file) },
-          // The value's own span when the audit located it (a file in the checkout); else the file's first line.
-          region: { ...(f.region ?? { startLine: 1 }), message: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
-        },
-        logicalLocations: [
-          { name: f.attribute || f.address, fullyQualifiedName: `${f.address}${f.attribute ? "." + f.attribute : ""}`, kind: "member" },
-          { fullyQualifiedName: f.pointer || "/", kind: "element", properties: { jsonPointer: f.pointer } },
-        ],
-      },
+function sarifResult(f: Finding, index: ReadonlyMap<string, number>, uri: (p: string) => string, primary: SarifPrimary) {
+  const valueLocation = {
+    physicalLocation: {
+      artifactLocation: { uri: uri(f.file) },
+      // The value's own span when the audit located it (a file in the checkout); else the file's first line.
+      region: { ...(f.region ?? { startLine: 1 }), message: { text: `JSON pointer ${f.pointer || "(whole file)"}` } },
+    },
+    logicalLocations: [
+      { name: f.attribute || f.address, fullyQualifiedName: `${f.address}${f.attribute ? "." + f.attribute : ""}`, kind: "member" },
+      { fullyQualifiedName: f.pointer || "/", kind: "element", properties: { jsonPointer: f.pointer } },
     ],
-    // The TypeScript line that created the construct (cdktf's recorded stack trace): a pull request's annotation
-    // lands on the code that introduced the leak.
-    ...(f.createdAt
-      ? {
-          relatedLocations: [
-            {
-              id: 1,
-              physicalLocation: { artifactLocation: { uri: uri(f.createdAt.file) }, region: { startLine: f.createdAt.line, startColumn: f.createdAt.column } },
-              message: { text: "the construct that wrote this value is created here" },
-            },
-          ],
-        }
-      : {}),
+  };
+  const site = f.createdAt;
+  const sourceLocation = site && { physicalLocation: { artifactLocation: { uri: uri(site.file) }, region: { startLine: site.line, startColumn: site.column } } };
+  // GitHub shows a related location only through a link to its id in the message, "[text](id)"; literal brackets
+  // (an address's index) are escaped then, as SARIF asks of a message with links.
+  const text = (link: string) => `${escapeLinkText(f.message)} ([${escapeLinkText(link)}](1))`;
+  if (site && sourceLocation && primary === "source") {
+    const where = f.region ? `${f.file}:${f.region.startLine}` : f.file;
+    return {
+      ...head(f, index, text(`the value in ${where}`)),
+      locations: [{ ...sourceLocation, message: { text: "the construct that wrote the value is created here" } }],
+      relatedLocations: [{ id: 1, ...valueLocation, message: { text: "the value" } }],
+      ...tail(f),
+    };
+  }
+  return {
+    ...head(f, index, site ? text(`created at ${site.file}:${site.line}`) : f.message),
+    locations: [valueLocation],
+    // The TypeScript line that created the construct (cdktf's recorded stack trace).
+    ...(sourceLocation ? { relatedLocations: [{ id: 1, ...sourceLocation, message: { text: "the construct that wrote this value is created here" } }] } : {}),
+    ...tail(f),
+  };
+}
+
+function head(f: Finding, index: ReadonlyMap<string, number>, text: string) {
+  return { ruleId: f.ruleId, ruleIndex: index.get(f.ruleId), level: LEVEL[f.severity], message: { text } };
+}
+
+function tail(f: Finding) {
+  return {
     partialFingerprints: {
       "secretGuardPlace/v1": createHash("sha256").update(`${f.ruleId}\0${f.file}\0${f.pointer}`).digest("hex").slice(0, 32),
       ...(f.fingerprint ? { "secretGuardValue/v1": f.fingerprint } : {}),
