@@ -7,6 +7,19 @@ import { escapeControls } from "../safe-text";
 import type { Baseline } from "../audit/baseline";
 import type { IgnoreList } from "../audit/ignore-file";
 
+/** The command-line options `audit` and `run-task` share (parseCommandLine's spec). */
+export const AUDIT_INPUT_OPTIONS = {
+  "fail-on": { type: "string", default: "error" },
+  schema: { type: "string", multiple: true },
+  "known-env": { type: "string", multiple: true },
+  "known-file": { type: "string", multiple: true },
+  detectors: { type: "string", multiple: true },
+  "max-piece-mb": { type: "string" },
+  "ignore-file": { type: "string" },
+  "no-ignore-file": { type: "boolean" },
+  baseline: { type: "string" },
+} as const;
+
 /** The options `audit` and `run-task` read alike, loaded before any work: a bad file fails fast. */
 export interface AuditInputs {
   readonly maxPieceBytes: number | undefined;

@@ -6,7 +6,7 @@ import { argumentAt, oneOf, parseCommandLine } from "./args";
 import { checkOutputTarget } from "./output-target";
 import { escapeControls } from "../safe-text";
 import { writeChunks, writeStreamAtomic } from "./atomic-write";
-import { knownValues, loadAuditInputs } from "./audit-inputs";
+import { AUDIT_INPUT_OPTIONS, knownValues, loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -89,15 +89,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
       output: { type: "string", short: "o" },
       quiet: { type: "boolean", short: "q" },
       "no-color": { type: "boolean" },
-      "fail-on": { type: "string", default: "error" },
-      schema: { type: "string", multiple: true },
-      "known-env": { type: "string", multiple: true },
-      "known-file": { type: "string", multiple: true },
-      detectors: { type: "string", multiple: true },
-      "max-piece-mb": { type: "string" },
-      "ignore-file": { type: "string" },
-      "no-ignore-file": { type: "boolean" },
-      baseline: { type: "string" },
+      ...AUDIT_INPUT_OPTIONS,
       "from-stack": { type: "string", multiple: true },
       "sarif-location": { type: "string" },
       help: { type: "boolean", short: "h" },

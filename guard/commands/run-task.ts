@@ -1,6 +1,6 @@
 import { InputError, UsageError } from "../errors";
 import { argumentAt, milliseconds, oneOf, parseCommandLine } from "./args";
-import { knownValues, loadAuditInputs } from "./audit-inputs";
+import { AUDIT_INPUT_OPTIONS, knownValues, loadAuditInputs } from "./audit-inputs";
 import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
@@ -77,15 +77,7 @@ async function runRunTask(argv: readonly string[], io: CommandIO, options: RunTa
       "fetch-timeout": { type: "string" },
       "max-plan-mb": { type: "string" },
       "shutdown-grace": { type: "string" },
-      "fail-on": { type: "string", default: "error" },
-      schema: { type: "string", multiple: true },
-      "known-env": { type: "string", multiple: true },
-      "known-file": { type: "string", multiple: true },
-      detectors: { type: "string", multiple: true },
-      "max-piece-mb": { type: "string" },
-      "ignore-file": { type: "string" },
-      "no-ignore-file": { type: "boolean" },
-      baseline: { type: "string" },
+      ...AUDIT_INPUT_OPTIONS,
       help: { type: "boolean", short: "h" },
     },
     USAGE,
