@@ -120,6 +120,8 @@ export type { ReferenceContext, SecretSource } from "./guard/rules/references";
 export type { ReportSummary } from "./guard/finding";
 export type { SarifLimits } from "./guard/report/sarif-cap";
 export type { SarifOptions } from "./guard/report/sarif";
+export { SARIF_PRIMARY } from "./guard/report/sarif-primary";
+export type { SarifPrimary } from "./guard/report/sarif-primary";
 import { genesysRuleBook } from "./genesys-pack";
 import type { RuleInfo as RuleInfoType } from "./guard/finding";
 

@@ -1,6 +1,8 @@
 export { jsonChunks, toJson } from "./json";
 export { sarifChunks, toSarif, TRUNCATED_PROPERTY } from "./sarif";
 export type { SarifOptions } from "./sarif";
+export { SARIF_PRIMARY } from "./sarif-primary";
+export type { SarifPrimary } from "./sarif-primary";
 export { GITHUB_SARIF_LIMITS } from "./sarif-cap";
 export type { SarifLimits } from "./sarif-cap";
 export { textChunks, toText } from "./text";
