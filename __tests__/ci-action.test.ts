@@ -81,7 +81,7 @@ describe("action.yml, the composite GitHub Action", () => {
       expect(typeof input.default).toBe("string");
       expect(name).toMatch(/^[a-z][a-z-]*$/);
     }
-    expect(defaults()).toEqual(expect.objectContaining({ paths: "cdktf.out", format: "sarif", output: "secret-guard.sarif", "fail-on": "error", "upload-sarif": "true" }));
+    expect(defaults()).toEqual(expect.objectContaining({ paths: "cdktf.out", format: "sarif", output: "", "fail-on": "error", "upload-sarif": "true", "sarif-location": "source" }));
     for (const o of Object.values<any>(action.outputs)) expect(o.value).toMatch(/^\$\{\{ steps\.audit\.outputs\.[\w-]+ \}\}$/);
   });
 
@@ -163,6 +163,17 @@ describe("action.yml, the composite GitHub Action", () => {
     expect(JSON.parse(fs.readFileSync(elsewhere, "utf8")).version).toBe("2.1.0");
     const upload = action.runs.steps.find((s: any) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
     expect(upload.with.sarif_file).toBe("${{ steps.audit.outputs.report }}");
+  });
+
+  test("without an output, the report's name follows the format (a .sarif name with format json would be refused)", () => {
+    const ws = workspace();
+    writeCleanState(ws, "cdktf.out/terraform.tfstate");
+    for (const [format, name] of [["json", "secret-guard.json"], ["text", "secret-guard.txt"]]) {
+      const run = runAction(ws, { format });
+      expect(run.audit.outputs).toEqual({ report: path.join(fs.realpathSync(ws), name), "exit-code": "0" });
+      expect(fs.existsSync(path.join(ws, name))).toBe(true);
+    }
+    expect(JSON.parse(fs.readFileSync(path.join(ws, "secret-guard.json"), "utf8")).findings).toEqual([]);
   });
 
   test("one line of paths is split on spaces; a clean tree passes", () => {
