@@ -6,6 +6,7 @@ import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
 import { escapeControls } from "../safe-text";
 import { FAIL_ON } from "../run-task/plan-audit";
+import { isSecureTransport } from "../secure-transport";
 
 export const summary = "serve HCP Terraform run task requests: audit each run's plan for secrets and report back";
 
@@ -158,8 +159,7 @@ function originOf(value: string, where: string): string {
   } catch {
     throw new UsageError(`${where} is not a URL; give an origin such as ${DEFAULT_ORIGIN}`);
   }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
-  if (u.protocol !== "https:" && !(u.protocol === "http:" && loopback)) throw new UsageError(`${where} must be https (plain http only on loopback)`);
+  if (!isSecureTransport(u)) throw new UsageError(`${where} must be https (plain http only on loopback)`);
   if ((u.pathname !== "/" && u.pathname !== "") || u.search || u.hash || u.username || u.password) throw new UsageError(`--allow-origin ${escapeControls(u.origin)}: give the origin only (no path, query or credentials)`);
   return u.origin;
 }

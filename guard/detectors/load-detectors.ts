@@ -13,6 +13,7 @@ import { DetectorFileError } from "./detector-file-error";
 import { gitleaksDetectors } from "./gitleaks-rules";
 import { linearPatternProblem } from "./linear-pattern";
 import { parseTomlText } from "./toml-file";
+import { isJsonObject } from "../json-object";
 
 export { DetectorFileError };
 
@@ -59,7 +60,7 @@ export function parseDetectorDocument(doc: unknown, source: string): Detector[] 
   const fail = (field: string, what: string): never => {
     throw new DetectorFileError(`${source}: ${field}: ${what}`);
   };
-  if (!isObject(doc) || !Array.isArray(doc.detectors)) fail("detectors", 'expected { "detectors": [ ... ] }');
+  if (!isJsonObject(doc) || !Array.isArray(doc.detectors)) fail("detectors", 'expected { "detectors": [ ... ] }');
   const list = (doc as { detectors: unknown[] }).detectors;
   const detectors = list.map((raw, i) => parseDetector(raw, `detectors[${i}]`, fail));
   const seen = new Set<string>();
@@ -74,7 +75,7 @@ export function parseDetectorDocument(doc: unknown, source: string): Detector[] 
 type Fail = (field: string, what: string) => never;
 
 function parseDetector(raw: unknown, at: string, fail: Fail): Detector {
-  if (!isObject(raw)) return fail(at, "expected an object");
+  if (!isJsonObject(raw)) return fail(at, "expected an object");
   // A field name is echoed only when it reads as one (letters, camelCase): the file's other text never is.
   for (const k of Object.keys(raw)) if (!FIELDS.has(k)) fail(/^[a-z][A-Za-z]{0,30}$/.test(k) ? `${at}.${k}` : at, `unknown field; allowed: ${[...FIELDS].join(", ")}`);
   const str = (k: string, re?: RegExp, what?: string): string => {
@@ -134,7 +135,7 @@ function parseDetector(raw: unknown, at: string, fail: Fail): Detector {
 
 function parseKeys(v: unknown, at: string, fail: Fail): KeyGate | undefined {
   if (v === undefined || v === "secret-key") return v;
-  if (!isObject(v)) return fail(at, '"secret-key" or { "include": regex, "exclude": regex } is required');
+  if (!isJsonObject(v)) return fail(at, '"secret-key" or { "include": regex, "exclude": regex } is required');
   const gate: { include?: string; exclude?: string } = {};
   for (const k of Object.keys(v)) {
     const re = v[k];
@@ -148,12 +149,12 @@ function parseKeys(v: unknown, at: string, fail: Fail): KeyGate | undefined {
 }
 
 function parseSamples(v: unknown, at: string, fail: Fail): Detector["samples"] {
-  if (!isObject(v)) return fail(at, 'expected { "positive": [...], "negative": [...] } with at least one positive sample');
+  if (!isJsonObject(v)) return fail(at, 'expected { "positive": [...], "negative": [...] } with at least one positive sample');
   const list = (k: string): DetectorSample[] => {
     const arr = v[k] ?? [];
     if (!Array.isArray(arr)) return fail(`${at}.${k}`, "an array of { key?, value } is required");
     return arr.map((s, j) => {
-      if (!isObject(s) || typeof s.value !== "string" || (s.key !== undefined && typeof s.key !== "string")) {
+      if (!isJsonObject(s) || typeof s.value !== "string" || (s.key !== undefined && typeof s.key !== "string")) {
         return fail(`${at}.${k}[${j}]`, 'an object { "key"?: string, "value": string } is required');
       }
       return { key: s.key as string | undefined, value: s.value };
@@ -179,9 +180,6 @@ function captureGroups(pattern: string, flags?: string): number {
   return (new RegExp(`${pattern}|`, flags).exec("") ?? []).length - 1;
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return v !== null && typeof v === "object" && !Array.isArray(v);
-}
 
 function stringList(v: unknown, at: string, fail: Fail): string[] {
   if (v === undefined) return [];

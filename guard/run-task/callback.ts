@@ -1,5 +1,5 @@
 import type { TaskResultBody } from "./task-result";
-import { isSafeScheme } from "./plan-fetch";
+import { isSecureTransport } from "../secure-transport";
 
 export interface CallbackOptions {
   /** Per try (default 30 s). */
@@ -18,7 +18,7 @@ export interface CallbackOptions {
  * word for the log ("sent", "HTTP 422", "ECONNREFUSED"); never throws, never names the URL.
  */
 export async function sendTaskResult(url: URL, token: string, body: TaskResultBody, options: CallbackOptions = {}): Promise<string> {
-  if (!isSafeScheme(url)) return "callback URL is not https";
+  if (!isSecureTransport(url)) return "callback URL is not https";
   const fetchImpl = options.fetchImpl ?? fetch;
   const payload = JSON.stringify(body);
   let last = "not sent";

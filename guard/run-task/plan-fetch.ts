@@ -1,4 +1,5 @@
 import { isLoopbackHost, isPrivateHost } from "./private-address";
+import { isSecureTransport } from "../secure-transport";
 
 /**
  * Reads a run's JSON plan: GET plan_json_api_url with the run's bearer token; HCP Terraform answers a redirect
@@ -27,12 +28,6 @@ export interface PlanFetchOptions {
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_REDIRECTS = 3;
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
-
-/** https, or plain http on loopback only (a stand-in in tests, a proxy on the same host). */
-export function isSafeScheme(u: URL): boolean {
-  return u.protocol === "https:" || (u.protocol === "http:" && LOOPBACK.has(u.hostname));
-}
 
 /**
  * Why a redirect target is not followed, or undefined. https only, except plain http between loopback hosts when
@@ -69,7 +64,7 @@ export async function fetchPlan(planUrl: URL, token: string, options: PlanFetchO
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const where = hop === 0 ? "the plan API" : "the plan archive";
-      if (hop === 0 && !isSafeScheme(target)) throw new PlanFetchError(`${where} is not an https URL`);
+      if (hop === 0 && !isSecureTransport(target)) throw new PlanFetchError(`${where} is not an https URL`);
       const refusal = hop === 0 ? undefined : redirectRefusal(target, planUrl, allowed);
       if (refusal) throw new PlanFetchError(refusal);
       leftApi ||= target.origin !== apiOrigin;

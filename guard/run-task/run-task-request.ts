@@ -2,6 +2,7 @@
  * The run task request HCP Terraform POSTs to the integration (payload_version 1), checked field by field. Errors
  * name the field and what is allowed, never what was sent: the body holds a bearer token.
  */
+import { isJsonObject } from "../json-object";
 
 /** The token of the request HCP Terraform sends when a run task is created or edited: answered 200, not a run. */
 export const VERIFICATION_TOKEN = "test-token";
@@ -43,7 +44,7 @@ const STAGE = /^[a-z][a-z_-]{0,31}$/;
 
 /** Whether a parsed body is the verification request (checked before any other field: its URLs are test values). */
 export function isVerification(doc: unknown): boolean {
-  return isObject(doc) && doc.access_token === VERIFICATION_TOKEN;
+  return isJsonObject(doc) && doc.access_token === VERIFICATION_TOKEN;
 }
 
 /**
@@ -52,7 +53,7 @@ export function isVerification(doc: unknown): boolean {
  * must not make this server send a bearer token, or fetch, anywhere else.
  */
 export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): RunTaskRequest {
-  if (!isObject(doc)) throw new BadRunTaskRequest("the body is not a JSON object (a run task request, payload_version 1)");
+  if (!isJsonObject(doc)) throw new BadRunTaskRequest("the body is not a JSON object (a run task request, payload_version 1)");
   if (doc.payload_version !== 1) throw new BadRunTaskRequest("payload_version must be 1 (the only run task payload version)");
   const accessToken = doc.access_token;
   if (typeof accessToken !== "string" || accessToken === "" || /[\s]/.test(accessToken)) throw new BadRunTaskRequest("access_token must be a non-empty string without spaces");
@@ -77,7 +78,7 @@ export function readRunTaskRequest(doc: unknown, allowed: readonly string[]): Ru
     enforcement,
     workspaceName: typeof ws === "string" && WORKSPACE_NAME.test(ws) ? ws : undefined,
     isSpeculative: doc.is_speculative === true,
-    outcomes: isObject(doc.capabilities) && doc.capabilities.outcomes === true,
+    outcomes: isJsonObject(doc.capabilities) && doc.capabilities.outcomes === true,
   };
 }
 
@@ -95,6 +96,3 @@ function urlField(doc: Record<string, unknown>, field: string, allowed: readonly
   return u;
 }
 
-function isObject(x: unknown): x is Record<string, unknown> {
-  return typeof x === "object" && x !== null && !Array.isArray(x);
-}

@@ -5,6 +5,7 @@ import { InputError } from "../../errors";
 import type { ByteSource } from "./file-chunks";
 import { remoteSource } from "./remote-source";
 import { StopsAudit } from "./remote-error";
+import { isSecureTransport } from "../../secure-transport";
 
 /**
  * The current state of an HCP Terraform / Terraform Enterprise workspace, through the state-versions API:
@@ -45,8 +46,7 @@ export function hcpOrigin(ws: HcpWorkspace, env: Env): string {
   } catch {
     throw new InputError(`TFE_ADDRESS is not a URL`);
   }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(u.hostname);
-  if (u.protocol !== "https:" && !(u.protocol === "http:" && loopback)) throw new InputError(`${u.origin}: HCP Terraform is read over https only (plain http only on loopback)`);
+  if (!isSecureTransport(u)) throw new InputError(`${u.origin}: HCP Terraform is read over https only (plain http only on loopback)`);
   return u.origin;
 }
 
@@ -111,7 +111,7 @@ export async function hcpStateSource(ws: HcpWorkspace, env: Env, fetchImpl: type
   } catch {
     throw new InputError(`${display}: the state download URL is not a URL`);
   }
-  if (target.protocol !== "https:" && !(target.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(target.hostname))) {
+  if (!isSecureTransport(target)) {
     throw new InputError(`${display}: the state download URL is not https`);
   }
   const sameOrigin = target.origin === origin;
