@@ -184,20 +184,38 @@ export class AuditResult implements ReportSource {
   }
 }
 
+/** The options the audit's stages get per file, with the defaults every audit uses (64 MiB pieces, 4 MiB chunks). */
+export function fileAuditOptions(o: {
+  packs: readonly RulePack[];
+  facts: ProviderFacts;
+  detectors: DetectorCatalogue;
+  known?: readonly KnownValue[];
+  maxPieceBytes?: number;
+  chunkBytes?: number;
+  regions?: boolean;
+}): FileAuditOptions {
+  return {
+    packs: o.packs,
+    facts: o.facts,
+    shapes: o.detectors,
+    known: o.known ?? [],
+    maxPieceBytes: o.maxPieceBytes ?? 64 * 1024 * 1024,
+    chunkBytes: o.chunkBytes ?? 4 * 1024 * 1024,
+    regions: o.regions === true,
+  };
+}
+
+/** The rule book an audit's report names its findings by: the packs, the audit's own rules, the detectors'. */
+export function auditRuleBook(packs: readonly RulePack[], detectors: DetectorCatalogue): RuleBook {
+  return new RuleBook(...packs, AUDIT_RULES, detectorRules(detectors));
+}
+
 /** Like auditFiles, with findings kept compact until written (what the CLI uses for large files). */
 export async function auditFilesCompact(paths: readonly string[], options: AuditOptions = {}): Promise<AuditResult> {
   const facts = options.facts ?? (await loadFacts(options.schemaFiles ?? []));
   const detectors = options.detectors ?? shippedDetectors();
   const packs = options.packs ?? [TERRAFORM_SECRETS_PACK];
-  const fileOptions = {
-    packs,
-    facts,
-    shapes: detectors,
-    known: options.known ?? [],
-    maxPieceBytes: options.maxPieceBytes ?? 64 * 1024 * 1024,
-    chunkBytes: options.chunkBytes ?? 4 * 1024 * 1024,
-    regions: options.regions === true,
-  };
+  const fileOptions = fileAuditOptions({ packs, facts, detectors, known: options.known, maxPieceBytes: options.maxPieceBytes, chunkBytes: options.chunkBytes, regions: options.regions });
   const context: TargetContext = options.context ?? { env: process.env };
   const { closeRemote } = await import("./read/remote-targets");
   try {
@@ -208,7 +226,7 @@ export async function auditFilesCompact(paths: readonly string[], options: Audit
       for (const dir of options.fromStack) for (const t of await stackTargets(dir, context)) if (!seen.has(t.path)) seen.add(t.path), targets.push(t);
     }
     const audited = await auditAll(targets, fileOptions, options.concurrency ?? 4, options.progress);
-    return new AuditResult(audited, new RuleBook(...packs, AUDIT_RULES, detectorRules(detectors)));
+    return new AuditResult(audited, auditRuleBook(packs, detectors));
   } finally {
     closeRemote(context);
   }

@@ -1,6 +1,5 @@
 import { InputError, UsageError } from "../errors";
-import type { Severity } from "../finding";
-import { SEVERITY_RANK } from "../finding";
+import { FAIL_ON, reportFails } from "../audit/fail-on";
 import type { AuditResult } from "../audit/audit-files";
 import { argumentAt, oneOf, parseCommandLine } from "./args";
 import { checkOutputTarget } from "./output-target";
@@ -16,7 +15,6 @@ import type { SarifPrimary } from "../report/sarif-primary";
 export const summary = "scan Terraform state, plan JSON and cdk.tf.json files (or folders of them) for secrets";
 
 const FORMATS = ["text", "json", "sarif"] as const;
-const FAIL_ON = ["error", "warning", "info", "none"] as const;
 const USAGE =
   "usage: secret-guard audit [-f|--format text|json|sarif] [-o|--output FILE] [-q|--quiet] [--no-color] [--fail-on error|warning|info|none] [--ignore-file FILE | --no-ignore-file] [--baseline FILE] [--schema FILE]... [--known-env NAME]... [--known-file FILE]... [--detectors FILE]... [--from-stack DIR]... [--sarif-location value|source] PATH...";
 
@@ -157,7 +155,7 @@ async function runAudit(argv: readonly string[], io: CommandIO, options: AuditCo
   } else {
     await writeChunks(chunks, async (text) => io.out(text));
   }
-  return failing(report, failOn) ? 1 : 0;
+  return reportFails(report.summary, failOn) ? 1 : 0;
 }
 
 /** The extension an --output file of each format has; another format for such a name is refused. */
@@ -214,11 +212,3 @@ async function render(report: AuditResult, format: (typeof FORMATS)[number], col
   if (format === "sarif") return r.sarifChunks(report, { onCap, primary });
   return r.textChunks(report, { color });
 }
-
-function failing(report: AuditResult, failOn: (typeof FAIL_ON)[number]): boolean {
-  if (failOn === "none") return false;
-  const min = SEVERITY_RANK[failOn as Severity];
-  // The summary counts unsuppressed findings per severity (with --baseline: only those not in the baseline).
-  return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => SEVERITY_RANK[sev] >= min && report.summary[sev] > 0);
-}
-

@@ -5,7 +5,7 @@ import type { Command } from "./command";
 import type { CommandIO } from "./io";
 import type { RulePack } from "../rules/rule";
 import { escapeControls } from "../safe-text";
-import { FAIL_ON } from "../run-task/plan-audit";
+import { FAIL_ON } from "../audit/fail-on";
 import { isSecureTransport } from "../secure-transport";
 
 export const summary = "serve HCP Terraform run task requests: audit each run's plan for secrets and report back";

@@ -1,20 +1,15 @@
-import type { Severity } from "../finding";
-import { SEVERITY_RANK } from "../finding";
 import type { KnownValue } from "../audit/audit-file";
 import { auditFile } from "../audit/audit-file";
-import { AuditResult } from "../audit/audit-files";
+import { AuditResult, auditRuleBook, fileAuditOptions } from "../audit/audit-files";
+import type { FailOn } from "../audit/fail-on";
+import { reportFails } from "../audit/fail-on";
 import type { IgnoreList } from "../audit/ignore-file";
 import type { Baseline } from "../audit/baseline";
 import type { ByteSource } from "../audit/read/file-chunks";
 import type { DetectorCatalogue } from "../detectors/catalogue";
-import { detectorRules } from "../detectors/shipped-detectors";
 import type { ProviderFacts } from "../provider-facts";
-import { AUDIT_RULES, TERRAFORM_SECRETS_PACK } from "../rules";
-import { RuleBook } from "../rules/rule-book";
+import { TERRAFORM_SECRETS_PACK } from "../rules";
 import type { RulePack } from "../rules/rule";
-
-export const FAIL_ON = ["error", "warning", "info", "none"] as const;
-export type FailOn = (typeof FAIL_ON)[number];
 
 /**
  * What `secret-guard audit` would use, loaded once when the server starts (a bad ignore file or detector file
@@ -67,25 +62,13 @@ function interruptibleSource(display: string, parts: readonly Buffer[], signal?:
  */
 export async function auditPlan(parts: readonly Buffer[], display: string, s: PlanAuditSettings, signal?: AbortSignal): Promise<AuditResult> {
   const packs = s.packs ?? [TERRAFORM_SECRETS_PACK];
-  const r = await auditFile(interruptibleSource(display, parts, signal), display, {
-    packs,
-    facts: s.facts,
-    shapes: s.detectors,
-    known: s.known,
-    maxPieceBytes: s.maxPieceBytes ?? 64 * 1024 * 1024,
-    chunkBytes: 4 * 1024 * 1024,
-  });
-  const result = new AuditResult([{ path: display, kind: r.kind, findings: r.findings }], new RuleBook(...packs, AUDIT_RULES, detectorRules(s.detectors)));
+  const r = await auditFile(interruptibleSource(display, parts, signal), display, fileAuditOptions({ packs, facts: s.facts, detectors: s.detectors, known: s.known, maxPieceBytes: s.maxPieceBytes }));
+  const result = new AuditResult([{ path: display, kind: r.kind, findings: r.findings }], auditRuleBook(packs, s.detectors));
   if (s.ignore || s.baseline) result.mark((f) => ({ suppressionReason: s.ignore?.match(f), baseline: s.baseline?.has(f) }), s.baseline !== undefined);
   return result;
 }
 
-/** Whether a finding of this severity fails the run under --fail-on (as `audit` exits 1). */
-export function failsAt(severity: Severity, failOn: FailOn): boolean {
-  return failOn !== "none" && SEVERITY_RANK[severity] >= SEVERITY_RANK[failOn];
-}
-
-/** The audit's verdict: failed when an unsuppressed finding (not in the baseline) is at or above --fail-on. */
+/** The audit's verdict: failed when an unsuppressed finding (not in the baseline) is at or above --fail-on, as `audit` exits 1. */
 export function verdictOf(result: AuditResult, failOn: FailOn): "passed" | "failed" {
-  return (Object.keys(SEVERITY_RANK) as Severity[]).some((sev) => result.summary[sev] > 0 && failsAt(sev, failOn)) ? "failed" : "passed";
+  return reportFails(result.summary, failOn) ? "failed" : "passed";
 }

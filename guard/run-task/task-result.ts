@@ -3,7 +3,9 @@ import type { Finding, Severity } from "../finding";
 import { SEVERITY_RANK } from "../finding";
 import type { AuditResult } from "../audit/audit-files";
 import { oneLine } from "../safe-text";
-import { FailOn, failsAt, verdictOf } from "./plan-audit";
+import type { FailOn } from "../audit/fail-on";
+import { failsAt } from "../audit/fail-on";
+import { verdictOf } from "./plan-audit";
 
 /**
  * The callback body (JSON:API, type task-results): the status, a one-line message and one outcome per finding
