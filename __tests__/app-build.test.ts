@@ -89,6 +89,8 @@ test("after a TypeScript edit only the parts whose inputs changed run, and only 
     expect((await run("scripts/build.js", ["--dry-run"])).stdout).toBe("stale: tsc, cdktn, cli\n");
     const app = await run("scripts/build.js", ["app", "--verbose"]);
     expect(app.stdout).toBe("built: tsc\n");
+    // tsc ran again and the app bundle did not: it still names its source map (the guard maps stack traces with it).
+    expect(fs.readFileSync(path.join(project, "dist", "app.js"), "utf8").trimEnd().endsWith("//# sourceMappingURL=app.js.map")).toBe(true);
     const cli = await run("scripts/build.js", ["cli", "--verbose"]);
     expect(cli.stdout).toBe("built: cli\n");
     expect(fs.readFileSync(path.join(project, "dist", "secret-guard.js"), "utf8")).toContain("EDITED_FOR_A_TEST");

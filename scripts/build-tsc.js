@@ -24,7 +24,9 @@ function stripMapComments(dir) {
     const p = path.join(dir, e.name);
     if (OWNED_ELSEWHERE.has(path.relative(OUT, p))) continue;
     if (e.isDirectory()) stripMapComments(p);
-    else if (e.name.endsWith(".js")) {
+    // tsc's modules only: the bundles beside them (app.js, secret-guard.js) are other steps', whose link to their
+    // own map must stay even when tsc runs again and they do not.
+    else if (e.name.endsWith(".js") && emittedByTsc(path.relative(OUT, p))) {
       const text = fs.readFileSync(p, "utf8");
       const cut = text.lastIndexOf("\n//# sourceMappingURL=");
       // Only when it is the last line (tsc's), never a line inside the module.
@@ -47,9 +49,13 @@ function prune(dir) {
       if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
       continue;
     }
-    const source = path.join(ROOT, rel.replace(/(\.d\.ts|\.js|\.js\.map)$/, ".ts"));
-    if (!fs.existsSync(source)) fs.rmSync(p);
+    if (!emittedByTsc(rel)) fs.rmSync(p);
   }
+}
+
+/** Whether tsc emits `rel` (X.js, X.js.map, X.d.ts): its source X.ts exists. */
+function emittedByTsc(rel) {
+  return fs.existsSync(path.join(ROOT, rel.replace(/(\.d\.ts|\.js|\.js\.map)$/, ".ts")));
 }
 prune(OUT);
 stripMapComments(OUT);
