@@ -199,13 +199,8 @@ describe("a gitleaks file the guard cannot use is one line, exit 2", () => {
   const MARK = "zq" + "9mark";
   const bad: Array<[string, string, RegExp]> = [
     ["bad TOML", `title = "x"\n\n[[rules]\nid = "a"\n`, /gitleaks\.toml:3:\d+: not valid TOML/],
-    ["a regex the gate refuses (nested repeats)", rule(`regex = '''${MARK}(?:acmd_[a-z]{1,8}){1,50}'''`), /rule acme-deploy-token: regex: refused by the linear-time gate: /],
-    ["a regex the gate refuses (backtracking)", rule(`regex = '''${MARK}[a-z]{0,900}[a-z0-9]{0,900}[a-z]{0,900}!'''`), /rule acme-deploy-token: regex: refused by the linear-time gate: may backtrack too much/],
-    ["a regex that does not compile", rule(`regex = '''${MARK}(acmd_'''`), /rule acme-deploy-token: regex: cannot be translated from Go's RE2: it has an unbalanced '\('/],
-    ["an RE2 feature JavaScript lacks", rule(`regex = '''${MARK}\\p{Greek}{8}'''`), /rule acme-deploy-token: regex: cannot be translated from Go's RE2: it uses a Unicode class/],
-    ["an allowlist regex the gate refuses", rule(`regex = '''acmd_[a-z]{8}'''\n[[rules.allowlists]]\nregexes = ['''${MARK}(?:a{1,9}){1,9}''']`), /rule acme-deploy-token: allowlists\[0\]: regexes\[0\]: refused by the linear-time gate: /],
-    ["a rule selecting files by path", rule(`regex = '''acmd_[a-z]{8}'''\npath = '''\\.env$'''`), /rule acme-deploy-token: path: a rule that selects files by path does not apply/],
     ["no regex", rule(""), /rule acme-deploy-token: regex: a non-empty string is required/],
+    ["a path that is not a string", rule(`regex = '''acmd_[a-z]{8}'''\npath = 3`), /rule acme-deploy-token: path: a string is required/],
     ["an id that is not plain text", `[[rules]]\nid = "${MARK} x"\nregex = '''a{2}'''\n`, /rules\[0\]: id: letters, digits/],
     ["a reserved id", `[[rules]]\nid = "SG101"\nregex = '''a{2}'''\n`, /rule SG101: id: ids starting with SG are reserved/],
     ["a duplicate id", rule(`regex = '''acmd_[a-z]{8}'''`) + rule(`regex = '''acmd_[a-z]{9}'''`), /rule acme-deploy-token: the id is used by an earlier rule/],
@@ -225,5 +220,108 @@ describe("a gitleaks file the guard cannot use is one line, exit 2", () => {
     expect(line).not.toContain(MARK);
     // The library gives the same line as a DetectorFileError.
     expect(() => loadDetectorFile(rules)).toThrow(DetectorFileError);
+  });
+});
+
+describe("a gitleaks rule the guard cannot run is named on one warning line and left out; the rest applies", () => {
+  const MARK = "zq" + "9mark";
+  const unusable = (id: string, fields: string) => `[[rules]]\nid = "${id}"\nkeywords = ["acmd_"]\n${fields}\n`;
+  // Each entry: the rule the guard cannot run, and what its warning line says.
+  const cases: Array<[string, string, RegExp]> = [
+    ["nested-repeats", unusable("nested-repeats", `regex = '''${MARK}(?:acmd_[a-z]{1,8}){1,50}'''`), /rule nested-repeats: not used: regex: refused by the linear-time gate: nested quantifier/],
+    ["backtracking", unusable("backtracking", `regex = '''${MARK}[a-z]{0,900}[a-z0-9]{0,900}[a-z]{0,900}!'''`), /rule backtracking: not used: regex: refused by the linear-time gate: may backtrack too much/],
+    ["not-compiling", unusable("not-compiling", `regex = '''${MARK}(acmd_'''`), /rule not-compiling: not used: regex: cannot be translated from Go's RE2: it has an unbalanced '\('/],
+    ["unicode-class", unusable("unicode-class", `regex = '''${MARK}\\p{Greek}{8}'''`), /rule unicode-class: not used: regex: cannot be translated from Go's RE2: it uses a Unicode class/],
+    ["by-path", unusable("by-path", `regex = '''acmd_[a-z]{8}'''\npath = '''${MARK}\\.env$'''`), /rule by-path: not used: path: the rule selects files by their path/],
+    ["path-only", `[[rules]]\nid = "path-only"\npath = '''${MARK}\\.p12$'''\n`, /rule path-only: not used: path: the rule selects files by their path/],
+  ];
+
+  itTf("audits with the rules it can run, names each other one once, and never echoes the file", async () => {
+    const dir = tempDir("sg-gitleaks-");
+    // The team's usable rules (one allowlist regex among them the gate refuses), then the unusable rules.
+    const refusedAllowlistRegex = `  regexes = ['''${MARK}(?:a{1,9}){1,9}''', '''(?i)orbit_sandbox''']`;
+    const text = RULES.replace(`  regexes = ['''(?i)orbit_sandbox''']`, refusedAllowlistRegex) + cases.map(([, t]) => t).join("\n");
+    expect(text).toContain(refusedAllowlistRegex);
+    const rules = write(dir, "gitleaks.toml", text);
+    write(dir, "main.tf", `variable "token" {\n  type = string\n}\nvariable "sandbox" {\n  type = string\n}\nresource "terraform_data" "app" {\n  input = { token = var.token, sandbox = var.sandbox }\n}\n`);
+    const token = TRUE.acme_alone.value;
+    await terraformOk(dir, ["init", "-input=false", "-no-color"]);
+    await terraformOk(dir, ["apply", "-auto-approve", "-input=false", "-no-color"], { TF_VAR_token: token, TF_VAR_sandbox: FALSE.orbit_sandbox });
+
+    const r = runCli(["audit", "-f", "json", "--detectors", rules, path.join(dir, "terraform.tfstate")]);
+    expectNoLeaks([token, FALSE.orbit_sandbox], [["stdout", r.stdout], ["stderr", r.stderr]]);
+    expect(r.code).toBe(1);
+    const byName = new Map((JSON.parse(r.stdout).findings as Array<{ ruleId: string; pointer: string }>).map((f) => [f.pointer.split("/").pop()!, f.ruleId]));
+    expect(byName.get("token")).toBe("acme-deploy-token");
+    // The allowlist regex that can run still dismisses the sandbox key.
+    expect(byName.get("sandbox")).toBeUndefined();
+    expect(r.stderr).not.toContain(MARK);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const lines = r.stderr.trimEnd().split("\n");
+    for (const [name, , line] of cases) {
+      const said = lines.filter((l) => line.test(l));
+      expect([name, said.length]).toEqual([name, 1]);
+      expect(said[0].startsWith(`secret-guard: warning: ${rules}: `)).toBe(true);
+    }
+    const allowlistLine = /rule orbit-api-key: allowlists\[0\]: not used: regexes\[0\]: refused by the linear-time gate: nested quantifier.*the allowlist dismisses less without it$/;
+    expect(lines.filter((l) => allowlistLine.test(l))).toHaveLength(1);
+    expect(lines).toHaveLength(cases.length + 1);
+  });
+
+  it("the library refuses such a rule unless asked to name it and go on", () => {
+    const dir = tempDir("sg-gitleaks-");
+    for (const [name, text, line] of cases) {
+      const rules = write(dir, `${name}.toml`, text);
+      expect(() => loadDetectorFile(rules)).toThrow(DetectorFileError);
+      const seen: string[] = [];
+      expect(loadDetectorFile(rules, (l) => seen.push(l))).toEqual([]);
+      expect([name, seen.length]).toEqual([name, 1]);
+      expect(seen[0]).toMatch(line);
+      expect(seen[0]).not.toContain(MARK);
+    }
+  });
+});
+
+describe("rules written the way gitleaks writes them pass the gate", () => {
+  // gitleaks' semi-generic shape (a vendor word, a short gap, an operator, quotes, the token), a fixed-count
+  // group in a webhook's ids, and a global allowlist of repeated characters: linear in practice, all loaded.
+  const SHAPES = String.raw`
+[allowlist]
+regexes = ['''^(?i:a+|b+|c+|d+|e+|f+|x+|\*+|\.+)$''']
+
+[[rules]]
+id = "acme-keyed"
+regex = '''(?i)[\w.-]{0,50}?(?:acme|acmecorp)(?:[ \t\w.-]{0,20})[\s'"]{0,3}(?:=|>|:{1,3}=|\|\||:|=>|\?=|,)[\x60'"\s=]{0,5}([a-z0-9]{32})(?:[\x60'"\s;]|\\[nr]|$)'''
+keywords = ["acme"]
+
+[[rules]]
+id = "acme-hook"
+regex = '''https://hooks\.acme\.example/[a-z0-9]{8}-([a-z0-9]{4}-){3}[a-z0-9]{12}/[a-z0-9]{32}'''
+keywords = ["hooks.acme"]
+`;
+  it("loads them, and they find what they describe", () => {
+    const dir = tempDir("sg-gitleaks-");
+    const seen: string[] = [];
+    const extra = loadDetectorFile(write(dir, "gitleaks.toml", SHAPES), (l) => seen.push(l));
+    expect(seen).toEqual([]);
+    expect(extra.map((d) => d.id)).toEqual(["acme-keyed", "acme-hook"]);
+    const catalogue = DetectorCatalogue.empty().withDetectors(extra);
+    const key = fake(HEX, 32, 401);
+    expect(catalogue.detect("note", `ACME_API_KEY = "${key}"`)?.detector.id).toBe("acme-keyed");
+    expect(catalogue.detect("note", `acme_api_key: ${key.slice(0, 31)}`)).toBeUndefined();
+    const id = [8, 4, 4, 4, 12].map((n, k) => fake(HEX, n, 410 + k)).join("-");
+    expect(catalogue.detect("note", `https://hooks.acme.example/${id}/${fake(HEX, 32, 420)}`)?.detector.id).toBe("acme-hook");
+    // The global allowlist (repeated characters) dismisses a placeholder of the keyed rule.
+    expect(catalogue.detect("note", `acme_key = "${"a".repeat(32)}"`)).toBeUndefined();
+  });
+
+  it("a keyword in any case lets a rule run; a value without one never runs it", () => {
+    const dir = tempDir("sg-gitleaks-");
+    const catalogue = DetectorCatalogue.empty().withDetectors(loadDetectorFile(write(dir, "gitleaks.toml", SHAPES)));
+    const key = fake(HEX, 32, 430);
+    for (const name of ["acme_key", "ACME_KEY", "AcMe_Key"]) expect([name, catalogue.detect("note", `${name}=${key}`)?.detector.id]).toEqual([name, "acme-keyed"]);
+    // The same line under a name without the keyword: the rule's regex would match ("acme" is in the value), but
+    // its keyword must be in the value, and here it is not.
+    expect(catalogue.detect("note", `other_key=${key}`)).toBeUndefined();
   });
 });

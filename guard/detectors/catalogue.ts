@@ -70,6 +70,48 @@ export class DetectorCatalogue {
     this.automaton = new KeywordAutomaton([...keywordIds.keys()], { window: WINDOW, perWindow: ATTEMPTS_PER_WINDOW });
     this.seen = new Int32Array(detectors.length);
     this.candidates = new Int32Array(detectors.length);
+    // gitleaks rules run only on a value holding one of their keywords, in any case: one more automaton, over
+    // those keywords folded, so a file of 200 rules costs one pass per value, not 200 searches.
+    const folded = new Map<string, number>();
+    const foldedDetectors: number[][] = [];
+    this.keyedByFold = new Uint8Array(detectors.length);
+    detectors.forEach((d, i) => {
+      for (const k of d.gitleaks?.keywords ?? []) {
+        let id = folded.get(k);
+        if (id === undefined) folded.set(k, (id = foldedDetectors.length)), foldedDetectors.push([]);
+        if (!foldedDetectors[id].includes(i)) foldedDetectors[id].push(i);
+        this.keyedByFold[i] = 1;
+      }
+    });
+    this.foldedDetectorsOf = foldedDetectors.map((l) => Int32Array.from(l));
+    this.foldedAutomaton = folded.size > 0 ? new KeywordAutomaton([...folded.keys()], { window: WINDOW, perWindow: 1, foldCase: true }) : undefined;
+    this.foldedFound = new Int32Array(detectors.length);
+  }
+
+  /** The gitleaks rules' keywords, in any case (undefined: no such rule); per keyword, its rules. */
+  private readonly foldedAutomaton: KeywordAutomaton | undefined;
+  private readonly foldedDetectorsOf: readonly Int32Array[];
+  /** Per detector: 1 when it is a gitleaks rule with keywords (it runs only where one is found). */
+  private readonly keyedByFold: Uint8Array;
+  /** Per detector: equal to `foldedScan` when the current value holds one of its keywords. */
+  private readonly foldedFound: Int32Array;
+  private foldedScan = 0;
+
+  /** Reads `value` for the gitleaks rules' keywords (once per value judged, before its whole-value detectors run). */
+  private findFoldedKeywords(value: string): void {
+    const a = this.foldedAutomaton;
+    if (!a) return;
+    const id = ++this.foldedScan;
+    if (!a.scan(value)) return;
+    for (let f = 0; f < a.foundCount; f++) {
+      const dets = this.foldedDetectorsOf[a.found[f]];
+      for (let j = 0; j < dets.length; j++) this.foldedFound[dets[j]] = id;
+    }
+  }
+
+  /** Whether whole-value detector `i` runs on the value last read by findFoldedKeywords. */
+  private wholeRuns(i: number): boolean {
+    return this.keyedByFold[i] === 0 || this.foldedFound[i] === this.foldedScan;
   }
 
   private readonly automaton: KeywordAutomaton;
@@ -196,6 +238,7 @@ export class DetectorCatalogue {
     }
     // One pass of the keyword automaton over the value says where each detector's keywords start; only those
     // detectors (and the whole-value ones whose key gate passes) run, in priority order.
+    if (plan.whole.length > 0) this.findFoldedKeywords(value);
     if (plan.keyword.length > 0 && this.automaton.scan(value)) {
       // (The automaton holds this value's positions until the next scan: nested scans come after this loop.)
       // The detectors to run: those of the plan with a keyword found, merged with its whole-value ones, by
@@ -204,8 +247,10 @@ export class DetectorCatalogue {
       const whole = plan.whole;
       for (let f = 0, w = 0; f < found || w < whole.length; ) {
         let hit: DetectorHit | undefined;
-        if (w < whole.length && (f >= found || whole[w] < this.candidates[f])) hit = this.compiled[whole[w++]].matchWhole(key, value, true);
-        else {
+        if (w < whole.length && (f >= found || whole[w] < this.candidates[f])) {
+          const i = whole[w++];
+          if (this.wholeRuns(i)) hit = this.compiled[i].matchWhole(key, value, true);
+        } else {
           const i = this.candidates[f++];
           const count = this.positionsOf(i); // first: it may replace `positions`
           hit = this.compiled[i].matchAt(value, this.positions, count);
@@ -214,6 +259,7 @@ export class DetectorCatalogue {
       }
     } else {
       for (const i of plan.whole) {
+        if (!this.wholeRuns(i)) continue;
         const hit = this.compiled[i].matchWhole(key, value, true);
         if (hit && visit(hit)) return true;
       }

@@ -19,6 +19,11 @@ import { ValidationError } from "../errors";
 export interface AutomatonLimits {
   readonly window: number;
   readonly perWindow: number;
+  /**
+   * Match in any case (gitleaks' keywords): the keywords are given in lower case, and every code unit whose lower
+   * case is one code unit reads as that one.
+   */
+  readonly foldCase?: boolean;
 }
 
 export class KeywordAutomaton {
@@ -67,6 +72,12 @@ export class KeywordAutomaton {
       for (let i = 0; i < w.length; i++) if (this.columnOf[w.charCodeAt(i)] === 0) this.columnOf[w.charCodeAt(i)] = columns++;
     }
     this.columns = columns;
+    if (limits.foldCase) {
+      for (let u = 0; u < 0x10000; u++) {
+        const lower = String.fromCharCode(u).toLowerCase();
+        if (lower.length === 1 && this.columnOf[u] === 0) this.columnOf[u] = this.columnOf[lower.charCodeAt(0)];
+      }
+    }
 
     // The trie (state 0 is the root), with the keywords ending at each state.
     const children: Array<Map<number, number>> = [new Map()];

@@ -6,10 +6,19 @@
  * - repetition (max > 1) of a group holding a quantifier or an alternation: nested quantifiers;
  * - backreferences; quantifiers inside or on lookarounds;
  * and estimate the backtracking of the rest as a product of ranges where a quantified atom can overlap what
- * follows it (a greedy run followed by a character it cannot eat never backtracks into the rest).
+ * follows it (a greedy run followed by a character it cannot eat never backtracks into the rest). Three readings
+ * keep the estimate close to the real work, so rules written the usual way (gitleaks' `[\w.-]{0,50}?(?:name)...`)
+ * pass without hiding a real blow-up:
+ * - a run followed by a literal of L characters re-enters the rest only where the whole literal matches, and two
+ *   such places are at least the literal's period apart: a range of r costs r * L plus (r / period + 1) * rest;
+ * - an alternation's ways through are the SUM of its alternatives' (an attempt takes one alternative at a time);
+ * - a group repeated a fixed number of times, `(?:[a-z0-9]{4}-){3}`, is that group written out n times, so it
+ *   may hold quantifiers (a variable count, `{1,5}`, still may not: that is the nested-quantifier blow-up).
  */
 export const MAX_BOUND = 16384;
 export const MAX_ATTEMPT_COST = 4_000_000;
+/** Largest fixed count of a group holding quantifiers or alternatives (it is estimated written out). */
+const MAX_UNROLLED = 16;
 
 interface Atom {
   kind: "char" | "group" | "look" | "assert";
@@ -135,7 +144,9 @@ function applyQuantifier(s: string, pos: { i: number }, seq: Atom[]): void {
     pos.i += m[0].length;
   }
   if (s[pos.i] === "?") pos.i++; // lazy
-  if (atom.kind === "group" && max > 1 && (atom.alts!.length > 1 || atom.alts!.some((a) => a.some(hasQuantifier)))) {
+  // A fixed count is the group written out n times (flatten unrolls it): no ambiguity between repeats.
+  const fixed = min === max && max <= MAX_UNROLLED;
+  if (atom.kind === "group" && max > 1 && !fixed && (atom.alts!.length > 1 || atom.alts!.some((a) => a.some(hasQuantifier)))) {
     throw new PatternRefused("nested quantifier: a repeated group may not hold a quantifier or an alternation");
   }
   atom.min = min;
@@ -145,17 +156,106 @@ function applyQuantifier(s: string, pos: { i: number }, seq: Atom[]): void {
 /** The ASCII-and-some characters one char atom matches, to tell whether two atoms can overlap. */
 const PROBES = [...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)), "\u00e9", "\u4e2d", "\u2028", "\ud83d\ude00"];
 function charSet(a: Atom, flags: string): Set<number> {
+  // The same classes recur in a rules file (`[\w.-]`, `[\s'"]`): each is probed once.
+  const cacheKey = `${flags}/${a.src}`;
+  let set = charSets.get(cacheKey);
+  if (set) return set;
   const re = new RegExp(`^(?:${a.src})$`, flags.replace(/[gy]/g, ""));
-  const set = new Set<number>();
-  PROBES.forEach((p, i) => re.test(p) && set.add(i));
+  set = new Set<number>();
+  for (let i = 0; i < PROBES.length; i++) if (re.test(PROBES[i])) set.add(i);
+  if (charSets.size >= 4096) charSets.clear();
+  charSets.set(cacheKey, set);
   return set;
 }
+const charSets = new Map<string, Set<number>>();
 
-function canOverlap(a: Atom, next: Atom | undefined, flags: string): boolean {
-  if (!next || next.kind !== "char") return true;
+function canOverlap(a: Atom, seq: Atom[], from: number, flags: string): boolean {
+  const first = firstOfRest(seq, from, flags);
+  if (!first) return true;
   const sa = charSet(a, flags);
-  for (const x of charSet(next, flags)) if (sa.has(x)) return true;
+  for (const x of first) if (sa.has(x)) return true;
   return false;
+}
+
+/**
+ * The characters the rest of a sequence from `from` can start with: the first atom's, and the next one's too
+ * while an atom may match empty (`{0,n}`, `?`). Undefined when that is not known: the sequence ends (what follows
+ * it is elsewhere), or an assertion or lookaround comes first.
+ */
+function firstOfRest(seq: Atom[], from: number, flags: string): Set<number> | undefined {
+  const all = new Set<number>();
+  for (let k = from; k < seq.length; k++) {
+    const head = firstChars(seq[k], flags);
+    if (!head) return undefined;
+    for (const x of head) all.add(x);
+    if (seq[k].min >= 1) return all;
+  }
+  return undefined;
+}
+
+/**
+ * The characters an atom's match can start with, or undefined when unknown (an assertion or lookaround first,
+ * an alternative that may match empty): a char atom's set; a group's, the union of its alternatives' firsts.
+ */
+function firstChars(a: Atom, flags: string): Set<number> | undefined {
+  if (a.kind === "char") return charSet(a, flags);
+  if (a.kind !== "group") return undefined;
+  const all = new Set<number>();
+  for (const alt of a.alts!) {
+    const head = firstOfRest(alt, 0, flags);
+    if (!head) return undefined;
+    for (const x of head) all.add(x);
+  }
+  return all;
+}
+
+/**
+ * What the `range` places a run may stop at cost when what follows starts with literals: each place tries them
+ * (`tests`: at most their lengths' sum per place), and only the places where one matches whole, at most one per
+ * period of that literal, go on into the rest (`entries`). What follows is a literal of 2 characters or more, or a
+ * group whose every alternative starts with one (`(?:key|token|passw(?:or)?d)`); anything else: every place goes on.
+ */
+function literalEntries(seq: Atom[], from: number, range: number, flags: string): { tests: number; entries: number } {
+  const lits: { length: number; period: number }[] = [];
+  const next = seq[from];
+  if (next && next.kind === "group" && next.min === 1 && next.max === 1) {
+    for (const alt of next.alts!) {
+      const lit = literalAt(flatten(alt), 0, flags);
+      if (lit.length < 2) return { tests: 0, entries: range };
+      lits.push(lit);
+    }
+  } else {
+    const lit = literalAt(seq, from, flags);
+    if (lit.length < 2) return { tests: 0, entries: range };
+    lits.push(lit);
+  }
+  let entries = 0;
+  let tests = 0;
+  for (const lit of lits) {
+    entries += Math.floor((range - 1) / lit.period) + 1;
+    tests += range * lit.length;
+  }
+  return { tests, entries: Math.min(range, entries) };
+}
+
+/**
+ * The literal that starts at `seq[from]`: the run of char atoms matched exactly once. Its length, and its
+ * period: the smallest shift at which the literal can overlap itself (every pair of positions `shift` apart can
+ * match a same character), the length when there is none. Two places where the whole literal matches are at
+ * least a period apart.
+ */
+function literalAt(seq: Atom[], from: number, flags: string): { length: number; period: number } {
+  let end = from;
+  while (end < seq.length && seq[end].kind === "char" && seq[end].min === 1 && seq[end].max === 1) end++;
+  const length = end - from;
+  if (length < 2) return { length, period: Math.max(1, length) };
+  const sets = seq.slice(from, end).map((a) => charSet(a, flags));
+  for (let shift = 1; shift < length; shift++) {
+    let overlaps = true;
+    for (let k = 0; k + shift < length && overlaps; k++) overlaps = [...sets[k]].some((x) => sets[k + shift].has(x));
+    if (overlaps) return { length, period: shift };
+  }
+  return { length, period: length };
 }
 
 function altsCost(alts: Atom[][], flags: string, top: boolean): number {
@@ -164,7 +264,24 @@ function altsCost(alts: Atom[][], flags: string, top: boolean): number {
 
 /** Plain groups (one alternative, not repeated) cost what their atoms cost in place: inline them. */
 function flatten(seq: Atom[]): Atom[] {
-  return seq.flatMap((a) => (a.kind === "group" && a.min === 1 && a.max === 1 && a.alts!.length === 1 ? flatten(a.alts![0]) : [a]));
+  return seq.flatMap((a): Atom[] => {
+    if (a.kind !== "group") return [a];
+    // A fixed count (applyQuantifier allowed it): the group written out n times.
+    if (a.min === a.max && a.max > 1 && (a.alts!.length > 1 || a.alts!.some((alt) => alt.some(hasQuantifier)))) {
+      return flatten(Array.from({ length: a.max }, () => ({ ...a, min: 1, max: 1 })));
+    }
+    return a.min === 1 && a.max === 1 && a.alts!.length === 1 ? flatten(a.alts![0]) : [a];
+  });
+}
+
+/**
+ * The ways through a group once, for what follows it: the sum over its alternatives (an attempt takes one at a
+ * time) of the product of their atoms' ranges. (A nested group's own alternatives are in its cost, `inner`.)
+ */
+function waysThrough(a: Atom): number {
+  let sum = 0;
+  for (const alt of a.alts!) sum += alt.reduce((product, x) => product * (x.max - x.min + 1), 1);
+  return sum;
 }
 
 /** Worst steps of one attempt over a sequence, from the end: backtracking multiplies the rest by a range. */
@@ -177,12 +294,17 @@ function seqCost(atoms: Atom[], flags: string, top: boolean): number {
     if (a.kind === "assert" || a.kind === "look") rest += a.src.length;
     else if (a.kind === "char") {
       const last = top && i === seq.length - 1;
-      const deterministic = range === 1 || last || !canOverlap(a, seq[i + 1], flags);
-      rest = a.max + (deterministic ? rest : range * rest);
+      const deterministic = range === 1 || last || !canOverlap(a, seq, i + 1, flags);
+      if (deterministic) rest = a.max + rest;
+      else {
+        // Each of the `range` places tries the literal that follows (L steps at most); only the places where it
+        // all matches, a period apart at least, go on into the rest.
+        const { tests, entries } = literalEntries(seq, i + 1, range, flags);
+        rest = a.max + tests + entries * rest;
+      }
     } else {
       const inner = altsCost(a.alts!, flags, false);
-      const variants = a.alts!.length * a.alts!.reduce((p, alt) => p * alt.reduce((q, x) => q * (x.max - x.min + 1), 1), 1);
-      rest = inner * Math.max(1, a.max) + variants * range * rest;
+      rest = inner * Math.max(1, a.max) + waysThrough(a) * range * rest;
     }
     if (rest > MAX_ATTEMPT_COST * 16) return rest;
   }

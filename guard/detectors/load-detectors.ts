@@ -29,7 +29,11 @@ const FIELDS = new Set([
   "minLength", "maxLength", "entropy", "allow", "check", "samples",
 ]);
 
-export function loadDetectorFile(path: string): Detector[] {
+/**
+ * The detectors of a `--detectors` file. For a gitleaks file, `notUsed` (when given) gets one line for each rule
+ * the guard cannot run, which is then left out; without it such a rule is an error (gitleaks-rules.ts).
+ */
+export function loadDetectorFile(path: string, notUsed?: (line: string) => void): Detector[] {
   let text: string;
   try {
     if (statSync(path).size > MAX_FILE_BYTES) throw new DetectorFileError(`${path}: larger than ${MAX_FILE_BYTES / 1048576} MiB; not a detectors file`);
@@ -42,7 +46,7 @@ export function loadDetectorFile(path: string): Detector[] {
     const toml = parseTomlText(text, path, (message) => {
       throw new DetectorFileError(message);
     });
-    return gitleaksDetectors(toml, path);
+    return gitleaksDetectors(toml, path, notUsed);
   }
   let doc: unknown;
   try {
