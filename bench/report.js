@@ -155,7 +155,7 @@ function familySection(p, families) {
     p();
     return;
   }
-  p(`Every shipped detector's own samples (bench/family-recall.js), each placed in four unmarked attributes of a generated state v4 and a \`terraform show -json\` plan: ${families.placements.join(", ")}, under a neutral key (the sample's own key when it has one: formats without a prefix need their key's context). One audit of each document. A positive is recalled when the audit reports a finding on its place; a negative is a false positive when any finding lands on its place. Families are the files of guard/detectors/families/ (counted per placed sample, both documents apart; the plan holds each value in planned_values and resource_changes, and either place counts).`);
+  p(`Every shipped detector's own samples (bench/family-recall.js), each placed in four unmarked attributes of a generated state v4 and a \`terraform show -json\` plan: ${families.placements.join(", ")}, under a neutral key (the sample's own key when it has one: formats without a prefix need their key's context). One audit of each document. A positive is recalled when the audit reports a finding of its own on its place (a copy, SG103, of the same value found in another place does not count); a negative is a false positive when any such finding lands on its place. Families are the files of guard/detectors/families/ (counted per placed sample, both documents apart; the plan holds each value in planned_values and resource_changes, and either place counts).`);
   p();
   p("| family | detectors | positives | recall (state) | recall (plan) | negatives | false positives (state) | false positives (plan) |");
   p("|---|---|---|---|---|---|---|---|");
