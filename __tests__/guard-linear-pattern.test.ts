@@ -32,3 +32,26 @@ describe("the linear-time gate", () => {
     expect(linearPatternProblem(pattern)).toMatch(why);
   });
 });
+
+describe("the gate's blind spots, closed", () => {
+  // Each was accepted by an earlier reading of the estimate and takes seconds on a few hundred characters in V8.
+  const Rn = "[a\u0100]{0,150}";
+  const Ln = [..."abcdefghijklmnop"].map((c) => `[${c}\u0100]`).join("");
+  const cases: Array<[string, string, RegExp]> = [
+    ["a nested group's own ways, repeated", "(?:(?:a{0,30}){2}|z){3}!", /may backtrack too much/],
+    ["alternatives holding ambiguous runs, three times", "(?:(?:a{0,30}a{0,30}|q)|z)".repeat(3) + "!", /may backtrack too much/],
+    ["classes that share only a character outside Latin-1", [Rn, Ln, Rn, Ln, Rn, Ln, Rn].join("") + "!", /may backtrack too much/],
+    ["runs of a character the probes did not know", "x[^\\n]{0,256}\u0105[^\\n]{0,256}\u0105[^\\n]{0,256}\u0105[^\\n]{0,256}!", /may backtrack too much/],
+    ["[^] closes at once in JavaScript", "[^]?(?:a{1,9}){1,9}![^]]", /nested quantifier/],
+    ["\\p{...} without the u flag is p repeated", "(?:\\p{1,}){1,16384}!", /without the u flag/],
+    ["\\x without two hex digits is x", "(?:\\x{1,}){1,16}!", /two hex digits/],
+    ["fixed counts nested until the written-out pattern is huge", "(?:(?:(?:(?:(?:ab|c){16}){16}){16}){16}){16}", /more than 512 atoms/],
+  ];
+  it.each(cases)("refuses %s", (_name, pattern, why) => {
+    expect(linearPatternProblem(pattern)).toMatch(why);
+  });
+  it("still accepts a property class with the u flag, counted as matching anything", () => {
+    expect(linearPatternProblem("tok_\\p{L}{8}", "u")).toBeUndefined();
+    expect(linearPatternProblem("\\p{L}{0,300}\\p{L}{0,300}\\p{L}{0,300}!", "u")).toMatch(/may backtrack too much/);
+  });
+});

@@ -19,6 +19,8 @@ export const MAX_BOUND = 16384;
 export const MAX_ATTEMPT_COST = 4_000_000;
 /** Largest fixed count of a group holding quantifiers or alternatives (it is estimated written out). */
 const MAX_UNROLLED = 16;
+/** Most atoms a pattern's fixed-count groups may make once written out. */
+const MAX_WRITTEN_OUT = 512;
 
 interface Atom {
   kind: "char" | "group" | "look" | "assert";
@@ -42,6 +44,8 @@ export function linearPatternProblem(source: string, flags = ""): string | undef
     return `does not compile${reason ? ` (${reason[1]})` : ""}`;
   }
   try {
+    probes = probesOf(source, flags);
+    charSets = new Map();
     const top = parseAlternatives(source, { i: 0 }, flags, 0);
     const cost = altsCost(top, flags, true);
     if (cost > MAX_ATTEMPT_COST) return `may backtrack too much (estimated ${Math.round(cost)} steps per attempt; overlapping quantifiers)`;
@@ -88,16 +92,30 @@ function parseAtom(s: string, pos: { i: number }, flags: string, depth: number):
       return { kind: "assert", src: s.slice(start, pos.i), min: 1, max: 1 };
     }
     pos.i += 2;
-    if ((n === "u" || n === "p" || n === "P") && s[pos.i] === "{") pos.i = s.indexOf("}", pos.i) + 1;
-    else if (n === "u") pos.i += 4;
-    else if (n === "x") pos.i += 2;
-    else if (n === "c") pos.i += 1;
+    // Without the u flag V8 reads `\p{2}` as p repeated twice, `\x` without two hex digits as x, and so on: the
+    // escape would hide a quantifier from this parser, so only the forms both read alike are accepted.
+    const unicode = flags.includes("u");
+    if ((n === "u" || n === "p" || n === "P") && s[pos.i] === "{") {
+      if (!unicode) throw new PatternRefused(`\\${n}{...} means something else without the u flag`);
+      pos.i = s.indexOf("}", pos.i) + 1;
+    } else if (n === "p" || n === "P") {
+      throw new PatternRefused(`\\${n} is a Unicode property only with the u flag and {...}`);
+    } else if (n === "u") {
+      if (!/^[0-9A-Fa-f]{4}$/.test(s.slice(pos.i, pos.i + 4))) throw new PatternRefused("\\u needs four hex digits");
+      pos.i += 4;
+    } else if (n === "x") {
+      if (!/^[0-9A-Fa-f]{2}$/.test(s.slice(pos.i, pos.i + 2))) throw new PatternRefused("\\x needs two hex digits");
+      pos.i += 2;
+    } else if (n === "c") {
+      if (!/^[A-Za-z]$/.test(s[pos.i] ?? "")) throw new PatternRefused("\\c needs a letter");
+      pos.i += 1;
+    }
     return { kind: "char", src: s.slice(start, pos.i), min: 1, max: 1 };
   }
   if (c === "[") {
     pos.i++;
+    // In JavaScript a ] right after [ or [^ closes the class ([] matches nothing, [^] anything).
     if (s[pos.i] === "^") pos.i++;
-    if (s[pos.i] === "]") pos.i++;
     while (pos.i < s.length && s[pos.i] !== "]") pos.i += s[pos.i] === "\\" ? 2 : 1;
     pos.i++;
     return { kind: "char", src: s.slice(start, pos.i), min: 1, max: 1 };
@@ -119,6 +137,14 @@ function parseAtom(s: string, pos: { i: number }, flags: string, depth: number):
   }
   pos.i++;
   return { kind: "char", src: c, min: 1, max: 1 };
+}
+
+/** Atoms of `a` once its fixed-count groups are written out (its own count not included). */
+function writtenOutSize(a: Atom): number {
+  if (a.kind !== "group") return 1;
+  let n = 0;
+  for (const alt of a.alts!) for (const x of alt) n += writtenOutSize(x) * (x.kind === "group" && x.min === x.max ? x.max : 1);
+  return n;
 }
 
 function hasQuantifier(a: Atom): boolean {
@@ -146,28 +172,65 @@ function applyQuantifier(s: string, pos: { i: number }, seq: Atom[]): void {
   if (s[pos.i] === "?") pos.i++; // lazy
   // A fixed count is the group written out n times (flatten unrolls it): no ambiguity between repeats.
   const fixed = min === max && max <= MAX_UNROLLED;
-  if (atom.kind === "group" && max > 1 && !fixed && (atom.alts!.length > 1 || atom.alts!.some((a) => a.some(hasQuantifier)))) {
+  const ambiguous = atom.kind === "group" && (atom.alts!.length > 1 || atom.alts!.some((a) => a.some(hasQuantifier)));
+  if (ambiguous && max > 1 && !fixed) {
     throw new PatternRefused("nested quantifier: a repeated group may not hold a quantifier or an alternation");
+  }
+  // Written out, nested fixed counts multiply: bounded, so judging a pattern stays cheap.
+  if (ambiguous && max > 1 && writtenOutSize(atom) * max > MAX_WRITTEN_OUT) {
+    throw new PatternRefused(`nested quantifier: a repeated group written out would hold more than ${MAX_WRITTEN_OUT} atoms`);
   }
   atom.min = min;
   atom.max = max;
 }
 
-/** The ASCII-and-some characters one char atom matches, to tell whether two atoms can overlap. */
-const PROBES = [...Array.from({ length: 256 }, (_, i) => String.fromCharCode(i)), "\u00e9", "\u4e2d", "\u2028", "\ud83d\ude00"];
+/**
+ * Characters tried against each char atom to tell whether two atoms can overlap: Latin-1, the line terminators and
+ * Unicode spaces (`.` and `\s` end there), and every character the pattern names (literally or by escape), one
+ * below and one above each (a range's ends: two ranges that share a character share one of their ends) and their
+ * other case. An atom that matches none of them (a class of characters the pattern never names, `\p{...}`) is
+ * taken to match everything.
+ */
+const BASE_PROBES: readonly number[] = [
+  ...Array.from({ length: 256 }, (_, i) => i),
+  0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff, 0x4e2d, 0xd83d, 0xde00,
+];
+
+function probesOf(source: string, flags: string): string[] {
+  const points = new Set<number>(BASE_PROBES);
+  const named: number[] = [];
+  for (const ch of source) named.push(ch.codePointAt(0)!);
+  for (const m of source.matchAll(/\\u\{([0-9A-Fa-f]{1,6})\}|\\u([0-9A-Fa-f]{4})|\\x([0-9A-Fa-f]{2})/g)) named.push(parseInt(m[1] ?? m[2] ?? m[3], 16));
+  const unicode = flags.includes("u");
+  for (const cp of named) {
+    for (const p of [cp - 1, cp, cp + 1]) {
+      if (p < 0 || p > 0x10ffff) continue;
+      const ch = String.fromCodePoint(p);
+      for (const v of [ch, ch.toLowerCase(), ch.toUpperCase()]) {
+        // Without the u flag an atom matches one code unit: an astral character is its two halves.
+        if (unicode) points.add(v.codePointAt(0)!);
+        else for (let k = 0; k < v.length; k++) points.add(v.charCodeAt(k));
+      }
+    }
+  }
+  return [...points].map((p) => String.fromCodePoint(p));
+}
+
+/** The probes and char sets of the pattern being judged (set by linearPatternProblem; judging is synchronous). */
+let probes: string[] = [];
+let charSets = new Map<string, Set<number>>();
+
 function charSet(a: Atom, flags: string): Set<number> {
-  // The same classes recur in a rules file (`[\w.-]`, `[\s'"]`): each is probed once.
-  const cacheKey = `${flags}/${a.src}`;
-  let set = charSets.get(cacheKey);
+  // The same classes recur in a pattern (`[\w.-]`, `[\s'"]`): each is probed once.
+  let set = charSets.get(a.src);
   if (set) return set;
   const re = new RegExp(`^(?:${a.src})$`, flags.replace(/[gy]/g, ""));
   set = new Set<number>();
-  for (let i = 0; i < PROBES.length; i++) if (re.test(PROBES[i])) set.add(i);
-  if (charSets.size >= 4096) charSets.clear();
-  charSets.set(cacheKey, set);
+  for (let i = 0; i < probes.length; i++) if (re.test(probes[i])) set.add(i);
+  if (set.size === 0 || /\\[pP]\{/.test(a.src)) set = new Set(probes.keys());
+  charSets.set(a.src, set);
   return set;
 }
-const charSets = new Map<string, Set<number>>();
 
 function canOverlap(a: Atom, seq: Atom[], from: number, flags: string): boolean {
   const first = firstOfRest(seq, from, flags);
@@ -276,12 +339,26 @@ function flatten(seq: Atom[]): Atom[] {
 
 /**
  * The ways through a group once, for what follows it: the sum over its alternatives (an attempt takes one at a
- * time) of the product of their atoms' ranges. (A nested group's own alternatives are in its cost, `inner`.)
+ * time), written out, of the product of their atoms' ways (a nested group's own ways times its count).
  */
 function waysThrough(a: Atom): number {
   let sum = 0;
-  for (const alt of a.alts!) sum += alt.reduce((product, x) => product * (x.max - x.min + 1), 1);
+  for (const alt of a.alts!) {
+    let product = 1;
+    for (const x of flatten(alt)) product *= waysOf(x);
+    sum += product;
+  }
   return sum;
+}
+
+/** The ways one (quantified) atom can end: its range, times the ways through each repeat of a group. */
+function waysOf(x: Atom): number {
+  const range = x.max - x.min + 1;
+  if (x.kind !== "group") return range;
+  const w = waysThrough(x);
+  if (w === 1) return range;
+  // A group with alternatives or quantifiers repeats only once (or a fixed count, written out by flatten).
+  return x.max <= 1 ? (x.min === 0 ? 1 + w : w) : Math.pow(w, x.max) * range;
 }
 
 /** Worst steps of one attempt over a sequence, from the end: backtracking multiplies the rest by a range. */
@@ -304,7 +381,9 @@ function seqCost(atoms: Atom[], flags: string, top: boolean): number {
       }
     } else {
       const inner = altsCost(a.alts!, flags, false);
-      rest = inner * Math.max(1, a.max) + waysThrough(a) * range * rest;
+      // Last at the top, nothing follows to retry after each way through: trying them is the inner cost.
+      const last = top && i === seq.length - 1;
+      rest = inner * Math.max(1, a.max) + (last ? 0 : waysThrough(a) * range * rest);
     }
     if (rest > MAX_ATTEMPT_COST * 16) return rest;
   }
