@@ -71,6 +71,8 @@ import {
 import { NPM_TOKEN_UNVERIFIED, ARTIFACTORY_TOKEN, DOCKER_HUB_TOKEN } from "./package-registries";
 import { GITHUB_FINE_GRAINED_TOKEN, GITHUB_INSTALLATION_TOKEN, GITHUB_OAUTH_CLIENT_SECRET, GITHUB_TOKEN_UNVERIFIED } from "./source-hosts";
 import { DISCORD_WEBHOOK_URL, TEAMS_WEBHOOK_URL, WORKFLOW_TRIGGER_URL } from "./webhooks";
+// (K) vendors without a prefix, by key: one generated detector per row of the table (SG450-SG499).
+import { VENDOR_KEYED_DETECTORS } from "./vendor-keyed";
 
 export const SHIPPED_DETECTORS: readonly Detector[] = [
   // Precise formats: a match stands on its own.
@@ -211,6 +213,8 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   LAUNCHDARKLY_ACCESS_TOKEN,
   PAYPAL_CLIENT_SECRET,
   ADYEN_API_KEY,
+  // (K) Vendors whose keys have no prefix (vendor-keyed.ts): a vendor's key name and the value's exact shape.
+  ...VENDOR_KEYED_DETECTORS,
   // A secret exported in a command, after the vendors' own readings of the same line.
   SHELL_EXPORTED_SECRET,
   // The hint.
