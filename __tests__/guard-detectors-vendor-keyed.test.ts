@@ -53,11 +53,12 @@ describe("the vendor-keyed table", () => {
     const lobKey = "live_" + r("0123456789abcdef", 35);
     expect(ids("TF_VAR_lob_api_key", lobKey)).toContain("SG465");
     expect(ids("lob_secret_key", lobKey)).toContain("SG465");
-    // "global", "blob" hold "lob"; "ozoom" is not Zoom; "fbi" is not Facebook's "fb" followed by a secret word.
+    // "global", "blob" hold "lob"; "consumo" holds "sumo".
     for (const key of ["global_api_key", "blob_access_key", "storage_blob_key"]) expect(ids(key, lobKey)).not.toContain("SG465");
-    const zoom = r("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
-    expect(ids("ZOOM_CLIENT_SECRET", zoom)).toContain("SG497");
-    expect(ids("kazoom_client_secret", zoom)).not.toContain("SG497");
+    const sumo = r("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64);
+    expect(ids("SUMO_ACCESS_KEY", sumo)).toContain("SG488");
+    expect(ids("TF_VAR_sumo_access_key", sumo)).toContain("SG488");
+    expect(ids("consumo_access_key", sumo)).not.toContain("SG488");
   });
 
   it("keeps search-only and app keys that vendors publish out of the secrets", () => {
@@ -99,6 +100,10 @@ const CASES: readonly Case[] = [
   { id: "SG479", name: "CONFLUENT_CLOUD_API_SECRET", make: (r) => r(ALNUM + "+/", 64) },
   { id: "SG456", name: "XI_API_KEY", make: (r) => r(HEX, 32) },
   { id: "SG461", name: "FRESHBOOKS_TOKEN", make: (r) => r(LOWER_ALNUM, 64) },
+  { id: "SG497", name: "CONSUL_HTTP_TOKEN", make: uuid },
+  { id: "SG497", name: "NOMAD_TOKEN", make: uuid },
+  { id: "SG491", name: "SONAR_TOKEN", make: (r) => r(HEX, 40) },
+  { id: "SG499", name: "SENTRY_AUTH_TOKEN", make: (r) => r(HEX, 64) },
 ];
 
 /** Right shapes under names that are not the secret, wrong shapes under the secret's name: nothing to report. */
@@ -113,6 +118,9 @@ const LOOK_ALIKES: ReadonlyArray<{ readonly label: string; readonly name: string
   { label: "zendesk token, wrong length", name: "ZENDESK_API_TOKEN", make: (r) => r(HEX, 33) },
   { label: "twitch secret, placeholder", name: "TWITCH_CLIENT_SECRET", make: () => "<your-twitch-client-secret>" },
   { label: "etsy key, interpolation", name: "ETSY_API_KEY", make: () => "${var.etsy_api_key}" },
+  { label: "consul accessor id", name: "CONSUL_ACL_TOKEN_ACCESSOR_ID", make: uuid },
+  { label: "nomad accessor id", name: "NOMAD_ACCESSOR_ID", make: uuid },
+  { label: "sentry dsn public key", name: "SENTRY_PUBLIC_KEY", make: (r) => r(HEX, 32) },
 ];
 
 interface Planted {

@@ -409,9 +409,13 @@ export const KEYED_VENDORS: readonly KeyedVendor[] = [
     sampleKeys: ["MIXPANEL_API_SECRET", "mixpanelServiceAccountSecret"], seed: 45400,
   },
   {
-    id: "SG491", name: "rollbar-access-token", title: "a Rollbar access token", names: ["rollbar"],
-    shapes: [hex(32)], described: "32 hex", grants: "reads or writes the project's error items, by the token's scope.",
-    revoke: "disable and replace the token in Rollbar (Project Settings > Project Access Tokens)", sampleKeys: ["ROLLBAR_ACCESS_TOKEN", "rollbarToken"], seed: 45410,
+    id: "SG491", name: "sonar-token", title: "a SonarQube or SonarCloud token", names: ["sonar"],
+    // SONAR_LOGIN is where scanners took the token before SONAR_TOKEN.
+    secretWords: ["token", "login", "password", "authtoken"],
+    shapes: [lowerAlnum(40), { re: "sq[upa]_[0-9a-f]{40}", make: (s) => "sq" + "u_" + fake(HEX, 40, s), prefixed: true }],
+    described: "40 letters and digits (legacy), or squ_, sqp_, sqa_ and 40 hex",
+    grants: "runs analyses and, for user tokens, reads the projects and changes quality settings with the user's rights.",
+    revoke: "revoke it in SonarQube or SonarCloud (My Account > Security)", sampleKeys: ["SONAR_TOKEN", "sonarLogin"], seed: 45410,
   },
   {
     id: "SG492", name: "pusher-app-secret", title: "a Pusher app secret", names: ["pusher"],
@@ -445,16 +449,26 @@ export const KEYED_VENDORS: readonly KeyedVendor[] = [
     sampleKeys: ["ONELOGIN_CLIENT_SECRET", "oneloginSecret"], seed: 45460,
   },
   {
-    id: "SG497", name: "zoom-client-secret", title: "a Zoom app client secret or secret token", names: ["^zoom"],
-    secretWords: ["secret", "clientsecret", "secrettoken", "verificationtoken"], shapes: [alnum(32), urlSafe(22)],
-    described: "32 letters and digits, or a 22-character event secret token",
-    grants: "obtains the app's tokens (server-to-server: the account's meetings and users) or forges its webhooks.", revoke: "regenerate it in the Zoom App Marketplace (app credentials)",
-    sampleKeys: ["ZOOM_CLIENT_SECRET", "zoomSecretToken"], seed: 45470,
+    id: "SG497", name: "consul-nomad-token", title: "a HashiCorp Consul or Nomad ACL token or gossip key", names: ["consul", "nomad"],
+    // An ACL token's SecretID is the secret (its AccessorID is not); the gossip key encrypts the cluster's traffic.
+    secretWords: ["token", "secretid", "secret", "encrypt", "encryptkey", "encryptionkey", "gossipkey"],
+    shapes: [uuid, { re: "[A-Za-z0-9+/]{43}=", make: (s) => fake(BASE64, 43, s) + "=" }],
+    described: "a UUID secret id, or a 32-byte base64 gossip encryption key",
+    grants: "acts on the cluster with the token's ACL policies (a management token: everything), or joins and reads its gossip.",
+    revoke: "delete the token (consul acl token delete, nomad acl token delete) and rotate the gossip key with a keyring install/use/remove",
+    sampleKeys: ["CONSUL_HTTP_TOKEN", "nomadSecretId"], seed: 45470,
   },
   {
     id: "SG498", name: "freshdesk-api-key", title: "a Freshdesk API key", names: ["freshdesk"],
     shapes: [alnum(20)], described: "20 letters and digits", grants: "reads and changes every ticket and contact the agent can reach.",
     revoke: "reset it in Freshdesk (Profile settings > View API key > Reset)", sampleKeys: ["FRESHDESK_API_KEY", "freshdeskKey"], seed: 45480,
+  },
+  {
+    id: "SG499", name: "sentry-legacy-auth-token", title: "a Sentry auth token (legacy form)", names: ["sentry"],
+    secretWords: ["token", "authtoken", "apitoken", "apikey", "key"], shapes: [hex(64)],
+    described: "64 hex: user and internal-integration tokens before the sntryu_/sntrys_ prefixes",
+    grants: "uploads releases and source maps and, with its scopes, reads and changes the organisation's projects.",
+    revoke: "revoke it in Sentry (User Settings > Auth Tokens, or the integration's tokens)", sampleKeys: ["SENTRY_AUTH_TOKEN", "sentryToken"], seed: 45490,
   },
 ];
 
