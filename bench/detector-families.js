@@ -12,7 +12,9 @@ function detectorFamilies(dir, ext) {
   const byObject = new Map();
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith(ext) && !NOT_FAMILIES.has(f.slice(0, -ext.length)))) {
     const mod = require(path.join(dir, f));
-    for (const v of Object.values(mod)) if (v && typeof v === "object" && typeof v.id === "string" && v.samples) byObject.set(v, f.slice(0, -ext.length));
+    // A family may export its detectors one by one or as a generated list (vendor-keyed's table).
+    for (const v of Object.values(mod).flatMap((x) => (Array.isArray(x) ? x : [x])))
+      if (v && typeof v === "object" && typeof v.id === "string" && v.samples) byObject.set(v, f.slice(0, -ext.length));
   }
   return byObject;
 }

@@ -121,6 +121,8 @@ import {
   SHIPPO_LIVE_TOKEN,
 } from "./shipping-and-payments";
 import { FACEBOOK_ACCESS_TOKEN, TWITTER_BEARER_TOKEN } from "./social-media";
+// (K) vendors without a prefix, by key: one generated detector per row of the table (SG450-SG499).
+import { VENDOR_KEYED_DETECTORS } from "./vendor-keyed";
 
 export const SHIPPED_DETECTORS: readonly Detector[] = [
   // Precise formats: a match stands on its own.
@@ -313,6 +315,8 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   LAUNCHDARKLY_ACCESS_TOKEN,
   PAYPAL_CLIENT_SECRET,
   ADYEN_API_KEY,
+  // (K) Vendors whose keys have no prefix (vendor-keyed.ts): a vendor's key name and the value's exact shape.
+  ...VENDOR_KEYED_DETECTORS,
   // A secret exported in a command, after the vendors' own readings of the same line.
   SHELL_EXPORTED_SECRET,
   // The hint.
