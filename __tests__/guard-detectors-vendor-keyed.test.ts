@@ -50,11 +50,11 @@ describe("the vendor-keyed table", () => {
 
   it("reads an anchored vendor word after TF_VAR_, never inside another word", () => {
     const r = makeRandom(4501);
-    const lobKey = "live_" + r("0123456789abcdef", 35);
-    expect(ids("TF_VAR_lob_api_key", lobKey)).toContain("SG465");
-    expect(ids("lob_secret_key", lobKey)).toContain("SG465");
-    // "global", "blob" hold "lob"; "consumo" holds "sumo".
-    for (const key of ["global_api_key", "blob_access_key", "storage_blob_key"]) expect(ids(key, lobKey)).not.toContain("SG465");
+    const nytKey = r("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 32);
+    expect(ids("TF_VAR_nyt_api_key", nytKey)).toContain("SG470");
+    expect(ids("nyt_secret_key", nytKey)).toContain("SG470");
+    // "synth", "anytime" hold "nyt" only inside a word; "consumo" holds "sumo".
+    for (const key of ["synthetic_api_key", "anytime_access_key", "company_nyt_key"]) expect(ids(key, nytKey)).not.toContain("SG470");
     const sumo = r("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 64);
     expect(ids("SUMO_ACCESS_KEY", sumo)).toContain("SG488");
     expect(ids("TF_VAR_sumo_access_key", sumo)).toContain("SG488");
@@ -94,7 +94,7 @@ const CASES: readonly Case[] = [
   { id: "SG457", name: "ETSY_KEYSTRING", make: (r) => r(LOWER_ALNUM, 24) },
   { id: "SG466", name: "LOOKERSDK_CLIENT_SECRET", make: (r) => r(ALNUM, 24) },
   { id: "SG488", name: "SUMOLOGIC_ACCESS_KEY", make: (r) => r(ALNUM, 64) },
-  { id: "SG465", name: "TF_VAR_lob_api_key", make: (r) => "test_" + r(HEX, 35) },
+  { id: "SG470", name: "TF_VAR_nyt_api_key", make: (r) => r(ALNUM, 32) },
   { id: "SG484", name: "PLAID_SECRET", make: (r) => r(LOWER_ALNUM, 30) },
   { id: "SG487", name: "DROPBOX_APP_SECRET", make: (r) => r(LOWER_ALNUM, 15) },
   { id: "SG479", name: "CONFLUENT_CLOUD_API_SECRET", make: (r) => r(ALNUM + "+/", 64) },

@@ -250,11 +250,6 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   SHIPPO_LIVE_TOKEN,
   DUFFEL_LIVE_TOKEN,
   PLAID_ACCESS_TOKEN,
-  NOTION_LEGACY_TOKEN,
-  OCTOPUS_DEPLOY_API_KEY,
-  GOCARDLESS_ACCESS_TOKEN,
-  LOB_API_KEY,
-  PAYMENT_TEST_KEY,
   // Warnings last among the formats, so an error-level token in the same value is the one reported.
   GITHUB_TOKEN_UNVERIFIED,
   NPM_TOKEN_UNVERIFIED,
@@ -317,6 +312,13 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   ADYEN_API_KEY,
   // (K) Vendors whose keys have no prefix (vendor-keyed.ts): a vendor's key name and the value's exact shape.
   ...VENDOR_KEYED_DETECTORS,
+  // Slice P's warnings (short or common prefixes, test-mode keys): after the vendors recognised by key, so a key
+  // that names the vendor and an exact shape is the error reported.
+  NOTION_LEGACY_TOKEN,
+  OCTOPUS_DEPLOY_API_KEY,
+  GOCARDLESS_ACCESS_TOKEN,
+  LOB_API_KEY,
+  PAYMENT_TEST_KEY,
   // A secret exported in a command, after the vendors' own readings of the same line.
   SHELL_EXPORTED_SECRET,
   // The hint.

@@ -242,12 +242,6 @@ export const KEYED_VENDORS: readonly KeyedVendor[] = [
     sampleKeys: ["LINKEDIN_CLIENT_SECRET", "linkedinSecret"], seed: 45140,
   },
   {
-    id: "SG465", name: "lob-api-key", title: "a Lob secret API key", names: ["^lob"],
-    shapes: [hex(35, "live_"), hex(35, "test_")], described: "live_ or test_ and 35 hex (the publishable live_pub_ keys are public)",
-    grants: "sends mail and spends the account's postage (live keys).", revoke: "roll the key in the Lob dashboard (Settings > API Keys)",
-    sampleKeys: ["LOB_API_KEY", "lobSecretKey"], seed: 45150,
-  },
-  {
     id: "SG466", name: "looker-client-secret", title: "a Looker API client secret", names: ["looker"],
     secretWords: ["secret", "clientsecret", "password", "token"], shapes: [alnum(24)], described: "24 letters and digits",
     grants: "logs in to the Looker API as the user the API key belongs to.", revoke: "delete the API key pair in Looker (Admin > Users > Edit Keys)",
@@ -365,7 +359,7 @@ export const KEYED_VENDORS: readonly KeyedVendor[] = [
       { re: "[0-9]{15,25}-[A-Za-z0-9]{20,40}", make: (s) => "1" + fake(DIGITS, 18, s) + "-" + fake(ALNUM, 31, s + 1) },
       alnum(45),
       alnum(25),
-      { re: "A{22}[A-Za-z0-9%]{80,100}", make: (s) => "A".repeat(22) + fake(ALNUM + "%", 90, s) },
+      { re: "A{22}[A-Za-z0-9%]{80,100}", make: (s) => "A".repeat(22) + fake(ALNUM + "%", 90, s), prefixed: true },
     ],
     described: "a 25-character API key, a 50-character API secret, an access token <digits>-<letters and digits>, a 45-character access secret, or a bearer token",
     grants: "posts and reads as the app or the user the token belongs to.", revoke: "regenerate the keys and tokens in the X developer portal",
