@@ -149,6 +149,15 @@ function tokenCrc32(secret: string): string | undefined {
   return hasValidTokenChecksum(secret.slice(secret.indexOf("_") + 1)) ? secret : undefined;
 }
 
+/**
+ * A `<prefix>_` token whose checksum does not verify still counts when its body mixes at least two of lower case,
+ * upper case and digits: test generators and hand-typed fixtures often write lower case and digits only, and a
+ * body of one class (`ghp_XXXX...`, all digits) is a mask or a number, not a token.
+ */
+function tokenBodyClasses(secret: string): string | undefined {
+  return lettersAndDigits(secret.slice(secret.indexOf("_") + 1)) >= 2 ? secret : undefined;
+}
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLowerHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
 const isLowerAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122);
@@ -193,6 +202,19 @@ function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string
   return /^(?::[0-9]{1,5})?\/[0-9]{1,20}(?![A-Za-z0-9._/-])/.test(tail) ? undefined : secret;
 }
 // --- end of SaaS token checks ---
+
+/** A `{NAME}` slot of a URL template (`{USER}:{PASS}@host`). */
+const URL_TEMPLATE_SLOT = /^\{[A-Za-z_][A-Za-z0-9_]{0,63}\}$/;
+
+/**
+ * The password of `scheme://user:password@host` (group 2; the user is group 1): not a placeholder or a template
+ * slot, and not the user's own name again (`postgres:postgres@localhost`, `mongodb:mongodb@...`), which is a
+ * local default written in examples and compose files, not a secret anyone chose.
+ */
+function urlPassword(secret: string, m: RegExpExecArray): string | undefined {
+  if (isPlaceholder(secret) || isHashLike(secret) || URL_TEMPLATE_SLOT.test(secret)) return undefined;
+  return m[1] !== undefined && m[1].toLowerCase() === secret.toLowerCase() ? undefined : secret;
+}
 
 /**
  * A command-line argument that names where a secret is rather than holding one: a path, a `k=v,k=v` list (docker
@@ -245,10 +267,12 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "sas-expiry": sasExpiry,
   "key-before-marker": keyBeforeMarker,
   "token-crc32": tokenCrc32,
+  "token-body-classes": tokenBodyClasses,
   "telegram-bot-id": telegramBotId,
   "mailchimp-key": mailchimpKey,
   "new-relic-licence": newRelicLicence,
   "not-sentry-dsn": notSentryDsn,
+  "url-password": urlPassword,
   "command-password": commandPassword,
   "command-argument": commandArgument,
   "one-line-command": oneLineCommand,

@@ -258,3 +258,18 @@ export function looksRandom(v: string): boolean {
   if (classes < 2 || (classes === 2 && v.length < 20)) return false;
   return entropy(v) >= (v.length < 16 ? 3.0 : 3.5);
 }
+
+/**
+ * Regex source (for a detector's `allow`): six or more characters in alphabetical or numeric order
+ * (`abcdef`, `klmnop`, `123456`), the mark of a hand-written example such as `sk-...-abc123xyz-...-klmnopqrstuvwx`.
+ * A random token of the documented alphabet holds one about once in a billion; used by formats whose real
+ * tokens are long and random, not on passwords (a weak real password may well hold one).
+ */
+export const MADE_UP_RUN = madeUpRun();
+
+function madeUpRun(): string {
+  const runs: string[] = [];
+  for (const alphabet of ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"])
+    for (let i = 0; i + 6 <= alphabet.length; i++) runs.push(alphabet.slice(i, i + 6));
+  return runs.join("|");
+}
