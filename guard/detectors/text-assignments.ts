@@ -37,7 +37,10 @@ export function* textAssignments(text: string): Generator<TextAssignment> {
  * first, since nearly every value judged is not an assignment.
  */
 export function lineAssignment(value: string): TextAssignment | undefined {
-  if (value.length > MAX_SINGLE_LINE || separatorAt(value) < 0) return undefined;
+  if (value.length > MAX_SINGLE_LINE) return undefined;
+  const at = separatorAt(value);
+  // Most values with a separator are URLs (`https://`) and ARNs (`arn:aws:...`): no name a key gate reads.
+  if (at < 0 || (value.charCodeAt(at) === 0x3a && value.charCodeAt(at + 1) === 0x2f) || value.startsWith("arn:")) return undefined;
   return parseLine(value);
 }
 
