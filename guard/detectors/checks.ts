@@ -5,7 +5,7 @@
  * only choose among these.
  */
 import type { CheckName } from "./detector";
-import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom } from "./text-shapes";
+import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom, looksRandomLowerCase } from "./text-shapes";
 import { hasValidTokenChecksum } from "./base62-crc32";
 
 export type Check = (secret: string, match: RegExpExecArray, input: string) => string | undefined;
@@ -261,7 +261,7 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
   "aws-secret-shape": (s) => (lettersAndDigits(s) === 3 && entropy(s) >= 4 ? s : undefined),
   "mixed-classes": (s) => (lettersAndDigits(s) === 3 ? s : undefined),
-  "random-looking": (s) => (looksRandom(s) ? s : undefined),
+  "random-looking": (s) => (looksRandom(s) || looksRandomLowerCase(s) ? s : undefined),
   "basic-auth-base64": basicAuthBase64,
   "pem-body": pemBody,
   "sas-expiry": sasExpiry,

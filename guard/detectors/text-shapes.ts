@@ -273,3 +273,30 @@ function madeUpRun(): string {
     for (let i = 0; i + 6 <= alphabet.length; i++) runs.push(alphabet.slice(i, i + 6));
   return runs.join("|");
 }
+
+/**
+ * A lower-case token of letters and digits (dashes and underscores allowed) that `looksRandom` leaves out as
+ * slug-shaped: letters and digits interleave throughout (`j4t8csaj...`), where a slug or a name changes between
+ * them a few times (`web-server-01`, `release2024`). For the key-gated hint only: under a secret-like key a
+ * value like this is a generated token (many vendors issue lower-case ones), not a resource name.
+ */
+export function looksRandomLowerCase(v: string): boolean {
+  if (v.length < 20 || v.length > 256) return false;
+  let letters = 0, digits = 0, switches = 0, prev = 0; // prev: 1 letter, 2 digit
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    let kind = 0;
+    if (c >= 97 && c <= 122) (kind = 1), letters++;
+    else if (c >= 48 && c <= 57) (kind = 2), digits++;
+    else if (c !== 45 && c !== 95) return false;
+    if (kind !== 0) {
+      if (prev !== 0 && kind !== prev) switches++;
+      prev = kind;
+    }
+  }
+  if (letters < 6 || digits < 4 || switches < 0.2 * v.length) return false;
+  if (isPlaceholder(v) || UUID.test(v)) return false;
+  // An id with a hex body (`mrk-<hex>`, `vpc-0a1b...`, a hex digest) is an id or a hash, not a token.
+  for (const part of v.split(/[-_]/)) if (part.length >= 12 && isHex(part)) return false;
+  return entropy(v) >= 3.5;
+}
