@@ -261,7 +261,8 @@ export function looksRandom(v: string): boolean {
 
 /**
  * Regex source (for a detector's `allow`): six or more characters in alphabetical or numeric order
- * (`abcdef`, `klmnop`, `123456`), the mark of a hand-written example such as `sk-...-abc123xyz-...-klmnopqrstuvwx`.
+ * (`abcdef`, `klmnop`, `123456`), or letters and digits counting up together (`a1b2c3`), the mark of a
+ * hand-written example such as `sk-...-abc123xyz-...-klmnopqrstuvwx` or `shpss_a1b2c3d4...`.
  * A random token of the documented alphabet holds one about once in a billion; used by formats whose real
  * tokens are long and random, not on passwords (a weak real password may well hold one).
  */
@@ -271,6 +272,7 @@ function madeUpRun(): string {
   const runs: string[] = [];
   for (const alphabet of ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"])
     for (let i = 0; i + 6 <= alphabet.length; i++) runs.push(alphabet.slice(i, i + 6));
+  runs.push("a1b2c3", "A1B2C3", "1a2b3c", "1A2B3C");
   return runs.join("|");
 }
 

@@ -22,6 +22,8 @@ export const SHOPIFY_TOKEN: Detector = {
   keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
   pattern: "(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])",
   entropy: 3.0,
+  // Hand-written examples (`shpss_a1b2c3d4e5f6...`) are not tokens.
+  allow: [MADE_UP_RUN],
   samples: {
     positive: [
       { key: "value", value: "shp" + "at_" + fake(HEX, 32, 801) },
@@ -32,6 +34,7 @@ export const SHOPIFY_TOKEN: Detector = {
       { key: "value", value: "shp" + "at_" + "0".repeat(32) },
       { key: "value", value: "shp" + "at_" + fake(HEX, 20, 804) },
       { key: "value", value: "shp" + "at_" + "<admin-api-access-token>" },
+      { key: "value", value: "shp" + "ss_" + "a1b2c3d4e5f6a7b8c9d0" + fake(HEX, 12, 805) },
     ],
   },
 };
