@@ -13,17 +13,30 @@ export type Check = (secret: string, match: RegExpExecArray, input: string) => s
 /** How far past a match a check may read. */
 export const LOOK_AHEAD = 16384;
 
-/** A JWT's first segment must decode to a JSON object naming an algorithm. */
+/**
+ * A JWT's first segment must decode to a JSON object naming an algorithm. The example token of jwt.io and of
+ * RFC-style tutorials (subject 1234567890, John Doe), signed or re-signed with the site's example secret, is a
+ * documented example, not a credential: dismissed.
+ */
 function jwtHeader(secret: string): string | undefined {
   const dot = secret.indexOf(".");
   if (dot <= 0 || dot > 2048) return undefined;
   try {
     const h: unknown = JSON.parse(Buffer.from(secret.slice(0, dot), "base64url").toString("utf8"));
-    return h !== null && typeof h === "object" && typeof (h as { alg?: unknown }).alg === "string" ? secret : undefined;
+    if (h === null || typeof h !== "object" || typeof (h as { alg?: unknown }).alg !== "string") return undefined;
   } catch {
     return undefined;
   }
+  const end = secret.indexOf(".", dot + 1);
+  if (end > dot && end - dot <= 4096) {
+    const payload = Buffer.from(secret.slice(dot + 1, end), "base64url").toString("utf8");
+    if (JWT_IO_EXAMPLE.test(payload) && payload.includes('"John Doe"')) return undefined;
+  }
+  return secret;
 }
+
+/** The subject of jwt.io's example token. */
+const JWT_IO_EXAMPLE = /"sub"\s{0,4}:\s{0,4}"1234567890"/;
 
 function lettersAndDigits(v: string): number {
   let lower = 0, upper = 0, digit = 0;
@@ -189,8 +202,11 @@ const telegramBotId: Check = (_s, m, input) => {
 };
 /** A Mailchimp API key `<32 hex>-us<n>`: the match is the data-centre suffix; exactly 32 lower-case hex before it. */
 const mailchimpKey: Check = (_s, m, input) => runBefore(m, input, 32, 32, isLowerHex);
-/** A New Relic licence (ingest) key: 36 lower-case characters (hex, or a region prefix such as eu01xx), then `NRAL`. */
-const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, isLowerAlnum);
+/**
+ * A New Relic licence (ingest) key: 36 characters (lower-case hex, or a region prefix such as eu01xx), then
+ * `NRAL`; the last four are often `FFFF` (32 hex + FFFFNRAL), so upper-case F is allowed too.
+ */
+const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, (c) => isLowerAlnum(c) || c === 70);
 
 /**
  * A Sentry DSN `https://<32 hex public key>@host/<project id>` looks like a token in a git remote URL, but Sentry

@@ -54,11 +54,14 @@ export const NEW_RELIC_LICENCE_KEY: Detector = {
       { key: "value", value: fake(HEX, 36, 661) + "NR" + "AL" },
       { key: "NEW_RELIC_LICENSE_KEY", value: "eu01xx" + fake(HEX, 30, 662) + "NR" + "AL" },
       { key: "content", value: "license_key: " + fake(HEX, 36, 663) + "NR" + "AL\napp_name: shop\n" },
+      { key: "value", value: fake(HEX, 32, 665) + "FFFF" + "NR" + "AL" },
+      { key: "value", value: "eu01xx" + fake(HEX, 26, 666) + "FFFF" + "NR" + "AL" },
     ],
     negative: [
       { key: "value", value: "NEW_RELIC_NR" + "AL" },
       { key: "value", value: fake(HEX, 30, 664) + "NR" + "AL" },
       { key: "value", value: "0".repeat(36) + "NR" + "AL" },
+      { key: "value", value: fake(HEX, 32, 667).toUpperCase() + "FFFF" + "NR" + "AL" },
     ],
   },
 };
