@@ -36,8 +36,8 @@ describe("every shipped detector against its own samples", () => {
         for (const a of d.allow ?? []) expect(linearPatternProblem(a, d.flags ?? "")).toBeUndefined();
       });
       it("has a well-formed record", () => {
-        // SG120-SG199 first shipped, SG200-SG299 cloud, infrastructure and identity vendors, SG300-SG449 SaaS and
-        // other prefixed formats, SG450-SG519 key-gated vendors and widened readings.
+        // SG120-SG199 first shipped, SG200-SG299 cloud, infrastructure and identity vendors, SG300-SG399 SaaS,
+        // SG400-SG499 vendor formats added for issue 20, SG500-SG519 widened forms of existing families.
         expect(d.id).toMatch(/^SG(?:1[2-9]|[2-4][0-9]|5[01])[0-9]$/);
         expect(d.name).toMatch(/^[a-z0-9]+(?:-[a-z0-9]+)*$/);
         expect(d.title).toMatch(/^(?:a|an) /);

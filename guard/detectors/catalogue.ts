@@ -11,7 +11,7 @@ import { SHIPPED_DETECTORS, USER_DETECTORS_AT } from "./families";
 import { KeywordAutomaton } from "./keyword-automaton";
 import { keyInfo, type KeyInfo } from "./key-info";
 import { isSecretKeyName } from "./key-names";
-import { textAssignments } from "./text-assignments";
+import { lineAssignment, textAssignments, type TextAssignment } from "./text-assignments";
 import { decodeBase64, isBase64Text } from "./text-shapes";
 
 /** How deep encodings nest before we stop unwrapping (JSON in base64 in JSON...). */
@@ -265,7 +265,13 @@ export class DetectorCatalogue {
       }
     }
     if (depth >= MAX_DEPTH) return false;
-    if (value.includes("\n") && this.scanLines(value, visit)) return true;
+    if (value.includes("\n")) {
+      if (this.scanLines(value, visit)) return true;
+    } else {
+      // One line (a config map entry, a source snippet): `NAME=value` is judged under NAME as a file's line is.
+      const line = lineAssignment(value);
+      if (line && this.scanAssignment(line, visit)) return true;
+    }
     if (value.length >= 16 && value.length <= MAX_DECODE && isBase64Text(value)) {
       if (memo && this.clean.get(value) === plan) return false;
       if (this.scan(key, decodeBase64(value), depth + 1, visit, plan)) return true;
@@ -349,14 +355,17 @@ export class DetectorCatalogue {
    * plan is cached, so a name that repeats costs its key gates once, not once per line and detector.
    */
   private scanLines(text: string, visit: Visit): boolean {
-    for (const { name, value } of textAssignments(text)) {
-      if (value.length < MIN_VALUE) continue;
-      const key = keyInfo(name);
-      // The key's cached plan: its gates run once per distinct name, not once per line and detector.
-      for (const i of this.planFor(key).whole) {
-        const hit = this.compiled[i].matchWhole(key, value, true);
-        if (hit && visit(hit)) return true;
-      }
+    for (const line of textAssignments(text)) if (this.scanAssignment(line, visit)) return true;
+    return false;
+  }
+
+  private scanAssignment({ name, value }: TextAssignment, visit: Visit): boolean {
+    if (value.length < MIN_VALUE) return false;
+    const key = keyInfo(name);
+    // The key's cached plan: its gates run once per distinct name, not once per line and detector.
+    for (const i of this.planFor(key).whole) {
+      const hit = this.compiled[i].matchWhole(key, value, true);
+      if (hit && visit(hit)) return true;
     }
     return false;
   }

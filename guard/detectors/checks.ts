@@ -5,7 +5,7 @@
  * only choose among these.
  */
 import type { CheckName } from "./detector";
-import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom } from "./text-shapes";
+import { classCount, decodeBase64Text, entropy, isHashLike, isPlaceholder, looksRandom, looksRandomLowerCase } from "./text-shapes";
 import { hasValidTokenChecksum } from "./base62-crc32";
 
 export type Check = (secret: string, match: RegExpExecArray, input: string) => string | undefined;
@@ -13,17 +13,30 @@ export type Check = (secret: string, match: RegExpExecArray, input: string) => s
 /** How far past a match a check may read. */
 export const LOOK_AHEAD = 16384;
 
-/** A JWT's first segment must decode to a JSON object naming an algorithm. */
+/**
+ * A JWT's first segment must decode to a JSON object naming an algorithm. The example token of jwt.io and of
+ * RFC-style tutorials (subject 1234567890, John Doe), signed or re-signed with the site's example secret, is a
+ * documented example, not a credential: dismissed.
+ */
 function jwtHeader(secret: string): string | undefined {
   const dot = secret.indexOf(".");
   if (dot <= 0 || dot > 2048) return undefined;
   try {
     const h: unknown = JSON.parse(Buffer.from(secret.slice(0, dot), "base64url").toString("utf8"));
-    return h !== null && typeof h === "object" && typeof (h as { alg?: unknown }).alg === "string" ? secret : undefined;
+    if (h === null || typeof h !== "object" || typeof (h as { alg?: unknown }).alg !== "string") return undefined;
   } catch {
     return undefined;
   }
+  const end = secret.indexOf(".", dot + 1);
+  if (end > dot && end - dot <= 4096) {
+    const payload = Buffer.from(secret.slice(dot + 1, end), "base64url").toString("utf8");
+    if (JWT_IO_EXAMPLE.test(payload) && payload.includes('"John Doe"')) return undefined;
+  }
+  return secret;
 }
+
+/** The subject of jwt.io's example token. */
+const JWT_IO_EXAMPLE = /"sub"\s{0,4}:\s{0,4}"1234567890"/;
 
 function lettersAndDigits(v: string): number {
   let lower = 0, upper = 0, digit = 0;
@@ -149,6 +162,15 @@ function tokenCrc32(secret: string): string | undefined {
   return hasValidTokenChecksum(secret.slice(secret.indexOf("_") + 1)) ? secret : undefined;
 }
 
+/**
+ * A `<prefix>_` token whose checksum does not verify still counts when its body mixes at least two of lower case,
+ * upper case and digits: test generators and hand-typed fixtures often write lower case and digits only, and a
+ * body of one class (`ghp_XXXX...`, all digits) is a mask or a number, not a token.
+ */
+function tokenBodyClasses(secret: string): string | undefined {
+  return lettersAndDigits(secret.slice(secret.indexOf("_") + 1)) >= 2 ? secret : undefined;
+}
+
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isLowerHex = (c: number) => isDigit(c) || (c >= 97 && c <= 102);
 const isLowerAlnum = (c: number) => isDigit(c) || (c >= 97 && c <= 122);
@@ -180,8 +202,11 @@ const telegramBotId: Check = (_s, m, input) => {
 };
 /** A Mailchimp API key `<32 hex>-us<n>`: the match is the data-centre suffix; exactly 32 lower-case hex before it. */
 const mailchimpKey: Check = (_s, m, input) => runBefore(m, input, 32, 32, isLowerHex);
-/** A New Relic licence (ingest) key: 36 lower-case characters (hex, or a region prefix such as eu01xx), then `NRAL`. */
-const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, isLowerAlnum);
+/**
+ * A New Relic licence (ingest) key: 36 characters (lower-case hex, or a region prefix such as eu01xx), then
+ * `NRAL`; the last four are often `FFFF` (32 hex + FFFFNRAL), so upper-case F is allowed too.
+ */
+const newRelicLicence: Check = (_s, m, input) => runBefore(m, input, 36, 36, (c) => isLowerAlnum(c) || c === 70);
 
 /**
  * A Sentry DSN `https://<32 hex public key>@host/<project id>` looks like a token in a git remote URL, but Sentry
@@ -193,6 +218,19 @@ function notSentryDsn(secret: string, m: RegExpExecArray, input: string): string
   return /^(?::[0-9]{1,5})?\/[0-9]{1,20}(?![A-Za-z0-9._/-])/.test(tail) ? undefined : secret;
 }
 // --- end of SaaS token checks ---
+
+/** A `{NAME}` slot of a URL template (`{USER}:{PASS}@host`). */
+const URL_TEMPLATE_SLOT = /^\{[A-Za-z_][A-Za-z0-9_]{0,63}\}$/;
+
+/**
+ * The password of `scheme://user:password@host` (group 2; the user is group 1): not a placeholder or a template
+ * slot, and not the user's own name again (`postgres:postgres@localhost`, `mongodb:mongodb@...`), which is a
+ * local default written in examples and compose files, not a secret anyone chose.
+ */
+function urlPassword(secret: string, m: RegExpExecArray): string | undefined {
+  if (isPlaceholder(secret) || isHashLike(secret) || URL_TEMPLATE_SLOT.test(secret)) return undefined;
+  return m[1] !== undefined && m[1].toLowerCase() === secret.toLowerCase() ? undefined : secret;
+}
 
 /**
  * A command-line argument that names where a secret is rather than holding one: a path, a `k=v,k=v` list (docker
@@ -239,16 +277,18 @@ export const CHECKS: Readonly<Record<CheckName, Check>> = {
   "not-placeholder": (s) => (isPlaceholder(s) || isHashLike(s) ? undefined : s),
   "aws-secret-shape": (s) => (lettersAndDigits(s) === 3 && entropy(s) >= 4 ? s : undefined),
   "mixed-classes": (s) => (lettersAndDigits(s) === 3 ? s : undefined),
-  "random-looking": (s) => (looksRandom(s) ? s : undefined),
+  "random-looking": (s) => (looksRandom(s) || looksRandomLowerCase(s) ? s : undefined),
   "basic-auth-base64": basicAuthBase64,
   "pem-body": pemBody,
   "sas-expiry": sasExpiry,
   "key-before-marker": keyBeforeMarker,
   "token-crc32": tokenCrc32,
+  "token-body-classes": tokenBodyClasses,
   "telegram-bot-id": telegramBotId,
   "mailchimp-key": mailchimpKey,
   "new-relic-licence": newRelicLicence,
   "not-sentry-dsn": notSentryDsn,
+  "url-password": urlPassword,
   "command-password": commandPassword,
   "command-argument": commandArgument,
   "one-line-command": oneLineCommand,

@@ -20,10 +20,12 @@ export type CheckName =
 
   // GitHub/npm checksum and end-anchored formats (checks.ts, "SaaS token checks").
   | "token-crc32"
+  | "token-body-classes"
   | "telegram-bot-id"
   | "mailchimp-key"
   | "new-relic-licence"
   | "not-sentry-dsn"
+  | "url-password"
   // Command lines (checks.ts): the password of whichever form matched.
   | "command-password"
   | "command-argument"

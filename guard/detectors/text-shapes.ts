@@ -258,3 +258,47 @@ export function looksRandom(v: string): boolean {
   if (classes < 2 || (classes === 2 && v.length < 20)) return false;
   return entropy(v) >= (v.length < 16 ? 3.0 : 3.5);
 }
+
+/**
+ * Regex source (for a detector's `allow`): six or more characters in alphabetical or numeric order
+ * (`abcdef`, `klmnop`, `123456`), or letters and digits counting up together (`a1b2c3`), the mark of a
+ * hand-written example such as `sk-...-abc123xyz-...-klmnopqrstuvwx` or `shpss_a1b2c3d4...`.
+ * A random token of the documented alphabet holds one about once in a billion; used by formats whose real
+ * tokens are long and random, not on passwords (a weak real password may well hold one).
+ */
+export const MADE_UP_RUN = madeUpRun();
+
+function madeUpRun(): string {
+  const runs: string[] = [];
+  for (const alphabet of ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"])
+    for (let i = 0; i + 6 <= alphabet.length; i++) runs.push(alphabet.slice(i, i + 6));
+  runs.push("a1b2c3", "A1B2C3", "1a2b3c", "1A2B3C");
+  return runs.join("|");
+}
+
+/**
+ * A lower-case token of letters and digits (dashes and underscores allowed) that `looksRandom` leaves out as
+ * slug-shaped: letters and digits interleave throughout (`j4t8csaj...`), where a slug or a name changes between
+ * them a few times (`web-server-01`, `release2024`). For the key-gated hint only: under a secret-like key a
+ * value like this is a generated token (many vendors issue lower-case ones), not a resource name.
+ */
+export function looksRandomLowerCase(v: string): boolean {
+  if (v.length < 20 || v.length > 256) return false;
+  let letters = 0, digits = 0, switches = 0, prev = 0; // prev: 1 letter, 2 digit
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    let kind = 0;
+    if (c >= 97 && c <= 122) (kind = 1), letters++;
+    else if (c >= 48 && c <= 57) (kind = 2), digits++;
+    else if (c !== 45 && c !== 95) return false;
+    if (kind !== 0) {
+      if (prev !== 0 && kind !== prev) switches++;
+      prev = kind;
+    }
+  }
+  if (letters < 6 || digits < 4 || switches < 0.2 * v.length) return false;
+  if (isPlaceholder(v) || UUID.test(v)) return false;
+  // An id with a hex body (`mrk-<hex>`, `vpc-0a1b...`, a hex digest) is an id or a hash, not a token.
+  for (const part of v.split(/[-_]/)) if (part.length >= 12 && isHex(part)) return false;
+  return entropy(v) >= 3.5;
+}

@@ -8,6 +8,7 @@
  * MISTRAL_API_KEY), and the formats in gitleaks' and trufflehog's public rule catalogues.
  */
 import type { Detector } from "../detector";
+import { MADE_UP_RUN } from "../text-shapes";
 import { ALNUM, BASE64URL, HEX, LOWER, UPPER, fake } from "./sample-values";
 
 const MARK = "T3Bl" + "bkFJ";
@@ -49,6 +50,8 @@ export const ANTHROPIC_API_KEY: Detector = {
   keywords: ["sk-ant-"],
   pattern: "(?<![A-Za-z0-9_-])sk-ant-(?:(?:api03|admin01)-[A-Za-z0-9_-]{93}AA|(?:oat|ort)01-[A-Za-z0-9_-]{60,200})(?![A-Za-z0-9_-])",
   entropy: 3.5,
+  // Hand-written examples of the right length (`...-abc123xyz-...-klmnopqrstuvwx-...AA`) are not keys.
+  allow: [MADE_UP_RUN],
   samples: {
     positive: [
       { key: "value", value: "sk" + "-ant-api03-" + fake(BASE64URL, 93, 431) + "AA" },
@@ -59,6 +62,8 @@ export const ANTHROPIC_API_KEY: Detector = {
       { key: "value", value: "sk" + "-ant-api03-" + fake(BASE64URL, 93, 434) + "ZZ" },
       { key: "value", value: "sk" + "-ant-api03-" + "x".repeat(93) + "AA" },
       { key: "value", value: "sk" + "-ant-api03-" + "<your-key>" },
+      { key: "value", value: "sk" + "-ant-admin01-" + fake(BASE64URL, 79, 435) + "-klmnopqrstu-" + "AA" },
+      { key: "value", value: "sk" + "-ant-api03-" + fake(BASE64URL, 80, 436) + "AA" },
     ],
   },
 };

@@ -9,6 +9,7 @@
  * HMAC keys are 64 hex).
  */
 import type { Detector } from "../detector";
+import { MADE_UP_RUN } from "../text-shapes";
 import { ALNUM, BASE64, BASE64URL, HEX, LOWER, DIGITS, fake } from "./sample-values";
 
 export const SHOPIFY_TOKEN: Detector = {
@@ -21,6 +22,8 @@ export const SHOPIFY_TOKEN: Detector = {
   keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
   pattern: "(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}(?![A-Za-z0-9_])",
   entropy: 3.0,
+  // Hand-written examples (`shpss_a1b2c3d4e5f6...`) are not tokens.
+  allow: [MADE_UP_RUN],
   samples: {
     positive: [
       { key: "value", value: "shp" + "at_" + fake(HEX, 32, 801) },
@@ -31,6 +34,39 @@ export const SHOPIFY_TOKEN: Detector = {
       { key: "value", value: "shp" + "at_" + "0".repeat(32) },
       { key: "value", value: "shp" + "at_" + fake(HEX, 20, 804) },
       { key: "value", value: "shp" + "at_" + "<admin-api-access-token>" },
+      { key: "value", value: "shp" + "ss_" + "a1b2c3d4e5f6a7b8c9d0" + fake(HEX, 12, 805) },
+    ],
+  },
+};
+
+/**
+ * A Shopify-prefixed value that is not the documented 32 hex: letters and digits of 32-38 characters, as public
+ * scanners and some app frameworks write them. Possibly a token in a form we do not know, possibly a test value:
+ * a warning.
+ */
+export const SHOPIFY_TOKEN_UNVERIFIED: Detector = {
+  id: "SG500",
+  name: "shopify-token-unverified",
+  title: "a Shopify-prefixed token in an undocumented form",
+  severity: "warning",
+  explanation: "A shpat_/shpca_/shppa_/shpss_ value of 32-38 letters and digits, not the 32 hex characters Shopify documents: a test value or a token in a form Shopify has not documented. Worth a look, since a working token reads and changes the shop.",
+  fix: "If it is a real token, keep it in a secret store read at run time and rotate the app's credentials; if it is a fixture, keep it out of infrastructure state or suppress the finding with a reason.",
+  keywords: ["shpat_", "shpca_", "shppa_", "shpss_"],
+  pattern: "(?<![A-Za-z0-9_])shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32,38}(?![A-Za-z0-9_])",
+  entropy: 3.5,
+  check: "token-body-classes",
+  // The documented form is SG370's.
+  allow: ["^shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}$", MADE_UP_RUN],
+  samples: {
+    positive: [
+      { key: "value", value: "shp" + "at_" + fake(ALNUM, 32, 821) },
+      { key: "SHOPIFY_API_SECRET", value: "shp" + "ss_" + fake(ALNUM, 36, 822) },
+      { key: "content", value: "SHOPIFY_ACCESS_TOKEN=" + "shp" + "ca_" + fake(LOWER + DIGITS, 38, 823) + "\n" },
+    ],
+    negative: [
+      { key: "value", value: "shp" + "at_" + fake(ALNUM, 30, 824) },
+      { key: "value", value: "shp" + "at_" + fake(LOWER, 34, 825) },
+      { key: "value", value: "shp" + "pa_" + "X".repeat(36) },
     ],
   },
 };
@@ -43,18 +79,24 @@ export const SQUARE_TOKEN: Detector = {
   explanation: "A Square access token (EAAA + 60 characters, or the legacy sq0atp-) or OAuth application secret (sq0csp-): takes payments and reads the seller's customers and orders.",
   fix: "Keep the token in a secret store read at run time; revoke it (OAuth revoke, or replace the personal access token in the Developer Dashboard) and rotate the application secret.",
   keywords: ["EAAA", "sq0atp-", "sq0csp-", "sandbox-sq0"],
-  pattern: "(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_-]{60}|(?:sandbox-)?sq0atp-[A-Za-z0-9_-]{22}|(?:sandbox-)?sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])",
+  // EAAA + 60 (base64url, `+`/`=` seen in copies); legacy sq0atp- access tokens of 22-60. (sq0idp-/sq0idb- are
+  // application ids, public by design, and not reported.)
+  pattern: "(?<![A-Za-z0-9_-])(?:EAAA[A-Za-z0-9_+=-]{60}|(?:sandbox-)?sq0atp-[A-Za-z0-9_-]{22,60}|(?:sandbox-)?sq0csp-[A-Za-z0-9_-]{43})(?![A-Za-z0-9_+=-])",
   entropy: 3.5,
   samples: {
     positive: [
       { key: "value", value: "EA" + "AA" + fake(BASE64URL, 60, 811) },
       { key: "SQUARE_ACCESS_TOKEN", value: "sq0" + "atp-" + fake(BASE64URL, 22, 812) },
       { key: "content", value: "SQUARE_APPLICATION_SECRET=" + "sq0" + "csp-" + fake(BASE64URL, 43, 813) + "\n" },
+      { key: "value", value: "sq0" + "atp-" + fake(BASE64URL, 48, 815) },
+      { key: "value", value: "EA" + "AA" + fake(BASE64URL + "=", 60, 816) },
     ],
     negative: [
       { key: "value", value: "EA" + "AA" + fake(BASE64URL, 120, 814) },
       { key: "value", value: "EA" + "AA" + "A".repeat(60) },
       { key: "value", value: "sq0" + "atp-" + "<access-token>" },
+      { key: "value", value: "sq0" + "idp-" + fake(BASE64URL, 22, 817) },
+      { key: "value", value: "sq0" + "atp-" + fake(BASE64URL, 12, 818) },
     ],
   },
 };

@@ -16,10 +16,11 @@ export const PASSWORD_IN_URL: Detector = {
   pattern: "://([^\\s:@/?#\"'<>]{0,128}):([^\\s@/?#\"'<>]{1,256})@[^\\s@/?#:\"'<>]{1,253}",
   secretGroup: 2,
   minLength: 4,
-  check: "not-placeholder",
+  check: "url-password",
   samples: {
     positive: [
       { key: "database_url", value: "postgresql://app:" + fakePassword(271) + "@db.internal:5432/app" },
+      { key: "value", value: "mongodb://mongodb:" + fakePassword(276) + "@localhost:27017/app" },
       { key: "uri", value: "mongodb+srv://svc:" + fakePassword(272) + "@cluster0.example.net/db?retryWrites=true" },
       { key: "broker", value: "amqps://:" + fakePassword(273) + "@mq.example.com:5671" },
       { key: "cache", value: "redis://default:p%40ss" + fakePassword(274, 10) + "@cache.example.com:6379/0" },
@@ -31,6 +32,9 @@ export const PASSWORD_IN_URL: Detector = {
       { key: "url", value: "postgresql://app:****@db.internal/app" },
       { key: "url", value: "https://user:<password>@example.com" },
       { key: "url", value: "https://example.com:8443/path?email=a:b@example.com" },
+      { key: "value", value: "mongodb://mongodb:mongodb@localhost:27017/database" },
+      { key: "value", value: "postgres://postgres:postgres@localhost:5432/database" },
+      { key: "value", value: "amqp://{USER}:{PASS}@broker.example.com:5672/" },
     ],
   },
 };

@@ -14,12 +14,14 @@ export const DATABRICKS_TOKEN: Detector = {
   explanation: "A Databricks personal access token (dapi and 32 hex): acts as the user (or service principal) in the workspace, with its data access.",
   fix: "Use OAuth (machine-to-machine for service principals) instead of tokens; revoke it under User Settings > Developer > Access tokens (or the Token Management API).",
   keywords: ["dapi"],
-  pattern: "(?<![A-Za-z0-9_])dapi[a-f0-9]{32}(?:-[0-9]{1,2})?(?![A-Za-z0-9_])",
+  // Upper-case hex is seen in copies and accepted.
+  pattern: "(?<![A-Za-z0-9_])dapi[a-fA-F0-9]{32}(?:-[0-9]{1,2})?(?![A-Za-z0-9_])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "value", value: "da" + "pi" + fake(HEX, 32, 2501) },
       { key: "DATABRICKS_TOKEN", value: "da" + "pi" + fake(HEX, 32, 2502) + "-2" },
+      { key: "value", value: "da" + "pi" + fake(HEX, 32, 2506).toUpperCase() },
       { key: "content", value: "[DEFAULT]\nhost = https://adb-1234567890123456.7.azuredatabricks.net\ntoken = " + "da" + "pi" + fake(HEX, 32, 2503) + "\n" },
     ],
     negative: [

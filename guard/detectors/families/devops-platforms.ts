@@ -5,7 +5,7 @@
  * tskey-webhook-, ...: an id part and a secret part).
  */
 import type { Detector } from "../detector";
-import { ALNUM, HEX, fake } from "./sample-values";
+import { ALNUM, DIGITS, HEX, LOWER, fake } from "./sample-values";
 
 export const DOPPLER_TOKEN: Detector = {
   id: "SG234",
@@ -39,13 +39,15 @@ export const PULUMI_ACCESS_TOKEN: Detector = {
   explanation: "A Pulumi Cloud access token (pul- and 40 hex): reads and updates the stacks, their state and secrets config, that its owner can reach.",
   fix: "Use OIDC (Pulumi's CI integrations) or a team/organization token kept in the CI's secret store; delete it under Settings > Access Tokens.",
   keywords: ["pul-"],
-  pattern: "(?<![A-Za-z0-9_-])pul-[a-f0-9]{40}(?![A-Za-z0-9_-])",
+  // Pulumi issues 40 hex; lower-case letters and digits are accepted too (as public scanners do).
+  pattern: "(?<![A-Za-z0-9_-])pul-[a-z0-9]{40}(?![A-Za-z0-9_-])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "value", value: "pu" + "l-" + fake(HEX, 40, 2410) },
       { key: "PULUMI_ACCESS_TOKEN", value: "pu" + "l-" + fake(HEX, 40, 2411) },
       { key: "content", value: "export PULUMI_ACCESS_TOKEN=" + "pu" + "l-" + fake(HEX, 40, 2412) + "\n" },
+      { key: "value", value: "pu" + "l-" + fake(LOWER + DIGITS, 40, 2415) },
     ],
     negative: [
       { key: "value", value: "pu" + "l-" + fake(HEX, 32, 2413) },
@@ -65,18 +67,21 @@ export const TAILSCALE_KEY: Detector = {
   explanation: "A Tailscale auth key, API access token, OAuth client secret or webhook secret (tskey-auth-, tskey-api-, tskey-client-, tskey-webhook-...): joins devices to the tailnet or manages it.",
   fix: "Use ephemeral, pre-approved, tagged auth keys with a short expiry, or an OAuth client kept in a secret store; revoke the key under Settings > Keys (or Trust credentials).",
   keywords: ["tskey-"],
-  pattern: "(?<![A-Za-z0-9_-])tskey-[a-z]{3,10}-[A-Za-z0-9]{6,24}-[A-Za-z0-9]{20,64}(?![A-Za-z0-9_-])",
+  // tskey-<kind>-<key id>-<secret>; ids and secrets longer than today's (and `_`) are accepted for newer kinds.
+  pattern: "(?<![A-Za-z0-9_-])tskey-[a-z]{3,10}-[A-Za-z0-9_]{6,128}-[A-Za-z0-9_]{20,128}(?![A-Za-z0-9_-])",
   entropy: 3.5,
   samples: {
     positive: [
       { key: "value", value: tailscaleKey("auth", 2420) },
       { key: "TS_AUTHKEY", value: tailscaleKey("client", 2422) },
       { key: "user_data", value: "#!/bin/sh\ntailscale up --authkey=" + tailscaleKey("auth", 2424) + " --ssh\n" },
+      { key: "value", value: "tskey-" + "scim-" + fake(ALNUM + "_", 90, 2427) + "-" + fake(ALNUM + "_", 60, 2428) },
     ],
     negative: [
       { key: "value", value: "tskey-auth-" + "XXXXXX" + "-" + "X".repeat(32) },
       { key: "value", value: "tskey-auth-<key>" },
       { key: "value", value: "tskey-api-" + fake(ALNUM, 10, 2426) },
+      { key: "value", value: "tskey-auth-" + "A".repeat(12) + "-" + "B".repeat(24) },
     ],
   },
 };

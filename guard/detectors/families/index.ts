@@ -51,6 +51,8 @@ import { ANTHROPIC_API_KEY, COHERE_API_KEY, GROQ_API_KEY, MISTRAL_API_KEY, OPENA
 import { ATLASSIAN_API_TOKEN, ATLASSIAN_LEGACY_TOKEN, BITBUCKET_APP_PASSWORD } from "./atlassian";
 import { CIRCLECI_LEGACY_TOKEN, CIRCLECI_TOKEN, DRONE_TOKEN, SNYK_TOKEN, TRAVIS_CI_TOKEN } from "./ci-services";
 import { ADYEN_API_KEY, BRAINTREE_ACCESS_TOKEN, PAYPAL_CLIENT_SECRET, SHOPIFY_TOKEN, SQUARE_TOKEN } from "./commerce";
+// Slice W (det-widen): widened forms of existing families, at warning.
+import { SHOPIFY_TOKEN_UNVERIFIED } from "./commerce";
 import { DISCORD_BOT_TOKEN, MAILCHIMP_API_KEY, MAILGUN_KEY_BY_NAME, MANDRILL_API_KEY, POSTMARK_TOKEN, TELEGRAM_BOT_TOKEN } from "./messaging";
 import {
   DATADOG_ACCESS_TOKEN,
@@ -201,6 +203,8 @@ export const SHIPPED_DETECTORS: readonly Detector[] = [
   HONEYCOMB_INGEST_KEY,
   LAUNCHDARKLY_SDK_KEY,
   SHOPIFY_TOKEN,
+  // Slice W (det-widen): widened forms of existing families, at warning.
+  SHOPIFY_TOKEN_UNVERIFIED,
   SQUARE_TOKEN,
   BRAINTREE_ACCESS_TOKEN,
   // Slice P (issue 20): more vendors' prefixed formats (SG400-SG449); their warnings (short or common prefixes,

@@ -8,28 +8,36 @@
  * Discord developer docs "Reference > Authentication" (bot tokens: base64 of the bot's id, a timestamp, an HMAC).
  */
 import type { Detector } from "../detector";
-import { ALNUM, BASE64URL, DIGITS, HEX, b64url, fake, fakeUuid } from "./sample-values";
+import { MADE_UP_RUN } from "../text-shapes";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER, b64url, fake, fakeUuid } from "./sample-values";
 
 export const SENDGRID_API_KEY: Detector = {
   id: "SG143",
   name: "sendgrid-api-key",
   title: "a SendGrid API key",
   severity: "error",
-  explanation: "A SendGrid API key (SG.<22>.<43>): sends mail as the account.",
+  explanation: "A SendGrid API key (SG.<22>.<43> as issued; parts of other lengths as seen in the wild): sends mail as the account.",
   fix: "Keep the key in a secret store read at run time; delete the key in SendGrid.",
   keywords: ["SG."],
-  pattern: "(?<![A-Za-z0-9])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])",
+  // Issued as SG.<22>.<43>; key ids of 16-32 and secrets of 30-64 (with `=` padding) are accepted too, as is
+  // the 66-character run public scanners describe, since a pasted key loses its dot or gains padding.
+  pattern: "(?<![A-Za-z0-9])SG\\.(?:[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_=-]{30,64}|[A-Za-z0-9_=-]{66})(?![A-Za-z0-9_=.-])",
+  allow: [MADE_UP_RUN],
   entropy: 3.5,
   samples: {
     positive: [
       { key: "api_key", value: "S" + "G." + fake(BASE64URL, 22, 171) + "." + fake(BASE64URL, 43, 172) },
       { key: "smtp", value: "smtp password is " + "S" + "G." + fake(BASE64URL, 22, 173) + "." + fake(BASE64URL, 43, 174) + " for now" },
       { key: "SENDGRID_API_KEY", value: "S" + "G." + fake(BASE64URL, 22, 177) + "." + fake(BASE64URL, 43, 178) },
+      { key: "value", value: "S" + "G." + fake(BASE64URL, 21, 179) + "." + fake(BASE64URL, 48, 180) },
+      { key: "value", value: "S" + "G." + fake(LOWER + DIGITS + "-_=", 66, 186) },
     ],
     negative: [
       { key: "note", value: "rule SG.120 and SG.121 apply" },
       { key: "note", value: "S" + "G." + fake(BASE64URL, 22, 175) + "." + fake(BASE64URL, 20, 176) },
       { key: "value", value: "S" + "G." + "x".repeat(22) + "." + "x".repeat(43) },
+      { key: "value", value: "S" + "G." + "abcdefghijklmnopqrstuv" + "." + fake(BASE64URL, 43, 187) },
+      { key: "value", value: "S" + "G." + fake(BASE64URL, 40, 188) },
     ],
   },
 };

@@ -20,13 +20,15 @@ export const NEW_RELIC_KEY: Detector = {
   explanation: "A New Relic user API key (NRAK-), insert key (NRII-), query key (NRIQ-) or REST API key (NRRA-): queries or writes the account's telemetry and, for user keys, changes its configuration.",
   fix: "Keep the key in a secret store read at run time; delete or rotate it in New Relic (API keys UI, or NerdGraph apiAccessDeleteKeys).",
   keywords: ["NRAK-", "NRII-", "NRIQ-", "NRRA-"],
-  pattern: "(?<![A-Za-z0-9_-])(?:NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42})(?![A-Za-z0-9_-])",
+  // NRAK- bodies are upper case as issued; lower and mixed case copies are accepted.
+  pattern: "(?<![A-Za-z0-9_-])(?:NRAK-[A-Za-z0-9]{27}|NRI[IQ]-[A-Za-z0-9_-]{32}|NRRA-[a-f0-9]{42})(?![A-Za-z0-9_-])",
   entropy: 3.5,
   samples: {
     positive: [
       { key: "value", value: "NR" + "AK-" + fake(UPPER + DIGITS, 27, 651) },
       { key: "NEW_RELIC_API_KEY", value: "NR" + "AK-" + fake(UPPER + DIGITS, 27, 652) },
       { key: "content", value: "newrelic_insert_key: " + "NR" + "II-" + fake(BASE64URL, 32, 653) + "\n" },
+      { key: "value", value: "NR" + "AK-" + fake(LOWER + DIGITS, 27, 655) },
     ],
     negative: [
       { key: "value", value: "NR" + "AK-" + "X".repeat(27) },
@@ -52,11 +54,14 @@ export const NEW_RELIC_LICENCE_KEY: Detector = {
       { key: "value", value: fake(HEX, 36, 661) + "NR" + "AL" },
       { key: "NEW_RELIC_LICENSE_KEY", value: "eu01xx" + fake(HEX, 30, 662) + "NR" + "AL" },
       { key: "content", value: "license_key: " + fake(HEX, 36, 663) + "NR" + "AL\napp_name: shop\n" },
+      { key: "value", value: fake(HEX, 32, 665) + "FFFF" + "NR" + "AL" },
+      { key: "value", value: "eu01xx" + fake(HEX, 26, 666) + "FFFF" + "NR" + "AL" },
     ],
     negative: [
       { key: "value", value: "NEW_RELIC_NR" + "AL" },
       { key: "value", value: fake(HEX, 30, 664) + "NR" + "AL" },
       { key: "value", value: "0".repeat(36) + "NR" + "AL" },
+      { key: "value", value: fake(HEX, 32, 667).toUpperCase() + "FFFF" + "NR" + "AL" },
     ],
   },
 };
@@ -91,15 +96,16 @@ export const NEW_RELIC_BROWSER_KEY: Detector = {
   name: "new-relic-browser-key",
   title: "a New Relic browser key",
   severity: "warning",
-  explanation: "A New Relic browser key (NRJS- + 19 hex): it ships in web pages by design, so anyone can read it; it only sends browser telemetry, but in infrastructure state it is worth knowing where it came from.",
+  explanation: "A New Relic browser key (NRJS- or NRBR- + 19 hex): it ships in web pages by design, so anyone can read it; it only sends browser telemetry, but in infrastructure state it is worth knowing where it came from.",
   fix: "Nothing to rotate if it is the page snippet's key; keep it out of unrelated configuration, or delete it in New Relic if it was never meant to be public.",
-  keywords: ["NRJS-"],
-  pattern: "(?<![A-Za-z0-9_-])NRJS-[a-f0-9]{19}(?![A-Za-z0-9_-])",
+  keywords: ["NRJS-", "NRBR-"],
+  pattern: "(?<![A-Za-z0-9_-])NR(?:JS|BR)-[a-f0-9]{19}(?![A-Za-z0-9_-])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "value", value: "NR" + "JS-" + fake(HEX, 19, 681) },
       { key: "NEW_RELIC_BROWSER_KEY", value: "NR" + "JS-" + fake(HEX, 19, 682) },
+      { key: "value", value: "NR" + "BR-" + fake(HEX, 19, 685) },
       { key: "content", value: "licenseKey:\"" + "NR" + "JS-" + fake(HEX, 19, 683) + "\",applicationID:\"12345\"" },
     ],
     negative: [
@@ -199,18 +205,21 @@ export const GRAFANA_TOKEN: Detector = {
   severity: "error",
   explanation: "A Grafana Cloud access policy token (glc_ + base64 JSON), a Grafana service account token (glsa_ + 32 characters + _ + 8 hex checksum) or a legacy Grafana API key (base64 JSON starting eyJrIjoi): reads or changes dashboards, data sources and telemetry.",
   fix: "Keep the token in a secret store read at run time; delete it in Grafana (Administration > Service accounts, or Grafana Cloud > Access policies).",
-  keywords: ["glc_eyJ", "glsa_", "eyJrIjoi"],
+  // glc_ bodies are base64 JSON as Grafana Cloud issues them; any base64 body of 32+ is accepted (older forms).
+  keywords: ["glc_", "glsa_", "eyJrIjoi"],
   pattern:
-    "(?<![A-Za-z0-9_])glc_eyJ[A-Za-z0-9+/]{40,1000}={0,3}(?![A-Za-z0-9+/=_])|(?<![A-Za-z0-9_])glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_+/])eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2}(?![A-Za-z0-9+/=_])",
+    "(?<![A-Za-z0-9_])glc_[A-Za-z0-9+/]{32,1000}={0,3}(?![A-Za-z0-9+/=_])|(?<![A-Za-z0-9_])glsa_[A-Za-z0-9]{32}_[a-f0-9]{8}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_+/])eyJrIjoi[A-Za-z0-9+/]{40,400}={0,2}(?![A-Za-z0-9+/=_])",
   entropy: 3.5,
   samples: {
     positive: [
       { key: "value", value: grafanaCloud(721) },
+      { key: "value", value: "gl" + "c_" + fake(LOWER + DIGITS, 32, 727) },
       { key: "GRAFANA_SERVICE_ACCOUNT_TOKEN", value: "gl" + "sa_" + fake(ALNUM, 32, 722) + "_" + fake(HEX, 8, 723) },
       { key: "content", value: "GRAFANA_API_KEY=" + b64(JSON.stringify({ k: fake(ALNUM, 32, 724), n: "deploy", id: 1 })) + "\n" },
     ],
     negative: [
       { key: "value", value: "gl" + "sa_" + fake(ALNUM, 32, 725) },
+      { key: "value", value: "gl" + "c_" + fake(ALNUM, 20, 726) },
       { key: "value", value: "gl" + "sa_" + "x".repeat(32) + "_" + "0".repeat(8) },
       { key: "value", value: "gl" + "c_" + "eyJ" + "<cloud-token>" },
     ],

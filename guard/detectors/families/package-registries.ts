@@ -6,7 +6,7 @@
  * (cmVmdGtu = base64 of "reftkn") and the legacy API key (AKCp).
  */
 import type { Detector } from "../detector";
-import { ALNUM, BASE64URL, HEX, b64, fake, fakePassword, fakeUuid, withBadChecksum, withChecksum } from "./sample-values";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER, b64, fake, fakePassword, fakeUuid, withBadChecksum, withChecksum } from "./sample-values";
 
 /** npm access tokens: npm_ + 30 random base62 + the base62 CRC-32 of them (the scheme GitHub uses). */
 export const NPM_TOKEN: Detector = {
@@ -38,22 +38,24 @@ export const NPM_TOKEN_UNVERIFIED: Detector = {
   name: "npm-token-unverified",
   title: "an npm-shaped token whose checksum does not verify",
   severity: "warning",
-  explanation: "An npm_ token whose CRC-32 checksum does not verify: npm never issued it (a documentation example, a test value) or it was mistyped or truncated.",
+  explanation: "An npm_ token whose CRC-32 checksum does not verify: a test value or a mistyped token (npm never issued it as written: a documentation example, a generated fixture, a truncated copy).",
   fix: "If it is a copy of a real token, revoke that token; if it is a fixture, keep it out of infrastructure state or suppress the finding with a reason.",
   keywords: ["npm_"],
   pattern: "(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])",
   entropy: 3.0,
-  check: "mixed-classes",
+  check: "token-body-classes",
   samples: {
     positive: [
       { key: "value", value: withBadChecksum("np" + "m_", 114) },
       { key: "tags", value: "np" + "m_" + fake(ALNUM, 36, 115) },
       { key: "content", value: "NPM_TOKEN=" + withBadChecksum("np" + "m_", 116) + "\n" },
+      { key: "value", value: "np" + "m_" + fake(LOWER + DIGITS, 36, 120) },
     ],
     negative: [
       { key: "value", value: "np" + "m_" + "abcdefghijklmnopqrstuvwxyz0123456789" },
       { key: "value", value: "np" + "m_" + "config_cache_" + fake(ALNUM, 23, 117) },
       { key: "value", value: "np" + "m_" + fake(ALNUM, 35, 118) },
+      { key: "value", value: "np" + "m_" + fake(LOWER, 36, 119) },
     ],
   },
 };

@@ -26,8 +26,9 @@ export const STRIPE_SECRET_KEY: Detector = {
   severity: "error",
   explanation: "A Stripe live-mode secret or restricted key (sk_live_, rk_live_): moves real money.",
   fix: "Keep the key in a secret store read at run time; roll the key in the Stripe dashboard.",
-  keywords: ["sk_live_", "rk_live_"],
-  pattern: "(?<![A-Za-z0-9_])[sr]k_live_[A-Za-z0-9]{20,247}",
+  // `_prod_` is the form some Stripe products and public scanners use beside `_live_`.
+  keywords: ["sk_live_", "rk_live_", "sk_prod_", "rk_prod_"],
+  pattern: "(?<![A-Za-z0-9_])[sr]k_(?:live|prod)_[A-Za-z0-9]{20,247}",
   entropy: 3.0,
   samples: stripeSamples("live", 141),
 };

@@ -5,7 +5,7 @@
  * for GitHub App installation tokens" (2026, ghs_<app id>_<JWT>), GitLab Docs "Token overview" (token prefixes).
  */
 import type { Detector } from "../detector";
-import { ALNUM, BASE64URL, HEX, b64url, fake, withBadChecksum, withChecksum } from "./sample-values";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER, UPPER, b64url, fake, withBadChecksum, withChecksum } from "./sample-values";
 
 /**
  * GitHub classic-format tokens (ghp_ personal, gho_ OAuth, ghu_ user-to-server, ghs_ installation, ghr_ refresh):
@@ -45,22 +45,27 @@ export const GITHUB_TOKEN_UNVERIFIED: Detector = {
   name: "github-token-unverified",
   title: "a GitHub-shaped token whose checksum does not verify",
   severity: "warning",
-  explanation: "A ghp_/gho_/ghu_/ghs_/ghr_ token whose CRC-32 checksum does not verify: GitHub never issued it (a documentation example, a test value) or it was mistyped or truncated. Not a working token as written, but worth a look.",
+  explanation: "A ghp_/gho_/ghu_/ghs_/ghr_ token whose CRC-32 checksum does not verify: a test value or a mistyped token (GitHub never issued it as written: a documentation example, a generated fixture, a truncated copy). Worth a look, since a hand-edited real token is still a real token.",
   fix: "If it is a copy of a real token, revoke that token; if it is a fixture, keep it out of infrastructure state or suppress the finding with a reason.",
   keywords: ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"],
   pattern: "(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36,251}(?![A-Za-z0-9_])",
   entropy: 3.0,
-  check: "mixed-classes",
+  // Two classes suffice: generated fixtures are often lower case and digits only.
+  check: "token-body-classes",
   samples: {
     positive: [
       { key: "value", value: withBadChecksum("gh" + "p_", 66) },
       { key: "tags", value: "gh" + "r_" + fake(ALNUM, 36, 67) },
       { key: "content", value: "token: " + "gh" + "u_" + fake(ALNUM, 40, 68) + "\n" },
+      { key: "value", value: "gh" + "o_" + fake(LOWER + DIGITS, 36, 70) },
+      { key: "note", value: "gh" + "s_" + fake(UPPER + DIGITS, 36, 71) },
     ],
     negative: [
       { key: "value", value: "gh" + "p_" + "abcdefghijklmnopqrstuvwxyz0123456789" },
       { key: "value", value: "gh" + "p_" + "X".repeat(36) },
       { key: "value", value: "my_gh" + "p_" + fake(ALNUM, 36, 69) },
+      { key: "value", value: "gh" + "p_" + fake(LOWER, 36, 72) },
+      { key: "value", value: "gh" + "p_" + fake(DIGITS, 36, 73) },
     ],
   },
 };
@@ -152,13 +157,19 @@ export const GITLAB_TOKEN: Detector = {
   explanation: "A GitLab personal, deploy, runner, pipeline trigger, CI job, feed, incoming mail, agent, SCIM, OAuth app or feature-flag client token (glpat-, gldt-, glrt-, glptt-, glcbt-, glft-, glimt-, glagent-, glsoat-, gloas-, glffct-) or a runner registration token (GR1348941).",
   fix: "Use CI_JOB_TOKEN or a short-lived token; revoke the token.",
   keywords: ["glpat-", "gldt-", "glrt-", "glptt-", "GR1348941", "glcbt-", "glft-", "glimt-", "glagent-", "glsoat-", "gloas-", "glffct-"],
-  pattern: "(?<![A-Za-z0-9_-])(?:glpat-|gldt-|glrt-|glptt-|GR1348941|glcbt-|glft-|glimt-|glagent-|glsoat-|gloas-|glffct-)[A-Za-z0-9_.-]{20,255}",
+  // Each prefix with its documented body (GitLab's token overview; the routable glpat-/glrt- forms end in
+  // .<2 version><7 CRC> characters): a body of another length is some other string, not a GitLab token.
+  pattern:
+    "(?<![A-Za-z0-9_-])(?:glpat-(?:[0-9a-zA-Z_-]{27,300}\\.[0-9a-z]{9}|[0-9a-zA-Z_-]{20})|glrt-(?:t[0-9]_[0-9a-zA-Z_-]{27,300}\\.[0-9a-z]{9}|[0-9a-zA-Z_-]{20})|(?:gldt-|glft-|glsoat-|glffct-|GR1348941)[0-9a-zA-Z_-]{20}|glcbt-[0-9a-zA-Z]{1,5}_[0-9a-zA-Z_-]{20}|glptt-[0-9a-f]{40}|glimt-[0-9a-zA-Z_-]{25}|glagent-[0-9a-zA-Z_-]{50}|gloas-[0-9a-zA-Z_-]{64})(?![A-Za-z0-9_-])",
   entropy: 3.0,
   samples: {
     positive: [
       { key: "token", value: "gl" + "pat-" + fake(ALNUM, 20, 71) },
       { key: "runner_token", value: "GR" + "1348941" + fake(ALNUM, 20, 72) },
-      { key: "token", value: "gl" + "rt-" + fake(ALNUM, 27, 73) },
+      { key: "token", value: "gl" + "rt-" + fake(ALNUM, 20, 73) },
+      { key: "token", value: "gl" + "pat-" + fake(BASE64URL, 40, 77) + ".01" + fake(LOWER + DIGITS, 7, 78) },
+      { key: "trigger", value: "gl" + "ptt-" + fake(HEX, 40, 79) },
+      { key: "secret", value: "gl" + "oas-" + fake(ALNUM, 64, 80) },
       { key: "value", value: "gl" + "ffct-" + fake(ALNUM, 20, 74) },
       { key: "CI_DEPLOY_PASSWORD", value: "gl" + "dt-" + fake(ALNUM, 20, 75) },
     ],
@@ -166,6 +177,9 @@ export const GITLAB_TOKEN: Detector = {
       { key: "token", value: "gl" + "pat-" + "x".repeat(20) },
       { key: "token", value: "gl" + "pat-" + "short" },
       { key: "value", value: "my-gl" + "pat-" + fake(ALNUM, 20, 76) },
+      { key: "trigger", value: "gl" + "ptt-" + fake(ALNUM, 20, 84) },
+      { key: "value", value: "gl" + "oas-" + fake(ALNUM, 44, 85) },
+      { key: "value", value: "gl" + "imt-" + fake(ALNUM, 30, 86) },
     ],
   },
 };
