@@ -4,7 +4,7 @@
  */
 export interface ShapeHit {
   /** The detector that recognised it: its id is the reported rule id, its title reads "looks like <title>". */
-  readonly detector: { readonly id: string; readonly title: string };
+  readonly detector: { readonly id: string; readonly title: string; readonly severity?: "error" | "warning" | "info" };
   /** The part of the value that is the secret (for fingerprints and propagation). Never printed. */
   readonly secret: string;
 }

@@ -64,6 +64,14 @@ export const AUDIT_RULES: RuleInfo[] = [
     fix: "Nothing to rotate. If a real credential is meant to be here, the configuration still holds a placeholder; if not, suppress the finding with a reason or remove the example.",
   },
   {
+    id: "SG108",
+    name: "copy-of-a-hint",
+    severity: "warning",
+    explanation:
+      "The same value as one a detector only warned about (the entropy hint, a test-mode key, a token whose checksum does not verify) sits here too, for example in tags_all beside tags. A copy says no more than the original, so it is a warning as well.",
+    fix: "Judge the original finding: if the value is a real secret, keep it out of both places and rotate it; if not, suppress the original with a reason (the copies follow the same value).",
+  },
+  {
     id: "SG110",
     name: "known-secret-value",
     severity: "error",

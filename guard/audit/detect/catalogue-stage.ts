@@ -20,6 +20,6 @@ export const catalogueStage: DetectStage = {
     if (value.length < 8) return undefined;
     const hit = detectBesideExamples(shapes, place.key, value);
     if (!hit) return undefined;
-    return { ruleId: hit.detector.id, marked: false, kind: MessageKind.Pattern, detail: hit.detector.title, follow: hit.secret, byShape: true };
+    return { ruleId: hit.detector.id, marked: false, kind: MessageKind.Pattern, detail: hit.detector.title, follow: hit.secret, byShape: true, hint: hit.detector.severity === "warning" };
   },
 };

@@ -14,7 +14,7 @@ export { GRAM };
 export type TrackedSecret = number;
 
 /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
-export type TrackedRule = "SG103" | "SG110";
+export type TrackedRule = "SG103" | "SG108" | "SG110";
 
 /**
  * Where a secret came from, for messages: one text ("var.pw", "--known-env NAME"), or an address and attribute
@@ -37,6 +37,7 @@ const KNOWN = 1; // SG110 (else SG103)
 const BY_SHAPE = 2;
 const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 const WEAK = 8; // an SG103 value too short or too plain to call a copy (kept so identifiers holding it are redacted)
+const HINT = 16; // found only by a warning-level detector: its copies are SG108 warnings
 
 /**
  * The secrets worth following: long enough and not an identifier. (A documented example value is followed too,
@@ -157,7 +158,8 @@ export class SecretIndex {
   }
 
   ruleId(s: TrackedSecret): TrackedRule {
-    return this.flags[s] & KNOWN ? "SG110" : "SG103";
+    const f = this.flags[s];
+    return f & KNOWN ? "SG110" : f & HINT ? "SG108" : "SG103";
   }
 
   /** Only its shape made it a secret (a detector hit), not a fact (a mark, a schema, a literal, the user's word). */
@@ -165,14 +167,21 @@ export class SecretIndex {
     return (this.flags[s] & BY_SHAPE) !== 0;
   }
 
-  /** Adds a value; the first origin recorded for a value wins. */
-  add(value: string, origin: Origin, ruleId: TrackedRule, byShape = false): void {
+  /**
+   * Adds a value; the first origin recorded for a value wins. `hint`: only a warning-level detector found it
+   * (SG103 values only): its copies are then SG108 warnings, until a stronger reading finds the same value.
+   */
+  add(value: string, origin: Origin, ruleId: TrackedRule, byShape = false, hint = false): void {
     const known = this.byValue.get(value, this.values);
     if (known >= 0) {
       const f = this.flags[known];
       // A fact outranks a shape: the copy's message then names the place Terraform (or the schema) marked.
-      if (f & BY_SHAPE && !byShape && ruleId === this.ruleId(known)) {
-        this.flags[known] = f & ~BY_SHAPE;
+      if (f & BY_SHAPE && !byShape && ruleId !== "SG110" && !(f & KNOWN)) {
+        this.flags[known] = f & ~BY_SHAPE & ~HINT;
+        this.originIds[known] = this.originId(origin);
+      } else if (f & HINT && !hint && ruleId !== "SG110") {
+        // An error-level reading of a value a hint found first: its copies are errors, named after it.
+        this.flags[known] = f & ~HINT;
         this.originIds[known] = this.originId(origin);
       }
       // A value the user named is reported as such, even where Terraform also marked it.
@@ -193,7 +202,7 @@ export class SecretIndex {
     this.copies = undefined;
     // A documented example (by digest; by its markers too when a detector found it as a token) is never a copy.
     const weak = ruleId === "SG103" && (!copyWorthy(value) || documentedExample(value, byShape) !== undefined);
-    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (weak ? WEAK : 0);
+    this.flags[s] = (ruleId === "SG110" ? KNOWN : 0) | (byShape ? BY_SHAPE : 0) | (weak ? WEAK : 0) | (hint && byShape && ruleId === "SG103" ? HINT : 0);
     this.originIds[s] = this.originId(origin);
     this.byValue.put(value, s, this.values);
     const run = longestRun(value);

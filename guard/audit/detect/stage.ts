@@ -25,6 +25,8 @@ export interface Verdict {
   readonly follow?: string;
   /** The verdict rests on the value's shape alone (a detector), not on a fact about its place. */
   readonly byShape?: boolean;
+  /** A warning-level reading (a hint, a test-mode key): its copies are warnings too (SG108), not errors. */
+  readonly hint?: boolean;
 }
 
 /**

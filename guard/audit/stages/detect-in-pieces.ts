@@ -66,7 +66,7 @@ export class PieceDetector {
       if (marked && redacted && isRedactionStandIn(key)) return;
       if (!hit && !marked) return;
       const secret = hit ? hit.secret : key;
-      trackSecret(run, secret, place, !!hit);
+      trackSecret(run, secret, place, !!hit, hit?.detector.severity === "warning");
       // The key itself is the finding (a pointer cannot name a key: it names the member's value, redacted later).
       if (hit) keepStronger(findings, compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
       else keepStronger(findings, compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
@@ -82,7 +82,7 @@ export class PieceDetector {
         const hit = detectBesideExamples(shapes, named ? named.key : lastKey(steps, wrappers), s);
         if (!hit) return;
         const place = named ?? locate(view, steps, wrappers, at);
-        trackSecret(run, hit.secret, place, true);
+        trackSecret(run, hit.secret, place, true, hit.detector.severity === "warning");
         keepStronger(findings, compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, hit.secret, MessageKind.Pattern, hit.detector.title));
         return;
       }
@@ -100,7 +100,7 @@ export class PieceDetector {
       for (const stage of stages) {
         const v = stage.judge(input);
         if (!v) continue;
-        if (v.follow !== undefined) trackSecret(run, v.follow, place, v.byShape === true);
+        if (v.follow !== undefined) trackSecret(run, v.follow, place, v.byShape === true, v.hint === true);
         const fpValue = v.follow ?? s;
         keepStronger(findings, compactFinding(v.ruleId, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), v.marked, fpValue, v.kind, v.detail));
         return;
