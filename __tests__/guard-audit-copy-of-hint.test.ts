@@ -1,6 +1,6 @@
 /**
  * A copy is as strong as what it copies: the same value as one a detector only warns about (the entropy hint)
- * is an SG108 warning where it is copied (tags_all beside tags, an output beside an input), not an SG103 error;
+ * is an SG111 warning where it is copied (tags_all beside tags, an output beside an input), not an SG103 error;
  * a value an error-level detector (or Terraform's marks) found keeps SG103 copies. Built with real terraform;
  * values are synthetic and never printed.
  */
@@ -48,7 +48,7 @@ resource "terraform_data" "app" {
   const findings = JSON.parse(r.stdout).findings as Array<{ ruleId: string; pointer: string; severity: string }>;
   const at = (leaf: string) => findings.filter((f) => f.pointer.includes("/input/") && f.pointer.endsWith(`/${leaf}`)).map((f) => `${f.ruleId}:${f.severity}`);
   expect(at("api_secret")).toEqual(["SG125:warning"]);
-  expect(at("copy_a")).toEqual(["SG108:warning"]);
+  expect(at("copy_a")).toEqual(["SG111:warning"]);
   expect(at("chat")).toEqual(["SG135:error"]);
   expect(at("copy_b")).toEqual(["SG135:error"]);
   expect(at("pw")).toEqual(["SG101:warning"]);

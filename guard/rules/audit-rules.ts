@@ -64,7 +64,7 @@ export const AUDIT_RULES: RuleInfo[] = [
     fix: "Nothing to rotate. If a real credential is meant to be here, the configuration still holds a placeholder; if not, suppress the finding with a reason or remove the example.",
   },
   {
-    id: "SG108",
+    id: "SG111",
     name: "copy-of-a-hint",
     severity: "warning",
     explanation:

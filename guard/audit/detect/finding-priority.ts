@@ -5,7 +5,7 @@
  * rule (SG002) yields to the audit's own finding at the same place. A documented example value (SG107, SG013)
  * yields to any finding that is not one.
  */
-const PRIORITY: Readonly<Record<string, number>> = { SG110: 95, SG101: 90, SG105: 85, SG104: 80, SG102: 75, SG103: 70, SG125: 10, SG108: 9, SG107: 8, SG002: 5, SG013: 4 };
+const PRIORITY: Readonly<Record<string, number>> = { SG110: 95, SG101: 90, SG105: 85, SG104: 80, SG102: 75, SG103: 70, SG125: 10, SG111: 9, SG107: 8, SG002: 5, SG013: 4 };
 
 export function findingPriority(ruleId: string): number {
   return PRIORITY[ruleId] ?? 50;

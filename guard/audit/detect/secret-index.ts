@@ -14,7 +14,7 @@ export { GRAM };
 export type TrackedSecret = number;
 
 /** SG103 for a copy of a marked or schema-sensitive value, SG110 for a user-supplied known value. */
-export type TrackedRule = "SG103" | "SG108" | "SG110";
+export type TrackedRule = "SG103" | "SG111" | "SG110";
 
 /**
  * Where a secret came from, for messages: one text ("var.pw", "--known-env NAME"), or an address and attribute
@@ -37,7 +37,7 @@ const KNOWN = 1; // SG110 (else SG103)
 const BY_SHAPE = 2;
 const GATED = 4; // found through the window table (it has a plain run of GRAM characters and is not crowded)
 const WEAK = 8; // an SG103 value too short or too plain to call a copy (kept so identifiers holding it are redacted)
-const HINT = 16; // found only by a warning-level detector: its copies are SG108 warnings
+const HINT = 16; // found only by a warning-level detector: its copies are SG111 warnings
 
 /**
  * The secrets worth following: long enough and not an identifier. (A documented example value is followed too,
@@ -159,7 +159,7 @@ export class SecretIndex {
 
   ruleId(s: TrackedSecret): TrackedRule {
     const f = this.flags[s];
-    return f & KNOWN ? "SG110" : f & HINT ? "SG108" : "SG103";
+    return f & KNOWN ? "SG110" : f & HINT ? "SG111" : "SG103";
   }
 
   /** Only its shape made it a secret (a detector hit), not a fact (a mark, a schema, a literal, the user's word). */
@@ -169,7 +169,7 @@ export class SecretIndex {
 
   /**
    * Adds a value; the first origin recorded for a value wins. `hint`: only a warning-level detector found it
-   * (SG103 values only): its copies are then SG108 warnings, until a stronger reading finds the same value.
+   * (SG103 values only): its copies are then SG111 warnings, until a stronger reading finds the same value.
    */
   add(value: string, origin: Origin, ruleId: TrackedRule, byShape = false, hint = false): void {
     const known = this.byValue.get(value, this.values);

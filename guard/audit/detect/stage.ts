@@ -25,7 +25,7 @@ export interface Verdict {
   readonly follow?: string;
   /** The verdict rests on the value's shape alone (a detector), not on a fact about its place. */
   readonly byShape?: boolean;
-  /** A warning-level reading (a hint, a test-mode key): its copies are warnings too (SG108), not errors. */
+  /** A warning-level reading (a hint, a test-mode key): its copies are warnings too (SG111), not errors. */
   readonly hint?: boolean;
 }
 

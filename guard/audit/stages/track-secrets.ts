@@ -6,7 +6,7 @@ import type { AuditRun } from "./audit-run";
 /**
  * Remembers `s`, found at `place`, as a secret to look for in the whole file (find-copies.ts) and to keep out
  * of identifiers; a JSON-encoded `s` (secret_string = jsonencode({password = ...})) has its members remembered too.
- * `byShape`: only a detector's pattern says it is a secret; `hint`: that detector only warns (its copies are SG108).
+ * `byShape`: only a detector's pattern says it is a secret; `hint`: that detector only warns (its copies are SG111).
  */
 export function trackSecret(run: AuditRun, s: string, place: { readonly address: string; readonly attribute: string }, byShape = false, hint = false): void {
   const { secrets, pool } = run;
