@@ -283,6 +283,45 @@ describe("end to end", () => {
     }
   });
 
+  it("a cdk.tf.json: the audit and the synth rule (SG002) agree: placeholders none, weak and String parameters warnings", () => {
+    const dir = tempDir("sg-slots-cdktf-");
+    const file = path.join(dir, "cdk.tf.json");
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        "//": { metadata: { backend: "s3", stackName: "app", version: "0.21.0" }, outputs: {} },
+        terraform: { backend: { s3: { bucket: "b", key: "k", region: "us-east-1", encrypt: true, use_lockfile: true, kms_key_id: "alias/k", access_key: "my-access-key" } } },
+        provider: { aws: [{ region: "us-east-1", access_key: "mock_access_key", secret_key: "foobarbaz" }] },
+        variable: { db_password: { type: "string", sensitive: true, default: "mysecretpassword" } },
+        resource: {
+          aws_db_instance: { placeholder: { instance_class: "db.t3.micro", username: "admin", password: "unused" }, real: { instance_class: "db.t3.micro", username: "admin", password: REAL_PASSWORD } },
+          aws_ssm_parameter: { url: { name: "/app/config-url", type: "String", value: CONFIG_URL }, token: { name: "/app/ci", type: "String", value: GH_TOKEN } },
+        },
+      }),
+    );
+    const { findings, stdout, stderr } = audit(file);
+    expect({
+      backend: ruleAt(findings, "/terraform/backend/s3/access_key"),
+      providerKey: ruleAt(findings, "/provider/aws/0/access_key"),
+      providerSecret: ruleAt(findings, "/provider/aws/0/secret_key"),
+      variable: ruleAt(findings, "/variable/db_password/default"),
+      placeholder: ruleAt(findings, "/resource/aws_db_instance/placeholder/password"),
+      real: ruleAt(findings, "/resource/aws_db_instance/real/password"),
+      url: ruleAt(findings, "/resource/aws_ssm_parameter/url/value"),
+      token: ruleAt(findings, "/resource/aws_ssm_parameter/token/value").split(" ")[1],
+    }).toEqual({
+      backend: "none",
+      providerKey: "none",
+      providerSecret: "SG108 warning",
+      variable: "none",
+      placeholder: "none",
+      real: "SG104 error",
+      url: "SG109 warning",
+      token: "error",
+    });
+    expectNoLeaks([REAL_PASSWORD, GH_TOKEN, URL_CORE], [["json stdout", stdout], ["json stderr", stderr]]);
+  });
+
   it("a state written before Terraform 1.8 (no marks): placeholder none, weak SG108, String parameter SG109, real SG102", () => {
     const dir = tempDir("sg-slots-state-");
     const instance = (attributes: Record<string, unknown>) => ({ schema_version: 0, attributes, sensitive_attributes: [] });
