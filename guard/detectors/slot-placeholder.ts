@@ -20,6 +20,9 @@ const CREDENTIAL_WORDS = [
   "private", "credential", "credentials", "auth", "id",
 ];
 
+/** Filler and credential words together (the slot's own words are added per call). */
+const ANY_SLOT_WORDS: ReadonlySet<string> = new Set([...FILLER_WORDS, ...CREDENTIAL_WORDS]);
+
 /** Longest value read as words: a longer one is data, not a name. */
 const MAX_WORDS_LENGTH = 64;
 
@@ -33,12 +36,11 @@ const MAX_WORDS_LENGTH = 64;
 export function isSlotPlaceholder(value: string, slot: string): boolean {
   if (isPlaceholder(value)) return !(classCount(value) >= 3 && isMostlyRuns(value));
   if (value.length > MAX_WORDS_LENGTH) return false;
-  const words = new Set<string>(FILLER_WORDS);
-  for (const w of CREDENTIAL_WORDS) words.add(w);
-  for (const w of nameWords(slot, true) ?? []) if (w.length >= 2) words.add(w);
   const parts = nameWords(value);
   if (parts === undefined || parts.length === 0) return false;
-  return parts.every((p) => madeOfWords(p, words));
+  const own = (nameWords(slot, true) ?? []).filter((w) => w.length >= 2);
+  const isWord = (w: string) => ANY_SLOT_WORDS.has(w) || own.includes(w);
+  return parts.every((p) => madeOfWords(p, isWord));
 }
 
 /**
@@ -66,13 +68,13 @@ function nameWords(name: string, anySeparates = false): string[] | undefined {
 }
 
 /** Whether `text` is a run of words of `words` (`mysecretkey` = my + secret + key); at most 64 characters. */
-function madeOfWords(text: string, words: ReadonlySet<string>): boolean {
+function madeOfWords(text: string, isWord: (w: string) => boolean): boolean {
   // reach[i]: text[0, i) splits into words. Words are at most 16 characters, so this is O(16 n).
   const reach = new Array<boolean>(text.length + 1).fill(false);
   reach[0] = true;
   for (let end = 1; end <= text.length; end++) {
     for (let start = Math.max(0, end - 16); start < end && !reach[end]; start++) {
-      if (reach[start] && words.has(text.slice(start, end))) reach[end] = true;
+      if (reach[start] && isWord(text.slice(start, end))) reach[end] = true;
     }
   }
   return reach[text.length];
