@@ -38,7 +38,7 @@ function facts(sensitive: string[] = [], writeOnly: string[] = []): BlockFacts {
 }
 
 function input(value: string, r: Region | undefined, cty: CtyStep[], f?: BlockFacts, over: Partial<StageInput> = {}): StageInput {
-  return { value, place: placeOf(r, cty), facts: f, fileKind: "state", terraformVersion: "1.9.5", shapes, ...over };
+  return { value, place: placeOf(r, cty), facts: f, fileKind: "state", terraformVersion: "1.9.5", shapes, sibling: () => undefined, ...over };
 }
 
 /** What the audit does: the first stage with a verdict wins. */

@@ -29,6 +29,10 @@ export const MessageKind = {
   Rule: 9,
   /** A documented example value (SG107); detail: which one. */
   Example: 10,
+  /** A weak or dummy value in a sensitive slot (SG108); detail: what made the slot sensitive. */
+  Weak: 11,
+  /** A value a sibling argument declares plain text (SG109); detail: what the sibling says and why. */
+  PlainText: 12,
 } as const;
 export type MessageKind = (typeof MessageKind)[keyof typeof MessageKind];
 
@@ -122,6 +126,10 @@ export function messageOf(f: CompactFinding): string {
       return `${label}: a key (map key or for_each key) is a secret: ${f.detail}`;
     case MessageKind.Example:
       return `${label}: documented example value: ${f.detail}; public, not a secret`;
+    case MessageKind.Weak:
+      return `${label}: weak or dummy value in a sensitive argument (${f.detail}): if it is real, it is in clear`;
+    case MessageKind.PlainText:
+      return `${label}: schema-sensitive value of a plain-text parameter (${f.detail})`;
   }
   return label;
 }

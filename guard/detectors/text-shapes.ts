@@ -98,7 +98,7 @@ function isMask(v: string): boolean {
  * At least 60% of the value's steps repeat a character or go to the next (or previous) one: `xxxxxxxx`,
  * `ghp_xxxxxxxx...`, `1234567890abcdef`, `aaaa1234`. A random token steps that way about once in twenty.
  */
-function isMostlyRuns(v: string): boolean {
+export function isMostlyRuns(v: string): boolean {
   if (v.length < 6) return false;
   let boring = 0;
   for (let i = 1; i < v.length; i++) {

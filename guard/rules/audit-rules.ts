@@ -64,12 +64,20 @@ export const AUDIT_RULES: RuleInfo[] = [
     fix: "Nothing to rotate. If a real credential is meant to be here, the configuration still holds a placeholder; if not, suppress the finding with a reason or remove the example.",
   },
   {
-    id: "SG111",
-    name: "copy-of-a-hint",
+    id: "SG108",
+    name: "weak-value-in-sensitive-argument",
     severity: "warning",
     explanation:
-      "The same value as one a detector only warned about (the entropy hint, a test-mode key, a token whose checksum does not verify) sits here too, for example in tags_all beside tags. A copy says no more than the original, so it is a warning as well.",
-    fix: "Judge the original finding: if the value is a real secret, keep it out of both places and rotate it; if not, suppress the original with a reason (the copies follow the same value).",
+      "A schema-sensitive argument or a sensitive variable's default holds a short or plain value (`1234`, `bar`, `foobarbaz`, `Aa1234321Bb`): most likely a test's dummy, but if it is real it is a weak secret stored in clear. Placeholders (`changeme`, `<token>`, `${var.x}`, `xxxx`, values that only restate the argument such as `my-access-key` or `mock_secret_key`, `unused`) give no finding at all; a value with a secret's shape stays SG102/SG104.",
+    fix: "If it is a dummy, nothing to do (suppress with a reason, or use an obvious placeholder such as `changeme`); if it is real, replace it with a generated secret passed through a sensitive or ephemeral variable, and rotate it.",
+  },
+  {
+    id: "SG109",
+    name: "plain-text-parameter-value",
+    severity: "warning",
+    explanation:
+      "The provider schema marks this argument sensitive for every use, but a sibling argument declares the value plain text: an aws_ssm_parameter of type String or StringList holds names, ARNs and URLs by design. It is a reminder, not a leak, and the value is not followed as a secret. A value with a secret's shape is still an error (the detector that recognises it), and so is any value of a parameter named like a secret (`/prod/db/password`).",
+    fix: "Nothing to do for plain configuration; for a secret, use type SecureString (with a KMS key) and feed the value through the write-only argument value_wo or an ephemeral variable.",
   },
   {
     id: "SG110",
@@ -77,5 +85,13 @@ export const AUDIT_RULES: RuleInfo[] = [
     severity: "error",
     explanation: "A secret you named with --known-env or --known-file is present in the file.",
     fix: "Remove the secret from what Terraform stores (write-only arguments, ephemeral resources) and rotate it.",
+  },
+  {
+    id: "SG111",
+    name: "copy-of-a-hint",
+    severity: "warning",
+    explanation:
+      "The same value as one a detector only warned about (the entropy hint, a test-mode key, a token whose checksum does not verify) sits here too, for example in tags_all beside tags. A copy says no more than the original, so it is a warning as well.",
+    fix: "Judge the original finding: if the value is a real secret, keep it out of both places and rotate it; if not, suppress the original with a reason (the copies follow the same value).",
   },
 ];

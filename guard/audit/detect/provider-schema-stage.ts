@@ -1,18 +1,24 @@
 import { MessageKind } from "../compact-finding";
 import type { DetectStage } from "./stage";
 import { prefixIn } from "./schema-paths";
+import { judgeSlotValue } from "./sensitive-slot-value";
 
-/** SG102: the provider schema marks the attribute sensitive, the file does not (states before Terraform 1.8). */
+/**
+ * SG102: the provider schema marks the attribute sensitive, the file does not (states before Terraform 1.8).
+ * Placeholders, weak values and plain-text parameters are judged by sensitive-slot-value.ts.
+ */
 export const providerSchemaStage: DetectStage = {
   name: "provider schemas",
-  judge({ value, place, facts, shapes, terraformVersion }) {
+  judge(input) {
+    const { value, place, facts, shapes, terraformVersion } = input;
     const r = place.region;
     if (!r || r.literal || !facts) return undefined;
     const names = place.names;
     const depth = prefixIn(facts.sensitive, names);
     if (depth === 0) return undefined;
     if (depth < names.length && !shapes.isSecretKey(names[names.length - 1])) return undefined;
-    return { ruleId: "SG102", marked: false, kind: MessageKind.Schema, detail: oldStateNote(terraformVersion), follow: value };
+    const verdict = { ruleId: "SG102", marked: false, kind: MessageKind.Schema, detail: oldStateNote(terraformVersion), follow: value };
+    return judgeSlotValue(input, verdict, "schema-sensitive, not marked in the file");
   },
 };
 

@@ -13,6 +13,11 @@ export interface StageInput {
   readonly fileKind: FileKind;
   readonly terraformVersion: string | undefined;
   readonly shapes: SecretShapes;
+  /**
+   * A top-level member of the value's region (`type` beside an SSM parameter's `value`), literal wrappers of plan
+   * configuration taken off; undefined when absent or not a literal.
+   */
+  readonly sibling: (name: string) => unknown;
 }
 
 /** A stage's verdict on one string. */

@@ -2,7 +2,7 @@ import type { FileKind } from "../../finding";
 import { detectBesideExamples } from "../detect/catalogue-stage";
 import { compactFinding, MessageKind } from "../compact-finding";
 import { Step, toPointer } from "../read/json-pointer";
-import type { PieceLayout } from "../locate/piece-layout";
+import type { PieceLayout, PieceView } from "../locate/piece-layout";
 import { lastKey, locate, regionIndexOf } from "../locate/place";
 import type { Place } from "../locate/place";
 import { NOTHING_MARKED } from "../locate/sensitivity-marks";
@@ -71,7 +71,8 @@ export class PieceDetector {
       if (hit) keepStronger(findings, compactFinding(hit.detector.id, toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), false, secret, MessageKind.Key, hit.detector.title));
       else keepStronger(findings, compactFinding("SG101", toPointer([...pathSteps, ...steps]), pool.intern(place.address), pool.intern(place.attribute), true, secret, MessageKind.Key, "a key of a map Terraform marked sensitive"));
     };
-    const input: { -readonly [K in keyof StageInput]: StageInput[K] } = { value: "", place: undefined as unknown as Place, facts: undefined, fileKind, terraformVersion: undefined, shapes };
+    const sibling = (name: string) => regionMember(view, value, input.place.regionIndex, name);
+    const input: { -readonly [K in keyof StageInput]: StageInput[K] } = { value: "", place: undefined as unknown as Place, facts: undefined, fileKind, terraformVersion: undefined, shapes, sibling };
     forEachString(value, [], view.dynamicWrappers, (s, steps, wrappers) => {
       if (s.length === 0) return;
       const at = regionIndexOf(view, steps);
@@ -107,6 +108,21 @@ export class PieceDetector {
       }
     }, [], judgeKey);
   }
+}
+
+/**
+ * Member `name` of region `k`'s value in the piece (a resource's `type` beside its `value`), with plan
+ * configuration's `{constant_value}` wrapper taken off; undefined when absent or not a literal. Asked only at a
+ * finding's place, so it walks the region's few steps each time.
+ */
+function regionMember(view: PieceView, piece: unknown, k: number, name: string): unknown {
+  const region = view.regions[k];
+  if (!region) return undefined;
+  let v: any = piece;
+  for (const step of region.steps) v = v != null && typeof v === "object" ? v[step] : undefined;
+  const member = v != null && typeof v === "object" && !Array.isArray(v) && Object.prototype.hasOwnProperty.call(v, name) ? v[name] : undefined;
+  if (!region.constantValueWrappers) return member;
+  return member != null && typeof member === "object" && "constant_value" in member ? member.constant_value : undefined;
 }
 
 /** HCP Terraform's stand-in for a redacted value: 64 hex digits (hashicorp/terraform's plan-redacted.json fixtures). */

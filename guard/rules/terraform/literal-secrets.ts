@@ -2,6 +2,8 @@ import type { RuleHit } from "../rule";
 import { ConfigDocument, isLiteral, leavesOf, literalHit } from "../config-document";
 import { isEnumLike } from "../enum-values";
 import { isPlaceholder } from "../../detectors/text-shapes";
+import { isSlotPlaceholder } from "../../detectors/slot-placeholder";
+import { plainTextParameter } from "../../audit/detect/plain-text-parameters";
 
 /** Backend settings that are credentials whatever their name says. */
 const BACKEND_CREDENTIALS = new Set(["access_key", "secret_key", "token", "sse_customer_key", "password", "client_secret", "sas_token", "client_certificate_password"]);
@@ -16,21 +18,29 @@ export interface LiteralSecret {
  * Every literal secret of a configuration, once per place: provider credentials, resource arguments the schema
  * marks sensitive or write-only (or named like secrets), secret variable defaults, backend credentials, and
  * anything whose shape the detector catalogue recognises. SG002 reports them; SG013 the documented examples
- * among them. Placeholders are passed over, and so is a value chosen only by its name when it names a choice
- * (`SYMMETRIC_DEFAULT`).
+ * among them. Placeholders are passed over (in a named slot also those that restate it: `mock_secret_key` for
+ * `secret_key`, `unused`), and so is a value chosen only by its name when it names a choice (`SYMMETRIC_DEFAULT`)
+ * and a plain-text parameter without a secret's shape (aws_ssm_parameter of type String; the audit's SG109).
  */
 export function* literalSecrets(doc: ConfigDocument): Generator<LiteralSecret> {
   const seen = new Set<string>();
-  // A placeholder (`changeme`, `your-token`, `xxxx`) is not a secret, wherever it sits.
-  const once = (h: RuleHit, secret: string): LiteralSecret | undefined =>
-    seen.has(h.pointer) || isPlaceholder(secret) ? undefined : (seen.add(h.pointer), { hit: h, secret });
+  // A placeholder (`changeme`, `your-token`, `xxxx`) is not a secret, wherever it sits; in a named slot, nor is
+  // one that only restates the slot's name.
+  const once = (h: RuleHit, secret: string, slot?: string): LiteralSecret | undefined =>
+    seen.has(h.pointer) || (slot === undefined ? isPlaceholder(secret) : isSlotPlaceholder(secret, slot)) ? undefined : (seen.add(h.pointer), { hit: h, secret });
   /** A secret-like name over a literal that is a secret: not an enum value. */
   const byName = (key: string, value: string) => doc.shapes.isSecretKey(key) && !isEnumLike(value);
+  /** An argument a sibling declares plain text (an SSM String parameter's value) holding nothing a detector knows. */
+  const plainText = (b: { type: string; body: unknown }, attribute: string, key: string, value: string): boolean => {
+    const body = (b.body ?? {}) as Record<string, unknown>;
+    const literal = (name: string) => (isLiteral(body[name]) ? body[name] : undefined);
+    return plainTextParameter(b.type, [attribute], literal, (n) => doc.shapes.isSecretKey(n)) !== undefined && !doc.shapes.detect(key, value);
+  };
   // Provider credentials must come from the environment.
   for (const p of doc.providers()) {
     for (const leaf of leavesOf(p.body, p.pointer, "")) {
       if (!isLiteral(leaf.value) || !(p.facts.sensitive.has(leaf.attribute) || byName(leaf.key, leaf.value))) continue;
-      const s = once(literalHit(leaf.pointer, p.address, leaf.attribute, leaf.value, `provider ${p.name} argument ${leaf.attribute}`), leaf.value);
+      const s = once(literalHit(leaf.pointer, p.address, leaf.attribute, leaf.value, `provider ${p.name} argument ${leaf.attribute}`), leaf.value, leaf.key);
       if (s) yield s;
     }
   }
@@ -43,7 +53,8 @@ export function* literalSecrets(doc: ConfigDocument): Generator<LiteralSecret> {
       // A sensitive map (an integration credential's `fields`) mixes ids and secrets: its members are gated by name.
       const gated = b.facts.sensitive.has(top) && leaf.attribute !== top ? byName(leaf.key, leaf.value) : schemaSecret;
       if (!gated && !byName(leaf.key, leaf.value)) continue;
-      const s = once(literalHit(leaf.pointer, b.address, leaf.attribute, leaf.value, `${b.address} argument ${leaf.attribute}`, b.constructPath), leaf.value);
+      if (plainText(b, leaf.attribute, leaf.key, leaf.value)) continue;
+      const s = once(literalHit(leaf.pointer, b.address, leaf.attribute, leaf.value, `${b.address} argument ${leaf.attribute}`, b.constructPath), leaf.value, leaf.key);
       if (s) yield s;
     }
   }
@@ -52,7 +63,7 @@ export function* literalSecrets(doc: ConfigDocument): Generator<LiteralSecret> {
     if (!isLiteral(v.body.default)) continue;
     const secretish = v.body.sensitive === true || v.body.ephemeral === true || byName(v.name, v.body.default);
     if (!secretish) continue;
-    const s = once(literalHit(`${v.pointer}/default`, `var.${v.name}`, "default", v.body.default, `variable ${v.name} default`, v.constructPath), v.body.default);
+    const s = once(literalHit(`${v.pointer}/default`, `var.${v.name}`, "default", v.body.default, `variable ${v.name} default`, v.constructPath), v.body.default, v.name);
     if (s) yield s;
   }
   // Backend credentials.
@@ -62,7 +73,7 @@ export function* literalSecrets(doc: ConfigDocument): Generator<LiteralSecret> {
     const address = backend.type === "cloud" ? "terraform.cloud" : `terraform.backend.${backend.type}`;
     for (const leaf of leavesOf(backend.body, base, "")) {
       if (!isLiteral(leaf.value) || !(BACKEND_CREDENTIALS.has(leaf.key) || byName(leaf.key, leaf.value))) continue;
-      const s = once(literalHit(leaf.pointer, address, leaf.attribute, leaf.value, `${backend.type === "s3" ? "S3" : backend.type} backend setting ${leaf.attribute}`), leaf.value);
+      const s = once(literalHit(leaf.pointer, address, leaf.attribute, leaf.value, `${backend.type === "s3" ? "S3" : backend.type} backend setting ${leaf.attribute}`), leaf.value, leaf.key);
       if (s) yield s;
     }
   }
