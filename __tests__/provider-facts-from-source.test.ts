@@ -124,6 +124,24 @@ func ResourceSqlUser() *schema.Resource {
 		"password": {Type: schema.TypeString, Optional: true, Sensitive: true},
 	}}
 }
+func init() {
+	registry.Schema{Name: "acme_sql_user", Type: registry.SchemaTypeDataSource, Schema: DataSourceSqlUser()}.Register()
+}
+// a data source built from the resource's schema by code, through a local
+func DataSourceSqlUser() *schema.Resource {
+	dsSchema := tpgresource.DatasourceSchemaFromResourceSchema(ResourceSqlUser().Schema)
+	tpgresource.AddRequiredFieldsToSchema(dsSchema, "name")
+	return &schema.Resource{Read: dataSourceSqlUserRead, Schema: dsSchema}
+}
+`,
+    "internal/tpgresource/datasource_helpers.go": `package tpgresource
+func DatasourceSchemaFromResourceSchema(rs map[string]*schema.Schema) map[string]*schema.Schema {
+	ds := make(map[string]*schema.Schema, len(rs))
+	for k, v := range rs {
+		ds[k] = v
+	}
+	return ds
+}
 `,
     // vault: a registry map whose values hold the resource
     "internal/registry/registry.go": `package registry
@@ -133,11 +151,22 @@ var ResourceRegistry = map[string]*Description{
 		PathInventory: []string{"/secret"},
 	},
 }
+// a local set from a helper, then one of its fields assigned (which is not the local's definition)
 func genericSecretResource(name string) *schema.Resource {
-	return &schema.Resource{Schema: map[string]*schema.Schema{
+	r := provider.MustAddMountMigrationSchema(&schema.Resource{Schema: map[string]*schema.Schema{
 		"data_json": {Type: schema.TypeString, Required: true, Sensitive: true},
 		"path":      {Type: schema.TypeString, Required: true},
-	}}
+	}}, false)
+	r.StateUpgraders = []schema.StateUpgrader{{Version: 0, Upgrade: upgradeV0}}
+	return r
+}
+`,
+    "internal/provider/schema_util.go": `package provider
+func MustAddMountMigrationSchema(r *schema.Resource, custom bool) *schema.Resource {
+	if !custom {
+		r.StateUpgraders = []schema.StateUpgrader{{Version: 0, Upgrade: mountUpgradeV0}}
+	}
+	return r
 }
 `,
     // a test file is never read
@@ -176,8 +205,9 @@ var testResources = map[string]*schema.Resource{"acme_test_only": resourceServer
     expect(facts.resources.acme_key).toEqual({ sensitive: ["pem", "wrap.passphrase"], writeOnly: ["seed_wo"] });
   });
 
-  test("google's registry.Schema and vault's registry map", () => {
+  test("google's registry.Schema and vault's registry map, through helpers and locals", () => {
     expect(facts.resources.acme_sql_user).toEqual({ sensitive: ["password"] });
+    expect(facts.data_sources.acme_sql_user).toEqual({ sensitive: ["password"] });
     expect(facts.resources.acme_generic_secret).toEqual({ sensitive: ["data_json"] });
   });
 
@@ -186,6 +216,7 @@ var testResources = map[string]*schema.Resource{"acme_test_only": resourceServer
     expect(types).toEqual(
       [
         "data_sources:acme_server",
+        "data_sources:acme_sql_user",
         "data_sources:acme_vault_key",
         "resources:acme_generic_secret",
         "resources:acme_key",

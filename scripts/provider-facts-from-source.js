@@ -389,7 +389,8 @@ function evalComposite(srcTree, dir, expr, scope, depth = 0) {
   // identifier: a local of the enclosing function, else a package variable
   if (/^\w+$/.test(e)) {
     if (scope) {
-      const m = new RegExp(`(?:^|[\\s;{])(?:var\\s+)?${e}\\s*(?:[\\w.*\\[\\]]+\\s*)?:?=\\s*`, "m").exec(scope);
+      // `x := ...`, `x = ...`, `var x T = ...`; never `x.Field = ...`
+      const m = new RegExp(`(?:^|[\\s;{])(?:var\\s+)?${e}(?:\\s+[\\w.*\\[\\]]+)?\\s*:?=\\s*`, "m").exec(scope);
       if (m) return evalComposite(srcTree, dir, exprAt(scope, m.index + m[0].length), scope, depth + 1);
     }
     const v = srcTree.vars.get(`${dir}|${e}`);
@@ -480,12 +481,9 @@ function typeFacts(srcTree, reg) {
   }
   if (reg.expr !== undefined) {
     // an entry of a keyed map: resourceX(), pkg.ResourceX(), Wrap(resourceX()), {Resource: resourceX()}
-    let root = evalComposite(srcTree, reg.dir, reg.expr, undefined);
-    const inner = root && !field(root, "Schema") && !field(root, "SchemaFunc") && field(root, "Resource");
-    if (inner) root = evalComposite(srcTree, root.dir, inner, undefined);
-    const s = root && (field(root, "Schema") || field(root, "SchemaFunc"));
-    if (s) walkMap(srcTree, root.dir, s, "", acc, undefined);
-    else if (root && /^New\w*$|\.New\w*$/.test(reg.expr.trim())) return undefined;
+    const found = resourceOf(srcTree, reg.dir, reg.expr, 0);
+    const s = found && (field(found.root, "Schema") || field(found.root, "SchemaFunc"));
+    if (s) walkMap(srcTree, found.root.dir, s, "", acc, found.scope);
     return acc;
   }
   const fn = srcTree.func(reg.dir, reg.factory);
@@ -500,6 +498,29 @@ function typeFacts(srcTree, reg) {
     if (s) walkMap(srcTree, root.dir, s, "", acc, fn.body);
   }
   return acc;
+}
+
+/**
+ * The schema.Resource an expression yields, with the body of the function that built it (its locals, such as
+ * google's `dsSchema := DatasourceSchemaFromResourceSchema(...)`, are the scope of its Schema field). A wrapper
+ * call (vault's UpdateSchemaResource(x)) or a registry value ({Resource: x}) is looked through.
+ */
+function resourceOf(srcTree, dir, expr, depth) {
+  if (depth > 6) return undefined;
+  const e = expr.trim().replace(/^&/, "");
+  const hasSchema = (r) => r && (field(r, "Schema") || field(r, "SchemaFunc"));
+  const call = /^([\w.]+)(?:\[[^\]]*\])?\s*\(/.exec(e);
+  if (call && matchBracket(e, call[0].length - 1) === e.length) {
+    const fn = srcTree.func(dir, call[1]);
+    const r = fn && evalReturn(srcTree, fn.dir, fn.body, 0);
+    if (hasSchema(r)) return { root: r, scope: fn.body };
+    const args = splitTop(e.slice(call[0].length, -1), ",");
+    return args.length ? resourceOf(srcTree, dir, args[0], depth + 1) : undefined;
+  }
+  const r = evalComposite(srcTree, dir, e, undefined);
+  if (hasSchema(r)) return { root: r, scope: undefined };
+  const inner = r && field(r, "Resource");
+  return inner ? resourceOf(srcTree, r.dir, inner, depth + 1) : undefined;
 }
 
 /** A Framework Schema method: `resp.Schema = schema.Schema{...}`, or `= someSchema(ctx)`, or a literal in it. */
