@@ -30,6 +30,7 @@ func Provider() *schema.Provider {
 		},
 		ResourcesMap: map[string]*schema.Resource{
 			"acme_server": resourceServer(),
+			names.Widget:  resourceWidget(),
 		},
 		DataSourcesMap: map[string]*schema.Resource{
 			"acme_server": dataSourceServer(),
@@ -51,11 +52,23 @@ func resourceServer() *schema.Resource {
 		},
 	}
 }
+func resourceWidget() *schema.Resource {
+	return &schema.Resource{Schema: map[string]*schema.Schema{
+		"api_key": {Type: schema.TypeString, Optional: true, Sensitive: true},
+	}}
+}
 func dataSourceServer() *schema.Resource {
 	return &schema.Resource{Schema: map[string]*schema.Schema{
 		"connection_string": {Type: schema.TypeString, Computed: true, Sensitive: true},
 	}}
 }
+`,
+    // okta: map keys are constants holding the type names
+    "internal/names/names.go": `package names
+const (
+	Widget = "acme_widget"
+	Other  = "not_a_type"
+)
 `,
     // azurerm: a registration's SupportedResources() map and a typed resource
     "internal/services/vault/registration.go": `package vault
@@ -191,6 +204,10 @@ var testResources = map[string]*schema.Resource{"acme_test_only": resourceServer
     expect(facts.data_sources.acme_server).toEqual({ sensitive: ["connection_string"] });
   });
 
+  test("a map keyed by constants that hold type names", () => {
+    expect(facts.resources.acme_widget).toEqual({ sensitive: ["api_key"] });
+  });
+
   test("the provider block's own schema", () => {
     expect(facts.provider).toEqual({ sensitive: ["client_secret"] });
   });
@@ -222,6 +239,7 @@ var testResources = map[string]*schema.Resource{"acme_test_only": resourceServer
         "resources:acme_key",
         "resources:acme_server",
         "resources:acme_sql_user",
+        "resources:acme_widget",
         "resources:acme_vault",
       ].sort(),
     );

@@ -220,13 +220,17 @@ class Source {
     for (const m of src.matchAll(/map\[string\][\w.*\[\]]+\s*\{/g)) {
       const open = m.index + m[0].length - 1;
       const body = src.slice(open + 1, matchBracket(src, open) - 1);
-      if (!body.includes(`"${this.prefix}_`)) continue;
+      // keys are type names, or constants holding them (okta: `resources.OktaIDaaSAppOAuth: resourceAppOAuth()`)
+      const named = body.includes(`"${this.prefix}_`);
+      if (!named && !/^\s*[\w.]+\s*:\s*[\w.]+\(/m.test(body)) continue;
       const lineStart = src.lastIndexOf("\n", m.index) + 1;
       const kind = kindOf(src.slice(lineStart, m.index)) || kindOf(enclosingFuncSignature(src, m.index)) || undefined;
       if (!kind) continue;
       for (const el of splitTop(body, ",")) {
         const kv = splitTop(el, ":");
-        if (kv.length === 2 && key.test(kv[0])) this.keyed.push({ kind, type: kv[0].slice(1, -1), dir, expr: kv[1] });
+        if (kv.length !== 2) continue;
+        if (key.test(kv[0])) this.keyed.push({ kind, type: kv[0].slice(1, -1), dir, expr: kv[1] });
+        else if (/^[A-Za-z_][\w.]*$/.test(kv[0]) && /^[\w.]+\(/.test(kv[1])) this.keyed.push({ kind, typeConst: kv[0], dir, expr: kv[1] });
       }
     }
   }
@@ -598,7 +602,11 @@ function registrations(srcTree) {
     if (!regs.has(key)) regs.set(key, r);
   };
   for (const r of srcTree.registrations) add({ ...r, type: r.type || metadataTypeName(srcTree, r) });
-  for (const r of srcTree.keyed) add(r);
+  for (const r of srcTree.keyed) {
+    // a constant key counts when it holds one of this provider's type names (read once every file is read)
+    const type = r.type || srcTree.constString(r.dir, r.typeConst);
+    if (type && type.startsWith(`${srcTree.prefix}_`) && /^\w+$/.test(type)) add({ ...r, type });
+  }
   // azurerm typed resources: structs listed by a DataSources() method are data sources
   const listedAsData = new Set();
   for (const m of srcTree.methods.filter((x) => x.name === "DataSources")) {

@@ -38,6 +38,13 @@ const PROVIDERS = [
   { source: "cloudflare/cloudflare", prefix: "cloudflare", repo: "cloudflare/terraform-provider-cloudflare" },
   { source: "mongodb/mongodbatlas", prefix: "mongodbatlas", repo: "mongodb/terraform-provider-mongodbatlas" },
   { source: "snowflake-labs/snowflake", prefix: "snowflake", repo: "Snowflake-Labs/terraform-provider-snowflake" },
+  { source: "newrelic/newrelic", prefix: "newrelic", repo: "newrelic/terraform-provider-newrelic" },
+  { source: "pagerduty/pagerduty", prefix: "pagerduty", repo: "PagerDuty/terraform-provider-pagerduty" },
+  { source: "okta/okta", prefix: "okta", repo: "okta/terraform-provider-okta" },
+  { source: "auth0/auth0", prefix: "auth0", repo: "auth0/terraform-provider-auth0" },
+  { source: "digitalocean/digitalocean", prefix: "digitalocean", repo: "digitalocean/terraform-provider-digitalocean" },
+  { source: "kreuzwerker/docker", prefix: "docker", repo: "kreuzwerker/terraform-provider-docker" },
+  { source: "hashicorp/hcp", prefix: "hcp", repo: "hashicorp/terraform-provider-hcp" },
 ];
 
 const KINDS = ["resources", "data_sources", "ephemeral_resources"];
