@@ -23,8 +23,9 @@ export interface RawProvider {
 const EMPTY: BlockFacts = { sensitive: new Set(), writeOnly: new Set() };
 
 /**
- * What the guard knows of provider schemas: shipped facts for genesyscloud, random and aws (built by
- * scripts/provider-facts.js), plus any `terraform providers schema -json` file the user passes.
+ * What the guard knows of provider schemas: shipped facts for genesyscloud, random, aws and the widely used
+ * providers read from their source (azurerm, google, kubernetes, tls, vault...; built by scripts/provider-facts.js),
+ * plus any `terraform providers schema -json` file the user passes.
  */
 export class ProviderFacts {
   /** Facts by kind, then type (two lookups, no key built per call: `of` runs for every piece of a file). */
@@ -39,9 +40,11 @@ export class ProviderFacts {
   addFacts(raw: Record<string, RawProvider>): this {
     for (const [source, p] of Object.entries(raw)) {
       const short = source.split("/").pop()!;
-      if (p.provider) this.providers.set(short, toFacts(p.provider));
+      if (p.provider) this.providers.set(short, union(this.providers.get(short), toFacts(p.provider)));
+      // Two providers may share type names (google and google-beta): a path sensitive in either is sensitive.
       for (const kind of ["resources", "data_sources", "ephemeral_resources"] as const) {
-        for (const [type, b] of Object.entries(p[kind] ?? {})) this.typesOf(kind).set(type, toFacts(b));
+        const types = this.typesOf(kind);
+        for (const [type, b] of Object.entries(p[kind] ?? {})) types.set(type, union(types.get(type), toFacts(b)));
       }
     }
     return this;

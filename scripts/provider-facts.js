@@ -6,7 +6,11 @@
 //   united per type with schemas/aws-6.facts.json (AWS provider 6: made by scripts/aws-facts-from-source.js from
 //   the provider's Go source plus the write-only arguments of the CDK Terrain bindings; no 6.x binary here).
 //   The guard is version-agnostic, so a path sensitive in either major version is sensitive;
-// - random: schemas/random-3.9.0.facts.json (read from the provider's source at v3.9.0; no binary here).
+// - random: schemas/random-3.9.0.facts.json (read from the provider's source at v3.9.0; no binary here);
+// - azurerm, azuread, google, google-beta, kubernetes, helm, tls, local, vault, tfe, consul, nomad, github, datadog,
+//   cloudflare, mongodbatlas, snowflake: schemas/providers-from-source.facts.json (made by
+//   scripts/providers-from-source.js from each provider's Go source; no binaries here). Their entries are copied
+//   without their `about`, which stays in that file, to keep the shipped file small.
 // The shipped file is small (only sensitive/write-only paths), so the guard never loads a 30 MB schema.
 "use strict";
 const fs = require("node:fs");
@@ -91,6 +95,7 @@ function main() {
   const gc = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "genesyscloud-1.84.1.schema.json"), "utf8"));
   const random = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "random-3.9.0.facts.json"), "utf8"));
   const aws6 = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "aws-6.facts.json"), "utf8"));
+  const fromSource = JSON.parse(fs.readFileSync(path.join(ROOT, "schemas", "providers-from-source.facts.json"), "utf8"));
   const facts = {
     "registry.terraform.io/mypurecloud/genesyscloud": {
       version: gc.provider_versions["registry.terraform.io/mypurecloud/genesyscloud"],
@@ -103,9 +108,35 @@ function main() {
       ...unite(providerFacts(awsSchema()), aws6),
     },
   };
-  fs.writeFileSync(OUT, JSON.stringify(facts, null, 1) + "\n");
+  for (const [source, { about: _about, ...p }] of Object.entries(fromSource)) {
+    facts[source] = { ...p, from: "schemas/providers-from-source.facts.json" };
+  }
+  // One line per type: the file stays diffable without indenting every path onto a line of its own.
+  fs.writeFileSync(OUT, compactJson(facts) + "\n");
   const n = (p) => Object.keys(facts[p].resources).length;
   console.log(`provider-facts: wrote ${path.relative(ROOT, OUT)} (aws ${n("registry.terraform.io/hashicorp/aws")} resource types with sensitive or write-only attributes)`);
+}
+
+/** JSON with one line per provider key and per type (every type's paths on its own line). */
+function compactJson(facts) {
+  const lines = ["{"];
+  const providers = Object.entries(facts);
+  providers.forEach(([source, p], i) => {
+    lines.push(` ${JSON.stringify(source)}: {`);
+    const entries = Object.entries(p);
+    entries.forEach(([k, v], j) => {
+      const comma = j < entries.length - 1 ? "," : "";
+      const isTypes = ["resources", "data_sources", "ephemeral_resources"].includes(k) && Object.keys(v).length > 0;
+      if (!isTypes) return lines.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)}${comma}`);
+      lines.push(`  ${JSON.stringify(k)}: {`);
+      const types = Object.entries(v);
+      types.forEach(([t, b], n) => lines.push(`   ${JSON.stringify(t)}: ${JSON.stringify(b)}${n < types.length - 1 ? "," : ""}`));
+      lines.push(`  }${comma}`);
+    });
+    lines.push(` }${i < providers.length - 1 ? "," : ""}`);
+  });
+  lines.push("}");
+  return lines.join("\n");
 }
 
 module.exports = { awsSchema, providerFacts, unite };

@@ -1,16 +1,22 @@
 #!/usr/bin/env node
-// Extracts the sensitive and write-only attribute paths of the AWS provider's resources, data sources and
-// ephemeral resources from its Go source, without building it:
+// Extracts the sensitive and write-only attribute paths of a Terraform provider's provider block, resources,
+// data sources and ephemeral resources from its Go source, without building it:
 //
-//   node scripts/aws-facts-from-source.js <source dir> [--version 6.58.0] [--about TEXT] [--out file.json]
-//     [--types types.txt] [--bindings node_modules/@cdktn/provider-aws/lib]
+//   node scripts/provider-facts-from-source.js <source dir> [--provider aws] [--version 6.58.0] [--about TEXT]
+//     [--out file.json] [--types types.txt] [--bindings node_modules/@cdktn/provider-aws/lib]
 //
-// <source dir> is either a checkout of hashicorp/terraform-provider-aws (internal/**.go) or a function-level
-// copy of it where every top-level declaration is a file of its own (*.goindex, as published by the
-// terraform-provider-aws-index project, one tag per provider release). It reads, without running anything:
-// - which Go function registers which type: the generated service packages (`Factory: x, TypeName: "aws_..."`
-//   in SDKResources / FrameworkResources / SDKDataSources / FrameworkDataSources / EphemeralResources), else the
-//   `// @SDKResource("aws_...")`-style annotations, else a Framework resource's Metadata (`TypeName = "aws_..."`);
+// --provider is the type-name prefix (aws, azurerm, google, kubernetes...; default aws). <source dir> is either a
+// checkout of the provider's repository or a function-level copy of it where every top-level declaration is a
+// file of its own (*.goindex, as published by the terraform-provider-aws-index project, one tag per release).
+// It reads, without running anything:
+// - which Go function registers which type, by the ways providers register them: aws' generated service
+//   packages (`Factory: x, TypeName: "aws_..."` in SDKResources / FrameworkResources / ...); map literals keyed by
+//   type name (SDKv2 `ResourcesMap` / `DataSourcesMap`, azurerm's `SupportedResources()`, google's generated
+//   maps, vault's registry), the map's own name or its function's saying data source, ephemeral or resource;
+//   azurerm's typed resources (`ResourceType()` returning the name, schema in `Arguments()` and `Attributes()`);
+//   `// @SDKResource("aws_...")`-style annotations; Plugin Framework Metadata (`resp.TypeName =
+//   req.ProviderTypeName + "_x"` or a literal), its request's package saying which kind;
+// - the provider block's own schema (SDKv2 `schema.Provider{Schema: ...}` or a Framework provider's Schema);
 // - the schema that function builds: SDKv2 `map[string]*schema.Schema` literals (nested via
 //   `Elem: &schema.Resource{Schema: ...}`) and Plugin Framework `schema.Schema{Attributes, Blocks}` literals
 //   (nested via NestedObject), following calls to the package's own helper functions and variables;
@@ -99,8 +105,9 @@ function splitTop(s, sep) {
 // ---------------------------------------------------------------- the source tree
 
 class Source {
-  constructor(root) {
+  constructor(root, prefix = "aws") {
     this.root = root;
+    this.prefix = prefix;
     this.funcs = new Map(); // "dir|name" and "dir|Type.method" -> body text (with braces)
     this.funcsByName = new Map(); // name -> [dir|name keys]
     this.vars = new Map(); // "dir|name" -> expression
@@ -108,6 +115,10 @@ class Source {
     this.consts = new Map(); // "pkg.Name" and "dir|Name" -> string value
     this.registrations = []; // { kind, type, dir, factory }
     this.annotations = [];
+    this.keyed = []; // { kind, type, dir, expr }: entries of map literals keyed by type name
+    this.methods = []; // { dir, type, name, params, body }: Metadata and ResourceType methods, and DataSources lists
+    this.namedFactories = []; // { kind, dir, factory, nameExpr }: Framework factories naming their type
+    this.providerSchemas = []; // { dir, expr, scope }: SDKv2 schema.Provider{Schema: ...}
     for (const file of walk(root)) this.readFile(file);
   }
 
@@ -116,7 +127,10 @@ class Source {
     const dir = path.relative(this.root, path.dirname(file));
     const pkg = path.basename(dir);
     for (const m of raw.matchAll(
-      /\/\/ @(SDKResource|SDKDataSource|FrameworkResource|FrameworkDataSource|EphemeralResource)\("(aws_\w+)"[^\n]*\n(?:[ \t]*\/\/[^\n]*\n)*func\s+(?:\([^)]*\)\s*)?(\w+)/g,
+      new RegExp(
+        `// @(SDKResource|SDKDataSource|FrameworkResource|FrameworkDataSource|EphemeralResource)\\("(${this.prefix}_\\w+)"[^\\n]*\\n(?:[ \\t]*//[^\\n]*\\n)*func\\s+(?:\\([^)]*\\)\\s*)?(\\w+)`,
+        "g",
+      ),
     )) {
       this.annotations.push({ kind: KIND[m[1]], type: m[2], dir, factory: m[3] });
     }
@@ -150,9 +164,10 @@ class Source {
       this.embeds.set(`${dir}|${m[1]}`, embedded);
     }
     // functions and methods
-    for (const m of src.matchAll(/^func\s+(?:\(\s*\w*\s*\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\s*\(/gm)) {
+    for (const m of src.matchAll(/^func\s+(?:\(\s*(?:\w+\s+)?\*?\s*(\w+)(?:\[[^\]]*\])?\s*\)\s*)?(\w+)\s*(?:\[[^\]]*\])?\s*\(/gm)) {
       const paramsOpen = m.index + m[0].length - 1;
-      let j = matchBracket(src, paramsOpen);
+      const paramsEnd = matchBracket(src, paramsOpen);
+      let j = paramsEnd;
       // skip the result list up to the body's opening brace (results may hold brackets: map[string]*schema.Schema)
       while (j < src.length && src[j] !== "{") {
         if (src[j] === "(" || src[j] === "[") j = matchBracket(src, j);
@@ -166,6 +181,57 @@ class Source {
       if (!this.funcsByName.has(name)) this.funcsByName.set(name, []);
       this.funcsByName.get(name).push(key);
       if (m[1] && REGISTRY_METHODS[m[2]]) this.readRegistrations(REGISTRY_METHODS[m[2]], dir, body);
+      // mongodbatlas: `func Resource() resource.Resource { return &rs{RSCommon: config.RSCommon{ResourceName: x}} }`,
+      // the shared Metadata adding the prefix
+      const named = !m[1] && /\b(resource\.Resource|datasource\.DataSource|ephemeral\.EphemeralResource)\b/.exec(src.slice(paramsEnd, j));
+      const nameField = named && /\b(?:ResourceName|DataSourceName)\s*:\s*([\w."]+)/.exec(body);
+      if (nameField) {
+        const kind = { "resource.Resource": "resources", "datasource.DataSource": "data_sources", "ephemeral.EphemeralResource": "ephemeral_resources" }[named[1]];
+        this.namedFactories.push({ kind, dir, factory: m[2], nameExpr: nameField[1] });
+      }
+      if (m[1] && /^(Metadata|ResourceType|DataSources)$/.test(m[2])) {
+        this.methods.push({ dir, type: m[1], name: m[2], params: src.slice(paramsOpen, matchBracket(src, paramsOpen)), body });
+      }
+    }
+    this.readKeyedMaps(dir, src);
+    // google (7+): `registry.Schema{Name: "google_x", Type: registry.SchemaTypeResource, Schema: ResourceX()}.Register()`
+    for (const m of src.matchAll(/\bregistry\.Schema\s*\{/g)) {
+      const open = m.index + m[0].length - 1;
+      const lit = splitTop(src.slice(open + 1, matchBracket(src, open) - 1), ",").map((el) => splitTop(el, ":"));
+      const get = (k) => (lit.find((kv) => kv.length === 2 && kv[0] === k) || [])[1];
+      const name = /^"(\w+)"$/.exec(get("Name") || "");
+      const kind = kindOf(get("Type") || "");
+      if (name && name[1].startsWith(`${this.prefix}_`) && kind && get("Schema")) this.keyed.push({ kind, type: name[1], dir, expr: get("Schema") });
+    }
+    for (const m of src.matchAll(/\bschema\.Provider\s*\{/g)) {
+      const open = m.index + m[0].length - 1;
+      const lit = src.slice(m.index, matchBracket(src, open));
+      if (/\b(ResourcesMap|DataSourcesMap)\s*:/.test(lit)) this.providerSchemas.push({ dir, expr: lit, scope: enclosingFunc(src, m.index) });
+    }
+  }
+
+  /**
+   * Map literals keyed by this provider's type names: `"azurerm_x": resourceX(),` (ResourcesMap, DataSourcesMap,
+   * SupportedResources(), google's generated maps, vault's registry `"vault_x": {Resource: ...}`). Which kind is
+   * told by the words before the literal on its line, else by its function's signature.
+   */
+  readKeyedMaps(dir, src) {
+    const key = new RegExp(`^"${this.prefix}_\\w+"$`);
+    for (const m of src.matchAll(/map\[string\][\w.*\[\]]+\s*\{/g)) {
+      const open = m.index + m[0].length - 1;
+      const body = src.slice(open + 1, matchBracket(src, open) - 1);
+      // keys are type names, or constants holding them (okta: `resources.OktaIDaaSAppOAuth: resourceAppOAuth()`)
+      const named = body.includes(`"${this.prefix}_`);
+      if (!named && !/^\s*[\w.]+\s*:\s*[\w.]+\(/m.test(body)) continue;
+      const lineStart = src.lastIndexOf("\n", m.index) + 1;
+      const kind = kindOf(src.slice(lineStart, m.index)) || kindOf(enclosingFuncSignature(src, m.index)) || undefined;
+      if (!kind) continue;
+      for (const el of splitTop(body, ",")) {
+        const kv = splitTop(el, ":");
+        if (kv.length !== 2) continue;
+        if (key.test(kv[0])) this.keyed.push({ kind, type: kv[0].slice(1, -1), dir, expr: kv[1] });
+        else if (/^[A-Za-z_][\w.]*$/.test(kv[0]) && /^[\w.]+\(/.test(kv[1])) this.keyed.push({ kind, typeConst: kv[0], dir, expr: kv[1] });
+      }
     }
   }
 
@@ -178,7 +244,7 @@ class Source {
     const at = [...body.matchAll(/Factory:\s*([\w.]+)/g)];
     at.forEach((m, i) => {
       const text = body.slice(m.index, i + 1 < at.length ? at[i + 1].index : body.length);
-      const t = /TypeName:\s*"(aws_\w+)"/.exec(text);
+      const t = new RegExp(`TypeName:\\s*"(${this.prefix}_\\w+)"`).exec(text);
       this.registrations.push({ kind, type: t ? t[1] : undefined, dir, factory: m[1] });
     });
   }
@@ -222,6 +288,30 @@ const REGISTRY_METHODS = {
   FrameworkDataSources: "data_sources",
   EphemeralResources: "ephemeral_resources",
 };
+
+/** The kind named by words such as `DataSourcesMap`, `SupportedResources()`, `handwrittenDatasources`. */
+function kindOf(text) {
+  const words = text.replace(/map\[[^\]]*\][\w.*\[\]]+/g, " ").match(/ephemeral|data_?sources?|resources?/gi);
+  if (!words) return undefined;
+  const w = words[words.length - 1].toLowerCase();
+  return w.startsWith("ephemeral") ? "ephemeral_resources" : w.startsWith("data") ? "data_sources" : "resources";
+}
+
+/** The `func ...` line of the top-level function holding offset `at` ("" when none). */
+function enclosingFuncSignature(src, at) {
+  const i = src.lastIndexOf("\nfunc ", at);
+  if (i < 0) return "";
+  const end = src.indexOf("\n", i + 1);
+  return src.slice(i + 1, end < 0 ? src.length : end);
+}
+
+/** The body of the top-level function holding offset `at` (for its locals). */
+function enclosingFunc(src, at) {
+  const i = src.lastIndexOf("\nfunc ", at);
+  if (i < 0) return undefined;
+  const open = src.indexOf("{", src.indexOf(")", i));
+  return open < 0 ? undefined : src.slice(open, matchBracket(src, open));
+}
 
 function snake(camel) {
   return camel
@@ -303,7 +393,8 @@ function evalComposite(srcTree, dir, expr, scope, depth = 0) {
   // identifier: a local of the enclosing function, else a package variable
   if (/^\w+$/.test(e)) {
     if (scope) {
-      const m = new RegExp(`(?:^|[\\s;{])(?:var\\s+)?${e}\\s*(?:[\\w.*\\[\\]]+\\s*)?:?=\\s*`, "m").exec(scope);
+      // `x := ...`, `x = ...`, `var x T = ...`; never `x.Field = ...`
+      const m = new RegExp(`(?:^|[\\s;{])(?:var\\s+)?${e}(?:\\s+[\\w.*\\[\\]]+)?\\s*:?=\\s*`, "m").exec(scope);
       if (m) return evalComposite(srcTree, dir, exprAt(scope, m.index + m[0].length), scope, depth + 1);
     }
     const v = srcTree.vars.get(`${dir}|${e}`);
@@ -372,19 +463,38 @@ function walkNested(srcTree, node, prefix, acc, scope, depth) {
   }
 }
 
-/** Facts of one registered type: its factory's schema. */
+function newAcc() {
+  return { sensitive: new Set(), writeOnly: new Set(), attributes: 0 };
+}
+
+/** Facts of one registered type, by how it was registered. */
 function typeFacts(srcTree, reg) {
-  const acc = { sensitive: new Set(), writeOnly: new Set(), attributes: 0 };
+  const acc = newAcc();
+  if (reg.schemaMethod) {
+    // Plugin Framework type found by its Metadata: its struct's Schema method
+    frameworkFacts(srcTree, reg.dir, reg.schemaMethod, acc);
+    return acc;
+  }
+  if (reg.typed) {
+    // azurerm typed resource: Arguments() and Attributes() each return the attribute map
+    for (const m of ["Arguments", "Attributes"]) {
+      const body = srcTree.funcs.get(`${reg.dir}|${reg.typed}.${m}`);
+      if (body) walkMap(srcTree, reg.dir, `func() x ${body}`, "", acc, body);
+    }
+    return acc;
+  }
+  if (reg.expr !== undefined) {
+    // an entry of a keyed map: resourceX(), pkg.ResourceX(), Wrap(resourceX()), {Resource: resourceX()}
+    const found = resourceOf(srcTree, reg.dir, reg.expr, 0);
+    const s = found && (field(found.root, "Schema") || field(found.root, "SchemaFunc"));
+    if (s) walkMap(srcTree, found.root.dir, s, "", acc, found.scope);
+    return acc;
+  }
   const fn = srcTree.func(reg.dir, reg.factory);
   if (!fn) return undefined;
   const method = frameworkSchemaMethod(srcTree, fn);
   if (method) {
-    const schemaFn = srcTree.funcs.get(method);
-    const at = schemaFn.search(/\bschema\.Schema\s*\{/);
-    if (at < 0) return undefined;
-    const open = schemaFn.indexOf("{", at);
-    const root = evalComposite(srcTree, fn.dir, schemaFn.slice(at, matchBracket(schemaFn, open)), schemaFn);
-    if (root) walkNested(srcTree, root, "", acc, schemaFn, 0);
+    frameworkFacts(srcTree, fn.dir, method, acc);
   } else {
     const root = evalReturn(srcTree, fn.dir, fn.body, 0);
     if (!root) return undefined;
@@ -395,24 +505,77 @@ function typeFacts(srcTree, reg) {
 }
 
 /**
+ * The schema.Resource an expression yields, with the body of the function that built it (its locals, such as
+ * google's `dsSchema := DatasourceSchemaFromResourceSchema(...)`, are the scope of its Schema field). A wrapper
+ * call (vault's UpdateSchemaResource(x)) or a registry value ({Resource: x}) is looked through.
+ */
+function resourceOf(srcTree, dir, expr, depth) {
+  if (depth > 6) return undefined;
+  const e = expr.trim().replace(/^&/, "");
+  const hasSchema = (r) => r && (field(r, "Schema") || field(r, "SchemaFunc"));
+  const call = /^([\w.]+)(?:\[[^\]]*\])?\s*\(/.exec(e);
+  if (call && matchBracket(e, call[0].length - 1) === e.length) {
+    const fn = srcTree.func(dir, call[1]);
+    const r = fn && evalReturn(srcTree, fn.dir, fn.body, 0);
+    if (hasSchema(r)) return { root: r, scope: fn.body };
+    const args = splitTop(e.slice(call[0].length, -1), ",");
+    return args.length ? resourceOf(srcTree, dir, args[0], depth + 1) : undefined;
+  }
+  const r = evalComposite(srcTree, dir, e, undefined);
+  if (hasSchema(r)) return { root: r, scope: undefined };
+  const inner = r && field(r, "Resource");
+  return inner ? resourceOf(srcTree, r.dir, inner, depth + 1) : undefined;
+}
+
+/** A Framework Schema method: `resp.Schema = schema.Schema{...}`, or `= someSchema(ctx)`, or a literal in it. */
+function frameworkFacts(srcTree, dir, methodKey, acc) {
+  const schemaFn = srcTree.funcs.get(methodKey);
+  if (!schemaFn) return;
+  let root;
+  const assign = /\b(?:resp|response)\.Schema\s*=\s*/.exec(schemaFn);
+  if (assign) root = evalComposite(srcTree, dir, exprAt(schemaFn, assign.index + assign[0].length), schemaFn);
+  if (!root) {
+    const at = schemaFn.search(/\bschema\.Schema\s*\{/);
+    if (at < 0) return;
+    const open = schemaFn.indexOf("{", at);
+    root = evalComposite(srcTree, dir, schemaFn.slice(at, matchBracket(schemaFn, open)), schemaFn);
+  }
+  if (root) walkNested(srcTree, root, "", acc, schemaFn, 0);
+}
+
+/**
  * A Plugin Framework factory returns &someStruct{} (or builds `r := someStruct{}`): the key of the Schema method
  * of that struct, or of a struct it embeds. Undefined for an SDKv2 factory.
  */
 function frameworkSchemaMethod(srcTree, fn) {
-  const find = (dir, type, depth) => {
-    if (depth > 4) return undefined;
-    if (srcTree.funcs.has(`${dir}|${type}.Schema`)) return `${dir}|${type}.Schema`;
-    for (const e of srcTree.embeds.get(`${dir}|${type}`) || []) {
-      const k = find(dir, e, depth + 1);
-      if (k) return k;
-    }
-    return undefined;
-  };
   for (const m of fn.body.matchAll(/(?:&|:=\s*|=\s*)(\w+)\s*\{/g)) {
-    const k = find(fn.dir, m[1], 0);
+    const k = schemaMethodOf(srcTree, fn.dir, m[1]);
     if (k) return k;
   }
   return undefined;
+}
+
+function schemaMethodOf(srcTree, dir, type, depth = 0) {
+  if (depth > 4) return undefined;
+  if (srcTree.funcs.has(`${dir}|${type}.Schema`)) return `${dir}|${type}.Schema`;
+  for (const e of srcTree.embeds.get(`${dir}|${type}`) || []) {
+    const k = schemaMethodOf(srcTree, dir, e, depth + 1);
+    if (k) return k;
+  }
+  return undefined;
+}
+
+/** The type name a Framework Metadata method sets: `"aws_x"`, `req.ProviderTypeName + "_x"`, Sprintf("%s_x", ...). */
+function typeNameIn(prefix, body) {
+  const lit = new RegExp(`TypeName\\s*=\\s*"(${prefix}_\\w+)"`).exec(body);
+  if (lit) return lit[1];
+  const plus = /TypeName\s*=\s*req\.ProviderTypeName\s*\+\s*"(_\w+)"/.exec(body);
+  if (plus) return prefix + plus[1];
+  const spf = /TypeName\s*=\s*fmt\.Sprintf\(\s*"%s(_\w+)"\s*,\s*req\.ProviderTypeName\s*\)/.exec(body);
+  if (spf) return prefix + spf[1];
+  // datadog's Framework types set the bare name ("api_key") and its provider adds the prefix
+  const bare = /TypeName\s*=\s*"([a-z]\w*)"/.exec(body);
+  return bare && bare[1] !== prefix ? `${prefix}_${bare[1]}` : undefined;
 }
 
 /** Framework resources of older releases set their type name in Metadata. */
@@ -420,21 +583,85 @@ function metadataTypeName(srcTree, reg) {
   const fn = srcTree.func(reg.dir, reg.factory);
   const method = fn && frameworkSchemaMethod(srcTree, fn);
   const md = method && srcTree.funcs.get(method.replace(/\.Schema$/, ".Metadata"));
-  const m = md && /TypeName\s*=\s*"(aws_\w+)"/.exec(md);
-  return m ? m[1] : undefined;
+  return md ? typeNameIn(srcTree.prefix, md) : undefined;
+}
+
+/** Which kind a Framework Metadata method is for, from its request's package. */
+function metadataKind(params) {
+  const m = /\b(resource|datasource|ephemeral|provider)\.MetadataRequest\b/.exec(params);
+  if (!m) return undefined;
+  return { resource: "resources", datasource: "data_sources", ephemeral: "ephemeral_resources", provider: "provider" }[m[1]];
+}
+
+/** Every type the source registers, each once (the first way found wins), plus the provider block's schemas. */
+function registrations(srcTree) {
+  const regs = new Map();
+  const add = (r) => {
+    if (!r.type) return;
+    const key = `${r.kind}:${r.type}`;
+    if (!regs.has(key)) regs.set(key, r);
+  };
+  for (const r of srcTree.registrations) add({ ...r, type: r.type || metadataTypeName(srcTree, r) });
+  for (const r of srcTree.keyed) {
+    // a constant key counts when it holds one of this provider's type names (read once every file is read)
+    const type = r.type || srcTree.constString(r.dir, r.typeConst);
+    if (type && type.startsWith(`${srcTree.prefix}_`) && /^\w+$/.test(type)) add({ ...r, type });
+  }
+  // azurerm typed resources: structs listed by a DataSources() method are data sources
+  const listedAsData = new Set();
+  for (const m of srcTree.methods.filter((x) => x.name === "DataSources")) {
+    for (const s of m.body.matchAll(/\b(\w+)\s*\{\s*\}/g)) listedAsData.add(s[1]);
+  }
+  for (const m of srcTree.methods.filter((x) => x.name === "ResourceType")) {
+    const t = new RegExp(`return\\s+"(${srcTree.prefix}_\\w+)"`).exec(m.body);
+    const hasSchema = srcTree.funcs.has(`${m.dir}|${m.type}.Arguments`);
+    if (!t || !hasSchema) continue;
+    const kind = listedAsData.has(m.type) || /DataSource$/.test(m.type) ? "data_sources" : "resources";
+    add({ kind, type: t[1], dir: m.dir, typed: m.type });
+  }
+  const providers = [];
+  for (const m of srcTree.methods.filter((x) => x.name === "Metadata")) {
+    const kind = metadataKind(m.params);
+    if (!kind) continue;
+    const schemaMethod = schemaMethodOf(srcTree, m.dir, m.type);
+    if (!schemaMethod) continue;
+    if (kind === "provider") providers.push({ dir: m.dir, schemaMethod });
+    else add({ kind, type: typeNameIn(srcTree.prefix, m.body), dir: m.dir, schemaMethod });
+  }
+  for (const f of srcTree.namedFactories) {
+    const name = srcTree.constString(f.dir, f.nameExpr);
+    const fn = srcTree.func(f.dir, f.factory);
+    const schemaMethod = fn && frameworkSchemaMethod(srcTree, fn);
+    if (name && schemaMethod) add({ kind: f.kind, type: `${srcTree.prefix}_${name}`, dir: f.dir, schemaMethod });
+  }
+  for (const r of srcTree.annotations) add(r);
+  return { regs, providers };
+}
+
+/** The provider block's sensitive and write-only paths (SDKv2 and Framework providers united, as muxed). */
+function providerBlockFacts(srcTree, frameworkProviders) {
+  const acc = newAcc();
+  for (const p of srcTree.providerSchemas) {
+    const root = evalComposite(srcTree, p.dir, p.expr, p.scope);
+    const s = root && field(root, "Schema");
+    if (s) walkMap(srcTree, root.dir, s, "", acc, p.scope);
+  }
+  for (const p of frameworkProviders) frameworkFacts(srcTree, p.dir, p.schemaMethod, acc);
+  return acc;
+}
+
+function compactAcc(f) {
+  const o = {};
+  if (f.sensitive.size) o.sensitive = [...f.sensitive].sort();
+  if (f.writeOnly.size) o.writeOnly = [...f.writeOnly].sort();
+  return o;
 }
 
 // ---------------------------------------------------------------- main
 
-function extract(root) {
-  const srcTree = new Source(root);
-  const regs = new Map();
-  for (const r of [...srcTree.registrations, ...srcTree.annotations]) {
-    const type = r.type || metadataTypeName(srcTree, r);
-    if (!type) continue;
-    const key = `${r.kind}:${type}`;
-    if (!regs.has(key)) regs.set(key, { ...r, type });
-  }
+function extract(root, prefix = "aws") {
+  const srcTree = new Source(root, prefix);
+  const { regs, providers } = registrations(srcTree);
   const out = { resources: {}, data_sources: {}, ephemeral_resources: {} };
   const stats = { types: 0, unresolved: [] };
   for (const reg of regs.values()) {
@@ -444,13 +671,12 @@ function extract(root) {
       stats.unresolved.push(`${reg.kind}:${reg.type}`);
       continue;
     }
-    const o = {};
-    if (f.sensitive.size) o.sensitive = [...f.sensitive].sort();
-    if (f.writeOnly.size) o.writeOnly = [...f.writeOnly].sort();
+    const o = compactAcc(f);
     if (o.sensitive || o.writeOnly) out[reg.kind][reg.type] = o;
   }
   for (const k of Object.keys(out)) out[k] = Object.fromEntries(Object.entries(out[k]).sort(([a], [b]) => a.localeCompare(b)));
-  return { facts: out, stats, types: [...regs.keys()].sort() };
+  const provider = compactAcc(providerBlockFacts(srcTree, providers));
+  return { facts: { provider, ...out }, stats, types: [...regs.keys()].sort() };
 }
 
 /**
@@ -494,11 +720,14 @@ if (require.main === module) {
   const typesFile = opt("--types");
   const bindings = opt("--bindings");
   const about = opt("--about");
+  const provider = opt("--provider") || "aws";
   if (args.length !== 1) {
-    console.error("usage: node scripts/aws-facts-from-source.js <provider source dir> [--version X] [--out file] [--types file]");
+    console.error(
+      "usage: node scripts/provider-facts-from-source.js <provider source dir> [--provider aws] [--version X] [--about TEXT] [--out file] [--types file] [--bindings dir]",
+    );
     process.exit(2);
   }
-  const { facts, stats, types } = extract(path.resolve(args[0]));
+  const { facts, stats, types } = extract(path.resolve(args[0]), provider);
   if (bindings) {
     // union with the write-only arguments of the bindings (which may be for a later provider release)
     for (const [key, paths] of Object.entries(bindingsWriteOnly(path.resolve(bindings)))) {
@@ -506,7 +735,7 @@ if (require.main === module) {
       const o = (facts[kind][type] ||= {});
       o.writeOnly = [...new Set([...(o.writeOnly || []), ...paths])].sort();
     }
-    for (const k of Object.keys(facts)) facts[k] = Object.fromEntries(Object.entries(facts[k]).sort(([a], [b]) => a.localeCompare(b)));
+    for (const k of ["resources", "data_sources", "ephemeral_resources"]) facts[k] = Object.fromEntries(Object.entries(facts[k]).sort(([a], [b]) => a.localeCompare(b)));
   }
   const doc = { version, ...(about ? { about } : {}), ...facts };
   const json = JSON.stringify(doc, null, 1) + "\n";
@@ -514,7 +743,7 @@ if (require.main === module) {
   else process.stdout.write(json);
   if (typesFile) fs.writeFileSync(typesFile, types.join("\n") + "\n");
   console.error(
-    `aws-facts-from-source: ${stats.types} registered types, ${stats.unresolved.length} whose schema was not found` +
+    `provider-facts-from-source (${provider}): ${stats.types} registered types, ${stats.unresolved.length} whose schema was not found` +
       (stats.unresolved.length ? ` (${stats.unresolved.join(", ")})` : ""),
   );
 }
