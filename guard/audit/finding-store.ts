@@ -35,6 +35,10 @@ export class FindingStore {
     return this.keys().get(pointer, this.pointers);
   }
 
+  pointerOf(i: number): string {
+    return this.pointers[i];
+  }
+
   ruleIdOf(i: number): string {
     return this.rules[i];
   }
