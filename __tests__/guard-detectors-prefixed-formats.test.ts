@@ -5,13 +5,10 @@
  * state and plan is reported with its own id and printed in no format. Failures name ids, families and lengths
  * only, never a value.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import { ALNUM, BASE64, BASE64URL, DIGITS, HEX, b64url, fake, fakeUuid } from "../guard/detectors/families/sample-values";
-import { runCli } from "./support/audit-cli";
-import { expectNoLeaks } from "./support/leak-check";
-import { itWithTerraform, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
+import { itWithTerraform, tempDirsRemovedAfterAll } from "./support/terraform-runner";
+import { expectReportedThroughTerraform, plantedFamilies } from "./support/planted-families";
 
 const catalogue = DetectorCatalogue.shipped();
 const itTf = itWithTerraform();
@@ -111,48 +108,9 @@ const FAMILIES: Array<[string, string, number]> = [
 ];
 
 describe("prefixed tokens planted in unmarked attributes of a real state and plan", () => {
-  const planted = FAMILIES.map(([family, id, index]) => {
-    const d = catalogue.byId(id);
-    if (!d) throw new Error(`no detector ${id}`);
-    const s = d.samples.positive[index];
-    const key = s.key ?? "value";
-    const hit = catalogue.detect(key, s.value);
-    if (hit?.detector.id !== id) throw new Error(`${family}: sample ${index} of ${id} is not reported with its own id`);
-    return { family, id, key, value: s.value, secret: hit.secret };
-  });
+  const planted = plantedFamilies(catalogue, FAMILIES);
 
   itTf("each family's token is reported with its own id in the state and the plan, and is printed in no format", async () => {
-    const dir = tempDir("sg-prefixed");
-    fs.writeFileSync(
-      path.join(dir, "main.tf"),
-      [
-        'variable "planted" {\n  type = map(map(string))\n}',
-        'resource "terraform_data" "prefixed" {\n  for_each = var.planted\n  input    = each.value\n}',
-      ].join("\n"),
-    );
-    // Values travel through the environment, never argv.
-    const env = { TF_VAR_planted: JSON.stringify(Object.fromEntries(planted.map((p) => [p.family, { [p.key]: p.value }]))) };
-    await terraformOk(dir, ["init", "-input=false"], env);
-    await terraformOk(dir, ["plan", "-input=false", "-out", "prefixed.tfplan"], env);
-    const show = await terraformOk(dir, ["show", "-json", "prefixed.tfplan"], env);
-    fs.writeFileSync(path.join(dir, "plan.json"), show.stdout);
-    await terraformOk(dir, ["apply", "-input=false", "-auto-approve", "prefixed.tfplan"], env);
-
-    for (const file of ["terraform.tfstate", "plan.json"]) {
-      const target = path.join(dir, file);
-      const json = runCli(["audit", "--format", "json", "--fail-on", "none", target]);
-      const findings = (JSON.parse(json.stdout).findings ?? []) as Array<{ ruleId: string; address: string; pointer: string }>;
-      const missing = planted
-        .filter((p) => !findings.some((f) => f.ruleId === p.id && (f.address.includes(`"${p.family}"`) || f.pointer.includes(`/${p.family}/`))))
-        .map((p) => `${p.family} (${p.id})`);
-      expect({ file, missing }).toEqual({ file, missing: [] });
-      for (const format of ["text", "json", "sarif"]) {
-        const r = runCli(["audit", "--format", format, "--fail-on", "none", target]);
-        expect(r.code).toBe(0);
-        // The detectors' keywords are public markers the rules' help prints; family names are for_each keys here.
-        const publicParts = planted.flatMap((p) => catalogue.byId(p.id)?.keywords ?? []);
-        expectNoLeaks(planted.flatMap((p) => [p.value, p.secret]), [[`${format} audit of ${file} stdout`, r.stdout], [`${format} audit of ${file} stderr`, r.stderr]], { skipWords: true, publicParts });
-      }
-    }
+    await expectReportedThroughTerraform(catalogue, tempDir("sg-prefixed"), "prefixed", planted);
   });
 });

@@ -3,15 +3,12 @@
  * sample planted in an unmarked attribute of a REAL Terraform state and plan is reported with its own id and never
  * printed. Values are never printed: failures name the family, the id and lengths only.
  */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import * as zlib from "node:zlib";
 import { base62, crc32, hasValidTokenChecksum, tokenChecksum } from "../guard/detectors/base62-crc32";
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import { ALNUM, fake, withBadChecksum, withChecksum } from "../guard/detectors/families/sample-values";
-import { runCli } from "./support/audit-cli";
-import { expectNoLeaks } from "./support/leak-check";
-import { itWithTerraform, tempDirsRemovedAfterAll, terraformOk } from "./support/terraform-runner";
+import { itWithTerraform, tempDirsRemovedAfterAll } from "./support/terraform-runner";
+import { expectReportedThroughTerraform, plantedFamilies } from "./support/planted-families";
 
 const catalogue = DetectorCatalogue.shipped();
 const itTf = itWithTerraform();
@@ -93,50 +90,12 @@ describe("the SaaS detectors' records", () => {
 });
 
 describe("SaaS tokens planted in unmarked attributes of a real state and plan", () => {
-  const planted = FAMILIES.map(([family, id, index]) => {
-    const d = catalogue.byId(id);
-    if (!d) throw new Error(`no detector ${id}`);
-    const s = d.samples.positive[index];
-    const key = s.key ?? "value";
-    const hit = catalogue.detect(key, s.value);
-    if (hit?.detector.id !== id) throw new Error(`${family}: sample ${index} of ${id} is not reported with its own id`);
-    return { family, id, key, value: s.value, secret: hit.secret };
-  });
+  const planted = plantedFamilies(catalogue, FAMILIES);
 
   itTf("each family's token is reported with its own id in the state and the plan, and is printed in no format", async () => {
-    const dir = tempDir("sg-saas");
-    fs.writeFileSync(
-      path.join(dir, "main.tf"),
-      [
-        'variable "planted" {\n  type = map(map(string))\n}',
-        'resource "terraform_data" "saas" {\n  for_each = var.planted\n  input    = each.value\n}',
-      ].join("\n"),
-    );
-    // Values travel through the environment, never argv.
-    const env = { TF_VAR_planted: JSON.stringify(Object.fromEntries(planted.map((p) => [p.family, { [p.key]: p.value }]))) };
-    await terraformOk(dir, ["init", "-input=false"], env);
-    await terraformOk(dir, ["plan", "-input=false", "-out", "saas.tfplan"], env);
-    const show = await terraformOk(dir, ["show", "-json", "saas.tfplan"], env);
-    fs.writeFileSync(path.join(dir, "plan.json"), show.stdout);
-    await terraformOk(dir, ["apply", "-input=false", "-auto-approve", "saas.tfplan"], env);
-
-    for (const file of ["terraform.tfstate", "plan.json"]) {
-      const target = path.join(dir, file);
-      const json = runCli(["audit", "--format", "json", "--fail-on", "none", target]);
-      const findings = (JSON.parse(json.stdout).findings ?? []) as Array<{ ruleId: string; address: string; pointer: string }>;
-      const missing = planted
-        .filter((p) => !findings.some((f) => f.ruleId === p.id && (f.address.includes(`"${p.family}"`) || f.pointer.includes(`/${p.family}/`))))
-        .map((p) => `${p.family} (${p.id})`);
-      expect({ file, missing }).toEqual({ file, missing: [] });
-      for (const format of ["text", "json", "sarif"]) {
-        const r = runCli(["audit", "--format", format, "--fail-on", "none", target]);
-        expect(r.code).toBe(0);
-        // Vendor formats carry words (`webhooks`, `https://`) the report also uses (a for_each key here), and public
-        // markers (the detectors' keywords) the rules' help prints: those are not material.
-        // (OpenAI's legacy keys carry base64 "OpenAI" in the middle, which the rule's explanation names.)
-        const publicParts = [...planted.flatMap((p) => catalogue.byId(p.id)?.keywords ?? []), Buffer.from("OpenAI").toString("base64")];
-        expectNoLeaks(planted.flatMap((p) => [p.value, p.secret]), [[`${format} audit of ${file} stdout`, r.stdout], [`${format} audit of ${file} stderr`, r.stderr]], { skipWords: true, publicParts });
-      }
-    }
+    await expectReportedThroughTerraform(catalogue, tempDir("sg-saas"), "saas", planted, [
+      // OpenAI's legacy keys carry base64 "OpenAI" in the middle, which the rule's explanation names.
+      Buffer.from("OpenAI").toString("base64"),
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import { normaliseKey } from "../guard/detectors/key-names";
 import { runCli, tempDir } from "./support/audit-cli";
 import { expectNoLeaks } from "./support/leak-check";
 import { makeRandom } from "./support/vendor-formats";
+import { unmarkedPlan, unmarkedState } from "./support/unmarked-documents";
 
 const catalogue = DetectorCatalogue.shipped();
 const ids = (key: string, value: string) => catalogue.detectAll(key, value).map((h) => h.detector.id);
@@ -136,47 +137,6 @@ function resourceFor(p: Planted, i: number): { type: string; name: string; attri
     : { type: "aws_lambda_function", name: `f${i}`, attributes: { function_name: `fn-${i}`, environment: [{ variables: { [p.name]: p.value, LOG_LEVEL: "info" } }] } };
 }
 
-function stateOf(planted: readonly Planted[]): object {
-  return {
-    version: 4,
-    terraform_version: "1.11.4",
-    serial: 1,
-    lineage: "0c9d8e7f-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
-    outputs: {},
-    resources: planted.map((p, i) => {
-      const r = resourceFor(p, i);
-      const provider = `provider["registry.terraform.io/hashicorp/${p.file ? "local" : "aws"}"]`;
-      return { mode: "managed", type: r.type, name: r.name, provider, instances: [{ schema_version: 0, attributes: r.attributes, sensitive_attributes: [] }] };
-    }),
-    check_results: null,
-  };
-}
-
-function planOf(planted: readonly Planted[]): object {
-  const rs = planted.map((p, i) => resourceFor(p, i));
-  return {
-    format_version: "1.2",
-    terraform_version: "1.11.4",
-    planned_values: {
-      root_module: {
-        resources: rs.map((r) => ({ address: `${r.type}.${r.name}`, mode: "managed", type: r.type, name: r.name, provider_name: "registry.terraform.io/hashicorp/aws", schema_version: 0, values: r.attributes, sensitive_values: {} })),
-      },
-    },
-    resource_changes: rs.map((r) => ({
-      address: `${r.type}.${r.name}`,
-      mode: "managed",
-      type: r.type,
-      name: r.name,
-      provider_name: "registry.terraform.io/hashicorp/aws",
-      change: { actions: ["create"], before: null, after: r.attributes, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
-    })),
-    configuration: { root_module: {} },
-    timestamp: "2026-12-07T00:00:00Z",
-    applyable: true,
-    complete: true,
-    errored: false,
-  };
-}
 
 describe("vendor keys without a prefix, planted in a state and a plan", () => {
   const dir = tempDir("sg-keyed-");
@@ -192,7 +152,7 @@ describe("vendor keys without a prefix, planted in a state and a plan", () => {
   function audit(kind: string, planted: readonly Planted[]): Map<number, string[]>[] {
     return (["tfstate", "plan.json"] as const).map((ext) => {
       const file = path.join(dir, `${kind}.${ext}`);
-      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? stateOf(planted) : planOf(planted)));
+      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? unmarkedState(planted.map(resourceFor)) : unmarkedPlan(planted.map(resourceFor))));
       const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
       expect(out.code).toBe(0);
       expectNoLeaks(planted.map((p) => p.value), [[`${ext} report`, out.stdout], [`${ext} stderr`, out.stderr]], { skipWords: true });

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { runCli, tempDir } from "./support/audit-cli";
 import { expectNoLeaks } from "./support/leak-check";
 import { makeRandom, VENDOR_FORMATS, type Placement } from "./support/vendor-formats";
+import { unmarkedPlan, unmarkedState } from "./support/unmarked-documents";
 
 interface Planted {
   readonly label: string;
@@ -32,47 +33,6 @@ function resourceFor(p: Planted, i: number): { type: string; name: string; attri
   }
 }
 
-function stateOf(planted: readonly Planted[]): object {
-  return {
-    version: 4,
-    terraform_version: "1.11.4",
-    serial: 3,
-    lineage: "6f1c2d2e-1b1a-4c55-9d0e-3b7a1e9f0c11",
-    outputs: {},
-    resources: planted.map((p, i) => {
-      const r = resourceFor(p, i);
-      const provider = r.type === "local_file" ? 'provider["registry.terraform.io/hashicorp/local"]' : 'provider["registry.terraform.io/hashicorp/aws"]';
-      return { mode: "managed", type: r.type, name: r.name, provider, instances: [{ schema_version: 0, attributes: r.attributes, sensitive_attributes: [] }] };
-    }),
-    check_results: null,
-  };
-}
-
-function planOf(planted: readonly Planted[]): object {
-  const resources = planted.map((p, i) => ({ ...resourceFor(p, i), i }));
-  return {
-    format_version: "1.2",
-    terraform_version: "1.11.4",
-    planned_values: {
-      root_module: {
-        resources: resources.map((r) => ({ address: `${r.type}.${r.name}`, mode: "managed", type: r.type, name: r.name, provider_name: "registry.terraform.io/hashicorp/aws", schema_version: 0, values: r.attributes, sensitive_values: {} })),
-      },
-    },
-    resource_changes: resources.map((r) => ({
-      address: `${r.type}.${r.name}`,
-      mode: "managed",
-      type: r.type,
-      name: r.name,
-      provider_name: "registry.terraform.io/hashicorp/aws",
-      change: { actions: ["create"], before: null, after: r.attributes, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
-    })),
-    configuration: { root_module: {} },
-    timestamp: "2026-12-07T00:00:00Z",
-    applyable: true,
-    complete: true,
-    errored: false,
-  };
-}
 
 interface JsonFinding {
   ruleId: string;
@@ -91,7 +51,7 @@ describe("vendor token formats from their documented shapes, in unmarked places 
   function audit(kind: string, planted: readonly Planted[]): Map<number, string[]>[] {
     return (["tfstate", "plan.json"] as const).map((ext) => {
       const file = path.join(dir, `${kind}.${ext}`);
-      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? stateOf(planted) : planOf(planted)));
+      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? unmarkedState(planted.map(resourceFor)) : unmarkedPlan(planted.map(resourceFor))));
       const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
       expect(out.code).toBe(0);
       // No planted value, nor any piece or encoding of one, may reach a report.
