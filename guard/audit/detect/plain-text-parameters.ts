@@ -1,3 +1,5 @@
+import type { StageInput } from "./stage";
+
 /**
  * Arguments a provider schema marks sensitive for every use, although a sibling argument says the value is plain
  * text by design. AWS marks `aws_ssm_parameter.value` sensitive whatever the parameter's `type`, yet a String or
@@ -36,6 +38,13 @@ const PLAIN_TEXT_PARAMETERS: readonly PlainTextParameter[] = [
  * sibling is unknown (a reference, not known yet), or the parameter is named like a secret (`isSecretName`),
  * since the value may then be one.
  */
+/** plainTextParameter at a stage's place: the value's resource (never a provider block), its names and siblings. */
+export function plainTextParameterAt({ place, sibling, shapes }: StageInput): string | undefined {
+  const schema = place.region?.schema;
+  if (!schema || schema.kind === "provider") return undefined;
+  return plainTextParameter(schema.type, place.names, sibling, (n) => shapes.isSecretKey(n));
+}
+
 export function plainTextParameter(
   resourceType: string | undefined,
   names: readonly string[],

@@ -1,7 +1,7 @@
 import { isSlotPlaceholder } from "../../detectors/slot-placeholder";
 import { isWeakValue } from "../../detectors/weak-value";
 import { MessageKind } from "../compact-finding";
-import { plainTextParameter } from "./plain-text-parameters";
+import { plainTextParameterAt } from "./plain-text-parameters";
 import type { StageInput, Verdict } from "./stage";
 
 /**
@@ -19,8 +19,7 @@ import type { StageInput, Verdict } from "./stage";
 export function judgeSlotValue(input: StageInput, verdict: Verdict, where: string): Verdict | undefined {
   const { value, place } = input;
   if (isSlotPlaceholder(value, place.key)) return undefined;
-  const schema = place.region?.schema;
-  const plain = schema && schema.kind !== "provider" ? plainTextParameter(schema.type, place.names, input.sibling, (n) => input.shapes.isSecretKey(n)) : undefined;
+  const plain = plainTextParameterAt(input);
   if (plain !== undefined) {
     if (hasSecretShape(input)) return undefined;
     return { ruleId: "SG109", marked: verdict.marked, kind: MessageKind.PlainText, detail: plain };

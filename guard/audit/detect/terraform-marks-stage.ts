@@ -1,7 +1,7 @@
 import { MessageKind } from "../compact-finding";
 import type { DetectStage } from "./stage";
 import { prefixIn } from "./schema-paths";
-import { plainTextParameter } from "./plain-text-parameters";
+import { plainTextParameterAt } from "./plain-text-parameters";
 import { hasSecretShape } from "./sensitive-slot-value";
 
 /**
@@ -19,11 +19,7 @@ export const terraformMarksStage: DetectStage = {
     const names = place.names;
     const depth = facts ? prefixIn(facts.sensitive, names) : 0;
     const plainMember = depth > 0 && depth < names.length && !shapes.isSecretKey(names[names.length - 1]);
-    const plain =
-      r.schema !== undefined &&
-      r.schema.kind !== "provider" &&
-      plainTextParameter(r.schema.type, names, input.sibling, (n) => shapes.isSecretKey(n)) !== undefined &&
-      !hasSecretShape(input);
+    const plain = plainTextParameterAt(input) !== undefined && !hasSecretShape(input);
     return { ruleId: "SG101", marked: true, kind: MessageKind.Marked, detail: fileKind, follow: plainMember || plain ? undefined : value };
   },
 };
