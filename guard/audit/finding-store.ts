@@ -119,11 +119,16 @@ export class FindingStore {
 
   /** Sorts the report order by pointer (ties keep the order first put). */
   sortByPointer(): this {
+    this.order = this.indicesByPointer();
+    return this;
+  }
+
+  /** The indices (in the order first put) sorted by pointer, ties in the order first put: the report's order. */
+  indicesByPointer(): Int32Array {
     const p = this.pointers;
     const order = new Int32Array(p.length);
     for (let i = 0; i < order.length; i++) order[i] = i;
-    this.order = order.sort((a, b) => (p[a] < p[b] ? -1 : p[a] > p[b] ? 1 : a - b));
-    return this;
+    return order.sort((a, b) => (p[a] < p[b] ? -1 : p[a] > p[b] ? 1 : a - b));
   }
 
   private write(i: number, f: CompactFinding): void {

@@ -55,11 +55,8 @@ const MAX_LOCATED = GITHUB_SARIF_LIMITS.maxResults;
 const PER_PASS = 2048;
 
 function batchesToLocate(run: AuditRun, n: number): number[][] {
-  let chosen = Array.from({ length: n }, (_, i) => i);
-  if (n > MAX_LOCATED) {
-    const p = (i: number) => run.findings.pointerOf(i);
-    chosen = chosen.sort((a, b) => (p(a) < p(b) ? -1 : p(a) > p(b) ? 1 : a - b)).slice(0, MAX_LOCATED);
-  }
+  // Beyond what a SARIF log can show, the first by pointer: the report's own order (FindingStore.sortByPointer).
+  const chosen = n > MAX_LOCATED ? Array.from(run.findings.indicesByPointer().subarray(0, MAX_LOCATED)) : Array.from({ length: n }, (_, i) => i);
   const batches: number[][] = [];
   for (let k = 0; k < chosen.length; k += PER_PASS) batches.push(chosen.slice(k, k + PER_PASS));
   return batches;
