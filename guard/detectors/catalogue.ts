@@ -97,7 +97,7 @@ export class DetectorCatalogue {
   private readonly foldedFound: Int32Array;
   private foldedScan = 0;
 
-  /** Reads `value` for the gitleaks rules' keywords (once per value judged, before its whole-value detectors run). */
+  /** Reads `value` for the gitleaks rules' keywords (once per value or line judged, before its whole-value detectors run). */
   private findFoldedKeywords(value: string): void {
     const a = this.foldedAutomaton;
     if (!a) return;
@@ -363,7 +363,10 @@ export class DetectorCatalogue {
     if (value.length < MIN_VALUE) return false;
     const key = keyInfo(name);
     // The key's cached plan: its gates run once per distinct name, not once per line and detector.
-    for (const i of this.planFor(key).whole) {
+    const whole = this.planFor(key).whole;
+    if (whole.length > 0) this.findFoldedKeywords(value);
+    for (const i of whole) {
+      if (!this.wholeRuns(i)) continue;
       const hit = this.compiled[i].matchWhole(key, value, true);
       if (hit && visit(hit)) return true;
     }
