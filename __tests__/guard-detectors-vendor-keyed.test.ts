@@ -6,14 +6,12 @@
  * and no value in any report. Values are generated at run time; failures name the vendor, never a value.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { DetectorCatalogue } from "../guard/detectors/catalogue";
 import { KEYED_VENDORS, gateOf } from "../guard/detectors/families/vendor-keyed";
 import { normaliseKey } from "../guard/detectors/key-names";
-import { runCli, tempDir } from "./support/audit-cli";
-import { expectNoLeaks } from "./support/leak-check";
+import { tempDir } from "./support/audit-cli";
 import { makeRandom } from "./support/vendor-formats";
-import { unmarkedPlan, unmarkedState } from "./support/unmarked-documents";
+import { ruleIdsByResource } from "./support/unmarked-documents";
 
 const catalogue = DetectorCatalogue.shipped();
 const ids = (key: string, value: string) => catalogue.detectAll(key, value).map((h) => h.detector.id);
@@ -148,22 +146,8 @@ describe("vendor keys without a prefix, planted in a state and a plan", () => {
   const expected = CASES.flatMap((c) => [c.id, c.id]);
   const negatives = both(LOOK_ALIKES, (l) => l.label);
 
-  /** Per planted index, the rule ids reported at its resource, for the state and for the plan. */
-  function audit(kind: string, planted: readonly Planted[]): Map<number, string[]>[] {
-    return (["tfstate", "plan.json"] as const).map((ext) => {
-      const file = path.join(dir, `${kind}.${ext}`);
-      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? unmarkedState(planted.map(resourceFor)) : unmarkedPlan(planted.map(resourceFor))));
-      const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
-      expect(out.code).toBe(0);
-      expectNoLeaks(planted.map((p) => p.value), [[`${ext} report`, out.stdout], [`${ext} stderr`, out.stderr]], { skipWords: true });
-      const byIndex = new Map<number, string[]>();
-      for (const f of JSON.parse(out.stdout).findings as Array<{ ruleId: string; address: string }>) {
-        const m = /^(?:aws_lambda_function\.f|local_file\.c)(\d+)$/.exec(f.address);
-        if (m) byIndex.set(Number(m[1]), [...(byIndex.get(Number(m[1])) ?? []), f.ruleId]);
-      }
-      return byIndex;
-    });
-  }
+  /** Audits `planted` as a state and as a plan; per document, the rule ids reported at each planted resource. */
+  const audit = (kind: string, planted: readonly Planted[]) => ruleIdsByResource(dir, kind, planted.map(resourceFor), planted.map((p) => p.value));
 
   it("reports each vendor's key with its own rule, in a Lambda variable and in a file line", () => {
     for (const found of audit("positives", positives)) {

@@ -5,11 +5,9 @@
  * `NAME=value` line. Each must be reported at its place; each look-alike must not; no value reaches any report.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
-import { runCli, tempDir } from "./support/audit-cli";
-import { expectNoLeaks } from "./support/leak-check";
+import { tempDir } from "./support/audit-cli";
 import { makeRandom, VENDOR_FORMATS, type Placement } from "./support/vendor-formats";
-import { unmarkedPlan, unmarkedState } from "./support/unmarked-documents";
+import { ruleIdsByResource } from "./support/unmarked-documents";
 
 interface Planted {
   readonly label: string;
@@ -34,12 +32,6 @@ function resourceFor(p: Planted, i: number): { type: string; name: string; attri
 }
 
 
-interface JsonFinding {
-  ruleId: string;
-  address: string;
-  severity: string;
-}
-
 describe("vendor token formats from their documented shapes, in unmarked places of a state and a plan", () => {
   const dir = tempDir("sg-vendor-");
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -47,26 +39,8 @@ describe("vendor token formats from their documented shapes, in unmarked places 
   const positives: Planted[] = VENDOR_FORMATS.map((f) => ({ label: f.family, value: f.make(r), placement: f.placement }));
   const negatives: Planted[] = VENDOR_FORMATS.flatMap((f) => f.lookAlikes(r).map((value, k) => ({ label: `${f.family} look-alike ${k}`, value, placement: f.placement })));
 
-  /** Audits `planted` as a state and as a plan; answers, per planted index, the rule ids reported at its resource. */
-  function audit(kind: string, planted: readonly Planted[]): Map<number, string[]>[] {
-    return (["tfstate", "plan.json"] as const).map((ext) => {
-      const file = path.join(dir, `${kind}.${ext}`);
-      fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? unmarkedState(planted.map(resourceFor)) : unmarkedPlan(planted.map(resourceFor))));
-      const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
-      expect(out.code).toBe(0);
-      // No planted value, nor any piece or encoding of one, may reach a report.
-      // Vendor formats carry words (`AccessKey`, `webhooks`, `https://`) the report also uses: those are not material.
-      expectNoLeaks(planted.map((p) => p.value), [[`${ext} report`, out.stdout], [`${ext} stderr`, out.stderr]], { skipWords: true });
-      const byIndex = new Map<number, string[]>();
-      for (const f of JSON.parse(out.stdout).findings as JsonFinding[]) {
-        const m = /^(?:aws_s3_bucket\.b|aws_lambda_function\.f|local_file\.c)(\d+)$/.exec(f.address);
-        if (!m) continue;
-        const i = Number(m[1]);
-        byIndex.set(i, [...(byIndex.get(i) ?? []), f.ruleId]);
-      }
-      return byIndex;
-    });
-  }
+  /** Audits `planted` as a state and as a plan; per document, the rule ids reported at each planted resource. */
+  const audit = (kind: string, planted: readonly Planted[]) => ruleIdsByResource(dir, kind, planted.map(resourceFor), planted.map((p) => p.value));
 
   it("reports every format at its place", () => {
     for (const found of audit("positives", positives)) {

@@ -3,6 +3,10 @@
  * place the detector tests plant values (Lambda environment variables, tags, a local_file's content), as real
  * stacks leak them. Shapes as Terraform 1.11 writes them.
  */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runCli } from "./audit-cli";
+import { expectNoLeaks } from "./leak-check";
 
 /** One resource: its type, name and attributes; its provider is hashicorp/local for local_file, else hashicorp/aws. */
 export interface UnmarkedResource {
@@ -54,4 +58,27 @@ export function unmarkedPlan(resources: readonly UnmarkedResource[]): object {
     complete: true,
     errored: false,
   };
+}
+
+/**
+ * Writes `resources` as an unmarked state and plan in `dir` (`<kind>.tfstate`, `<kind>.plan.json`), audits each,
+ * checks that no `planted` value (nor a piece or encoding of one) reaches the report, and answers per document the
+ * rule ids reported at each resource, by its index in `resources`.
+ */
+export function ruleIdsByResource(dir: string, kind: string, resources: readonly UnmarkedResource[], planted: readonly string[]): Map<number, string[]>[] {
+  const indexOf = new Map(resources.map((r, i) => [`${r.type}.${r.name}`, i]));
+  return (["tfstate", "plan.json"] as const).map((ext) => {
+    const file = path.join(dir, `${kind}.${ext}`);
+    fs.writeFileSync(file, JSON.stringify(ext === "tfstate" ? unmarkedState(resources) : unmarkedPlan(resources)));
+    const out = runCli(["audit", "--format", "json", "--fail-on", "none", "--no-ignore-file", file]);
+    expect(out.code).toBe(0);
+    // Vendor formats carry words (`AccessKey`, `webhooks`, `https://`) the report also uses: those are not material.
+    expectNoLeaks(planted, [[`${ext} report`, out.stdout], [`${ext} stderr`, out.stderr]], { skipWords: true });
+    const byIndex = new Map<number, string[]>();
+    for (const f of JSON.parse(out.stdout).findings as Array<{ ruleId: string; address: string }>) {
+      const i = indexOf.get(f.address);
+      if (i !== undefined) byIndex.set(i, [...(byIndex.get(i) ?? []), f.ruleId]);
+    }
+    return byIndex;
+  });
 }
